@@ -1,0 +1,3 @@
+fn main() {
+    walled_garden::start();
+}
