@@ -1,7 +1,12 @@
 //! Walled Garden: a mock WeChat that runs the interoperability rules of
 //! China's super-apps entirely client-side.
+//!
+//! `policy` and `state` are pure Rust, tested natively; `ui` wires them to
+//! the browser with Yew.
 
+pub mod i18n;
 pub mod policy;
+pub mod state;
+pub mod ui;
 
-/// Mounts the app into the page's `<body>`.
-pub fn start() {}
+pub use ui::start;

@@ -1,0 +1,41 @@
+# The two commands: `make serve` and `make test`. Both install what is
+# missing first (scripts/setup.sh), so they work on a fresh machine.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test setup fmt clippy unit browser release size bench clean
+
+serve: setup
+	trunk serve --address 127.0.0.1 --port 8080
+
+test: setup fmt clippy unit browser release size
+
+setup:
+	@scripts/setup.sh
+
+fmt:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+unit:
+	cargo test
+
+browser:
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
+
+release:
+	trunk build --release
+
+size:
+	@scripts/size.sh dist
+
+bench: setup
+	cargo bench --bench engine
+
+clean:
+	cargo clean
+	rm -rf dist

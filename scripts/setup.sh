@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs whatever `make serve` and `make test` need and is missing.
+# Idempotent: every tool whose right version is already there is skipped,
+# so a second run takes a second or two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+# The wasm-bindgen CLI must equal the library version in Cargo.lock exactly,
+# or trunk and wasm-pack try to download their own (and fail offline).
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+export PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 17 minutes on 2 cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (about 7 minutes)"
+  # Not --locked: its lock file pins a crate the registry no longer has.
+  cargo install --force "wasm-bindgen-cli@$WBG_VERSION"
+fi
+
+if ! command -v wasm-pack >/dev/null; then
+  say "installing wasm-pack (about 10 minutes)"
+  cargo install --locked wasm-pack
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing chromium and chromedriver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Debian's binaryen (wasm-opt 108) cannot read current wasm-bindgen output:
+# use the npm package, in a project-local folder put first on PATH.
+if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+  say "installing binaryen $BINARYEN_VERSION from npm into .tools/"
+  mkdir -p .tools
+  npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION"
+fi
+
+# Trunk runs cargo offline: make sure every crate is downloaded.
+cargo fetch --quiet

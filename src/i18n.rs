@@ -1,0 +1,185 @@
+//! The one string table of the UI, in English and Simplified Chinese.
+//!
+//! Every visible string of the app comes from here so that switching the
+//! language is instant and complete. Strings are `&'static str` picked by a
+//! `match`-free array lookup: no formatting machinery, no allocation.
+
+use serde::{Deserialize, Serialize};
+
+/// The UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    /// English (the default, `lang=en`).
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese (`lang=zh`, `<html lang="zh-CN">`).
+    #[serde(rename = "zh")]
+    Zh,
+}
+
+impl Lang {
+    /// The URL parameter value (`en` or `zh`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub const fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// Parses the URL parameter value; `zh-CN` is accepted as well.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "en" => Some(Lang::En),
+            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// Picks the text of this language from an English/Chinese pair.
+    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($key:ident => $en:expr, $zh:expr;)+) => {
+        /// A key of the string table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum T { $($key,)+ }
+
+        const EN: &[&str] = &[$($en,)+];
+        const ZH: &[&str] = &[$($zh,)+];
+
+        #[cfg(test)]
+        const ALL: &[T] = &[$(T::$key,)+];
+    };
+}
+
+strings! {
+    AppName => "Walled Garden", "围墙花园";
+    Chats => "Chats", "微信";
+    Contacts => "Contacts", "通讯录";
+    Discover => "Discover", "发现";
+    Me => "Me", "我";
+    Back => "Back", "返回";
+    Moments => "Moments", "朋友圈";
+    MiniPrograms => "Mini Programs", "小程序";
+    LinkOpener => "Link opener", "链接打开器";
+    Connection => "Connection (Douyin)", "连线（抖音）";
+    Timeline => "Timeline", "时间线";
+    Rules => "Rules", "规则";
+    Register => "Sign up", "注册";
+    NotFoundTitle => "Page not found", "页面不存在";
+    NotFoundBody => "There is nothing at this address.", "此地址没有内容。";
+    GoToChats => "Go to Chats", "返回微信";
+    ComingSoonTitle => "Coming soon", "即将推出";
+    ComingSoonBody => "This screen is being built and is not part of the app yet.", "此页面正在开发中，暂不可用。";
+    Scenario => "Scenario", "情景";
+    ScenarioHelp => "The moment and place WeChat is simulated in. Every screen follows it.", "模拟微信所处的时间和地点，所有页面都据此运行。";
+    Date => "Date", "日期";
+    Region => "Region", "地区";
+    Phone => "Phone", "手机";
+    Vpn => "VPN", "VPN";
+    Language => "Language", "语言";
+    Mainland => "Mainland China", "中国大陆";
+    Overseas => "Overseas", "海外";
+    Ios => "iOS", "iOS";
+    Android => "Android", "安卓";
+    On => "On", "开";
+    Off => "Off", "关";
+    English => "English", "English";
+    Chinese => "简体中文", "简体中文";
+    CopyScenarioLink => "Copy link to this scenario", "复制此情景的链接";
+    Copied => "Link copied", "已复制链接";
+    CopyFailed => "Could not copy automatically: the link is selected below, copy it by hand.", "无法自动复制：链接已在下方选中，请手动复制。";
+    ResetData => "Reset demo data", "重置演示数据";
+    ResetConfirmTitle => "Reset demo data?", "重置演示数据？";
+    ResetConfirmBody => "Chats, settings and the scenario go back to the built-in demo. This cannot be undone.", "聊天、设置和情景将恢复为内置演示数据，且无法撤销。";
+    Reset => "Reset", "重置";
+    Cancel => "Cancel", "取消";
+    Dismiss => "Dismiss", "关闭";
+    DateInvalid => "Enter a complete date (YYYY-MM-DD).", "请输入完整日期（年-月-日）。";
+    BadParam => "Ignored an invalid address parameter:", "已忽略无效的地址参数：";
+    StorageRecovered => "Saved data could not be read, so the demo data was loaded. The unreadable data is kept under the key", "无法读取已保存的数据，已载入演示数据。无法读取的数据保存在键名";
+    StorageWriteFailed => "Could not save to this browser's storage (it may be full). Your changes are kept while this page stays open.", "无法保存到浏览器存储（可能已满）。页面打开期间，您的更改仍会保留。";
+    StorageSynced => "Updated with changes made in another tab.", "已同步另一个标签页中的更改。";
+    Search => "Search", "搜索";
+    NoChats => "No chats yet.", "暂无聊天。";
+    Members => "members", "位成员";
+    ChatNotFound => "This chat does not exist (it may have been deleted).", "此聊天不存在（可能已被删除）。";
+    Message => "Message", "消息";
+    Send => "Send", "发送";
+    SendingSoon => "Sending messages comes with the chats update.", "发送消息将随聊天功能更新推出。";
+    Group => "Group", "群聊";
+    Yesterday => "Yesterday", "昨天";
+    Profile => "Profile", "个人信息";
+    WeChatId => "WeChat ID", "微信号";
+    Account => "Account", "帐号";
+    Data => "Data", "数据";
+    ErrorTitle => "Something went wrong", "出错了";
+    ErrorBody => "Walled Garden hit an unexpected error. Your saved data is safe.", "围墙花园遇到意外错误。已保存的数据不受影响。";
+    Reload => "Reload", "重新加载";
+    Unread => "unread", "条未读";
+    Tabs => "Main", "主导航";
+    ExtensionNote => "Simulator", "模拟器";
+}
+
+impl T {
+    /// The text of this key in `lang`.
+    pub fn tr(self, lang: Lang) -> &'static str {
+        let i = self as usize;
+        match lang {
+            Lang::En => EN[i],
+            Lang::Zh => ZH[i],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        assert_eq!(EN.len(), ZH.len());
+        for &k in ALL {
+            assert!(!k.tr(Lang::En).trim().is_empty(), "{k:?} en");
+            assert!(!k.tr(Lang::Zh).trim().is_empty(), "{k:?} zh");
+        }
+    }
+
+    #[test]
+    fn tab_names_follow_the_contract() {
+        let en: Vec<_> = [T::Chats, T::Contacts, T::Discover, T::Me]
+            .iter()
+            .map(|k| k.tr(Lang::En))
+            .collect();
+        assert_eq!(en, ["Chats", "Contacts", "Discover", "Me"]);
+        let zh: Vec<_> = [T::Chats, T::Contacts, T::Discover, T::Me]
+            .iter()
+            .map(|k| k.tr(Lang::Zh))
+            .collect();
+        assert_eq!(zh, ["微信", "通讯录", "发现", "我"]);
+    }
+
+    #[test]
+    fn lang_parsing() {
+        assert_eq!(Lang::parse("zh"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("en"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::Zh.html_tag(), "zh-CN");
+    }
+}

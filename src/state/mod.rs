@@ -1,0 +1,168 @@
+//! App state: the data model, one reducer per domain, and the pure halves of
+//! persistence and address parameters. Nothing here touches the browser, so
+//! every action is tested natively.
+
+pub mod chats;
+pub mod model;
+pub mod params;
+pub mod persist;
+pub mod scenario;
+pub mod seed;
+pub mod time;
+
+use crate::i18n::Lang;
+use chats::ChatsAction;
+use model::{Data, Model, Notice, NoticeKind};
+use scenario::ScenarioAction;
+
+/// Everything that can happen to the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A scenario change.
+    Scenario(ScenarioAction),
+    /// A chats change.
+    Chats(ChatsAction),
+    /// Switch the UI language.
+    SetLang(Lang),
+    /// Show a notice.
+    Notify(NoticeKind),
+    /// Hide the notice with this id.
+    Dismiss(u32),
+    /// Another tab saved this data; adopt it if it is newer.
+    External(Data),
+    /// Back to the built-in demo data.
+    Reset,
+}
+
+/// Applies `action` to `model`. Every change to saved data bumps `rev`, which
+/// is what the persistence effect and other tabs look at.
+pub fn reduce(model: &mut Model, action: Action) {
+    let changed = match action {
+        Action::Scenario(a) => scenario::reduce(&mut model.data.scenario, a),
+        Action::Chats(a) => chats::reduce(&mut model.data.chats, a),
+        Action::SetLang(l) => {
+            let changed = model.data.lang != l;
+            model.data.lang = l;
+            changed
+        }
+        Action::Notify(kind) => {
+            // The same notice twice says nothing new.
+            if !model.notices.iter().any(|n| n.kind == kind) {
+                let id = model.next_notice;
+                model.next_notice += 1;
+                model.notices.push(Notice { id, kind });
+            }
+            false
+        }
+        Action::Dismiss(id) => {
+            model.notices.retain(|n| n.id != id);
+            false
+        }
+        Action::External(data) => {
+            if data.rev > model.data.rev && data != model.data {
+                model.data = data;
+                let kind = NoticeKind::Synced;
+                reduce(model, Action::Notify(kind));
+            }
+            // Adopted data is already saved: don't bump rev or write it back.
+            return;
+        }
+        Action::Reset => {
+            let rev = model.data.rev;
+            model.data = seed::seed();
+            model.data.rev = rev;
+            true
+        }
+    };
+    if changed {
+        model.data.rev += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::scenario::{Date, Region};
+
+    fn model() -> Model {
+        Model::new(seed::seed())
+    }
+
+    #[test]
+    fn scenario_changes_bump_rev() {
+        let mut m = model();
+        reduce(
+            &mut m,
+            Action::Scenario(ScenarioAction::SetRegion(Region::Overseas)),
+        );
+        assert_eq!(m.data.scenario.region, Region::Overseas);
+        assert_eq!(m.data.rev, 1);
+        reduce(
+            &mut m,
+            Action::Scenario(ScenarioAction::SetRegion(Region::Overseas)),
+        );
+        assert_eq!(m.data.rev, 1, "no change, no new revision");
+    }
+
+    #[test]
+    fn chats_actions_reach_the_chats() {
+        let mut m = model();
+        reduce(&mut m, Action::Chats(ChatsAction::MarkRead("lihua".into())));
+        assert_eq!(m.data.chat("lihua").unwrap().unread, 0);
+        assert_eq!(m.data.rev, 1);
+    }
+
+    #[test]
+    fn language_switch() {
+        let mut m = model();
+        reduce(&mut m, Action::SetLang(Lang::Zh));
+        assert_eq!(m.data.lang, Lang::Zh);
+        assert_eq!(m.data.rev, 1);
+        reduce(&mut m, Action::SetLang(Lang::Zh));
+        assert_eq!(m.data.rev, 1);
+    }
+
+    #[test]
+    fn notices_are_shown_once_and_dismissed() {
+        let mut m = model();
+        reduce(&mut m, Action::Notify(NoticeKind::WriteFailed));
+        reduce(&mut m, Action::Notify(NoticeKind::WriteFailed));
+        assert_eq!(m.notices.len(), 1);
+        let id = m.notices[0].id;
+        reduce(&mut m, Action::Dismiss(id));
+        assert!(m.notices.is_empty());
+        assert_eq!(m.data.rev, 0, "notices are not saved data");
+    }
+
+    #[test]
+    fn external_data_is_adopted_only_when_newer() {
+        let mut m = model();
+        reduce(&mut m, Action::SetLang(Lang::Zh)); // rev 1
+        let mut older = seed::seed();
+        older.rev = 1;
+        reduce(&mut m, Action::External(older));
+        assert_eq!(m.data.lang, Lang::Zh, "same rev: ours is kept");
+
+        let mut newer = seed::seed();
+        newer.rev = 5;
+        newer.scenario.date = Date::parse("2013-11-01").unwrap();
+        reduce(&mut m, Action::External(newer.clone()));
+        assert_eq!(m.data, newer);
+        assert_eq!(m.data.rev, 5, "adopted data keeps its revision");
+        assert!(m.notices.iter().any(|n| n.kind == NoticeKind::Synced));
+    }
+
+    #[test]
+    fn reset_restores_seed_with_a_newer_revision() {
+        let mut m = model();
+        reduce(&mut m, Action::SetLang(Lang::Zh));
+        reduce(
+            &mut m,
+            Action::Chats(ChatsAction::MarkRead("family".into())),
+        );
+        reduce(&mut m, Action::Reset);
+        let mut expected = seed::seed();
+        expected.rev = 3;
+        assert_eq!(m.data, expected);
+    }
+}

@@ -1,0 +1,197 @@
+//! The app's data model: what is persisted, and the in-memory notices.
+
+use crate::i18n::Lang;
+use crate::policy::scenario::{Date, Scenario};
+use serde::{Deserialize, Serialize};
+
+/// The id of the user themself in `Message::from` and group member lists.
+pub const ME: &str = "me";
+
+/// A person the user knows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Stable id (`c-…`), used in routes and references.
+    pub id: String,
+    /// Name shown in English.
+    pub name_en: String,
+    /// Name shown in Chinese.
+    pub name_zh: String,
+    /// Avatar background colour (CSS hex), so avatars need no images.
+    pub color: String,
+    /// The contact's WeChat ID, shown on their card.
+    pub wechat_id: String,
+}
+
+impl Contact {
+    /// The name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_en, &self.name_zh)
+    }
+}
+
+/// One-to-one or group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ChatKind {
+    /// A one-to-one chat with one contact.
+    Direct {
+        /// The other person.
+        with: String,
+    },
+    /// A group chat.
+    Group {
+        /// Group name in English.
+        name_en: String,
+        /// Group name in Chinese.
+        name_zh: String,
+        /// Member contact ids, not counting the user.
+        members: Vec<String>,
+    },
+}
+
+/// One message in a chat.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// Unique within its chat; stable list key.
+    pub id: u64,
+    /// Sender contact id, or [`ME`].
+    pub from: String,
+    /// The text as typed; always rendered as text, never as HTML.
+    pub text: String,
+    /// When it was sent, in seconds since 1970-01-01 UTC+8 (China time,
+    /// so that displayed clock times need no time-zone logic).
+    pub ts: i64,
+}
+
+/// A conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chat {
+    /// Stable id, used in `#/chats/<id>`.
+    pub id: String,
+    /// One-to-one or group, with its members.
+    pub kind: ChatKind,
+    /// Oldest first.
+    pub messages: Vec<Message>,
+    /// Messages the user has not seen yet.
+    pub unread: u32,
+}
+
+impl Chat {
+    /// When the chat was last active (its newest message), for sorting.
+    pub fn last_ts(&self) -> i64 {
+        self.messages.last().map_or(0, |m| m.ts)
+    }
+
+    /// Whether this is a group chat.
+    pub fn is_group(&self) -> bool {
+        matches!(self.kind, ChatKind::Group { .. })
+    }
+}
+
+/// Everything that is saved in the browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Data {
+    /// Schema version, see `persist::CURRENT_VERSION`.
+    pub version: u32,
+    /// Grows by one on every change, so that two tabs can tell whose data is
+    /// newer.
+    #[serde(default)]
+    pub rev: u64,
+    /// The simulated moment and place.
+    pub scenario: Scenario,
+    /// UI language.
+    #[serde(default)]
+    pub lang: Lang,
+    /// Known people.
+    pub contacts: Vec<Contact>,
+    /// Conversations.
+    pub chats: Vec<Chat>,
+}
+
+impl Data {
+    /// Looks up a contact by id.
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// Looks up a chat by id.
+    pub fn chat(&self, id: &str) -> Option<&Chat> {
+        self.chats.iter().find(|c| c.id == id)
+    }
+
+    /// The title of a chat in `lang`: the group name or the other person.
+    pub fn chat_title<'a>(&'a self, chat: &'a Chat, lang: Lang) -> &'a str {
+        match &chat.kind {
+            ChatKind::Direct { with } => self.contact(with).map_or(with.as_str(), |c| c.name(lang)),
+            ChatKind::Group {
+                name_en, name_zh, ..
+            } => lang.pick(name_en, name_zh),
+        }
+    }
+
+    /// Chats, most recently active first (ties by id, so the order is stable).
+    pub fn chats_by_activity(&self) -> Vec<&Chat> {
+        let mut v: Vec<&Chat> = self.chats.iter().collect();
+        v.sort_by(|a, b| b.last_ts().cmp(&a.last_ts()).then_with(|| a.id.cmp(&b.id)));
+        v
+    }
+}
+
+/// Something the app tells the user once, until dismissed. Not persisted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// An address parameter had a bad value and was ignored.
+    BadParam {
+        /// Parameter name, e.g. `date`.
+        name: String,
+        /// The value as given.
+        value: String,
+    },
+    /// Stored data could not be used; the raw text is under `backup_key`.
+    StorageRecovered {
+        /// The localStorage key holding the unreadable text.
+        backup_key: String,
+        /// Why it could not be used (for the curious; English only).
+        reason: String,
+    },
+    /// Writing to storage failed; the state lives on in memory.
+    WriteFailed,
+    /// Another tab saved newer data, which this tab adopted.
+    Synced,
+}
+
+/// A notice with its id (for dismissing and as a list key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Unique for the page's lifetime.
+    pub id: u32,
+    /// What happened.
+    pub kind: NoticeKind,
+}
+
+/// The whole app state: saved data plus what only lives in this page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    /// Saved data.
+    pub data: Data,
+    /// Notices shown in the banner area, oldest first.
+    pub notices: Vec<Notice>,
+    /// Next notice id.
+    pub next_notice: u32,
+}
+
+impl Model {
+    /// A model holding `data` and no notices.
+    pub fn new(data: Data) -> Model {
+        Model {
+            data,
+            notices: Vec::new(),
+            next_notice: 1,
+        }
+    }
+
+    /// Today in the simulation.
+    pub fn today(&self) -> Date {
+        self.data.scenario.date
+    }
+}

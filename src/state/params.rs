@@ -1,0 +1,317 @@
+//! Scenario parameters in addresses (`#/me?date=2021-10-01&region=overseas`).
+//!
+//! Parsing never fails: a bad value is reported and ignored, so that a
+//! mistyped link still opens the app.
+
+use crate::i18n::Lang;
+use crate::policy::scenario::{parse_vpn, vpn_str, Date, Os, Region, Scenario};
+
+/// What an address asked for. `None` means "not given or not valid".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Params {
+    /// `date=YYYY-MM-DD`
+    pub date: Option<Date>,
+    /// `region=mainland|overseas`
+    pub region: Option<Region>,
+    /// `os=ios|android`
+    pub os: Option<Os>,
+    /// `vpn=on|off`
+    pub vpn: Option<bool>,
+    /// `lang=en|zh`
+    pub lang: Option<Lang>,
+    /// `url=` for the link opener, percent-decoded.
+    pub url: Option<String>,
+    /// `in=chat|group|moments` for the link opener.
+    pub share_in: Option<String>,
+    /// Parameters with a value that was not understood: `(name, value)`.
+    pub rejected: Vec<(String, String)>,
+}
+
+impl Params {
+    /// Parses a query string (with or without the leading `?`).
+    pub fn parse(query: &str) -> Params {
+        let mut p = Params::default();
+        for (name, value) in split_pairs(query) {
+            let ok = match name.as_str() {
+                "date" => set(&mut p.date, Date::parse(&value).ok()),
+                "region" => set(&mut p.region, Region::parse(&value)),
+                "os" => set(&mut p.os, Os::parse(&value)),
+                "vpn" => set(&mut p.vpn, parse_vpn(&value)),
+                "lang" => set(&mut p.lang, Lang::parse(&value)),
+                "url" => set(&mut p.url, Some(value.clone())),
+                "in" => set(
+                    &mut p.share_in,
+                    matches!(value.as_str(), "chat" | "group" | "moments").then(|| value.clone()),
+                ),
+                // Unknown parameters belong to someone else (e.g. trackers
+                // that messaging apps append): leave them alone.
+                _ => true,
+            };
+            if !ok {
+                p.rejected.push((name, value));
+            }
+        }
+        p
+    }
+
+    /// Applies the scenario fields that were given to `scenario`.
+    pub fn apply(&self, scenario: &mut Scenario) {
+        if let Some(d) = self.date {
+            scenario.date = d;
+        }
+        if let Some(r) = self.region {
+            scenario.region = r;
+        }
+        if let Some(o) = self.os {
+            scenario.os = o;
+        }
+        if let Some(v) = self.vpn {
+            scenario.vpn = v;
+        }
+    }
+}
+
+fn set<V>(slot: &mut Option<V>, value: Option<V>) -> bool {
+    match value {
+        Some(v) => {
+            *slot = Some(v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Every scenario parameter, for a link that reproduces the scenario exactly.
+pub fn full_query(s: &Scenario, lang: Lang) -> String {
+    let mut q = String::with_capacity(64);
+    q.push_str("?date=");
+    q.push_str(&s.date.to_string());
+    q.push_str("&region=");
+    q.push_str(s.region.as_str());
+    q.push_str("&os=");
+    q.push_str(s.os.as_str());
+    q.push_str("&vpn=");
+    q.push_str(vpn_str(s.vpn));
+    q.push_str("&lang=");
+    q.push_str(lang.as_str());
+    q
+}
+
+/// The scenario parameters that differ from the defaults, as pairs: carried
+/// along when moving between screens, so the address always reproduces what
+/// is shown while default scenarios keep short addresses.
+pub fn carried(s: &Scenario, lang: Lang) -> Vec<(&'static str, String)> {
+    let d = Scenario::default();
+    let mut v = Vec::new();
+    if s.date != d.date {
+        v.push(("date", s.date.to_string()));
+    }
+    if s.region != d.region {
+        v.push(("region", s.region.as_str().to_string()));
+    }
+    if s.os != d.os {
+        v.push(("os", s.os.as_str().to_string()));
+    }
+    if s.vpn != d.vpn {
+        v.push(("vpn", vpn_str(s.vpn).to_string()));
+    }
+    if lang != Lang::default() {
+        v.push(("lang", lang.as_str().to_string()));
+    }
+    v
+}
+
+/// The decoded `(name, value)` pairs of a query string.
+fn split_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .strip_prefix('?')
+        .unwrap_or(query)
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|pair| {
+            let (n, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(n), decode(v))
+        })
+}
+
+/// The names of the scenario parameters, which the app owns in every address.
+pub const SCENARIO_KEYS: [&str; 5] = ["date", "region", "os", "vpn", "lang"];
+
+/// The query pairs of an address after the scenario changed: the pairs that
+/// are not scenario parameters stay as they were (e.g. the link opener's
+/// `url=`), then the `carried` scenario pairs follow.
+pub fn merge(current: &str, carried: Vec<(&'static str, String)>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = split_pairs(current)
+        .filter(|(n, _)| !SCENARIO_KEYS.contains(&n.as_str()))
+        .collect();
+    out.extend(carried.into_iter().map(|(n, v)| (n.to_string(), v)));
+    out
+}
+
+/// Whether replacing the address's query `current` by `wanted` would change
+/// its meaning (order and spelling of escapes don't count).
+pub fn differs(current: &str, wanted: &[(String, String)]) -> bool {
+    let mut a: Vec<(String, String)> = split_pairs(current).collect();
+    let mut b = wanted.to_vec();
+    a.sort();
+    b.sort();
+    a != b
+}
+
+/// Percent-decodes a query component (`+` is a space). Invalid escapes are
+/// kept as typed and invalid UTF-8 is replaced, so decoding never fails.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some() => {
+                out.push(hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0));
+                i += 2;
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved kept).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &c in s.as_bytes() {
+        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(c));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(c >> 4)]));
+            out.push(char::from(HEX[usize::from(c & 15)]));
+        }
+    }
+    out
+}
+
+fn hex(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn good_values_are_taken() {
+        let p = Params::parse("?date=2020-02-28&region=overseas&os=android&vpn=on&lang=zh");
+        let mut s = Scenario::default();
+        p.apply(&mut s);
+        assert_eq!(s.date.to_string(), "2020-02-28");
+        assert_eq!(s.region, Region::Overseas);
+        assert_eq!(s.os, Os::Android);
+        assert!(s.vpn);
+        assert_eq!(p.lang, Some(Lang::Zh));
+        assert!(p.rejected.is_empty());
+    }
+
+    #[test]
+    fn bad_values_are_ignored_and_reported() {
+        let p = Params::parse("date=2021-13-45&region=mars&os=symbian&vpn=yes&lang=fr&in=email");
+        let mut s = Scenario::default();
+        p.apply(&mut s);
+        assert_eq!(s, Scenario::default());
+        let names: Vec<_> = p.rejected.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["date", "region", "os", "vpn", "lang", "in"]);
+        assert_eq!(p.rejected[0].1, "2021-13-45");
+    }
+
+    #[test]
+    fn a_bad_value_does_not_spoil_the_good_ones() {
+        let p = Params::parse("date=nope&region=overseas");
+        assert_eq!(p.region, Some(Region::Overseas));
+        assert_eq!(p.date, None);
+        assert_eq!(p.rejected.len(), 1);
+    }
+
+    #[test]
+    fn unknown_and_empty_parameters_are_left_alone() {
+        let p = Params::parse("utm_source=x&&from=singlemessage&date");
+        assert_eq!(p.rejected, vec![("date".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn link_opener_parameters() {
+        let p = Params::parse("url=https%3A%2F%2Fm.tb.cn%2Fh.abc%3Fx%3D1&in=group");
+        assert_eq!(p.url.as_deref(), Some("https://m.tb.cn/h.abc?x=1"));
+        assert_eq!(p.share_in.as_deref(), Some("group"));
+    }
+
+    #[test]
+    fn decoding_never_fails() {
+        assert_eq!(decode("%E5%BE%AE%E4%BF%A1"), "微信");
+        assert_eq!(decode("a+b"), "a b");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        for s in ["https://a.b/c?d=e&f=g#h", "微信 ￥AbC123dEf￥", "100% +"] {
+            assert_eq!(decode(&encode(s)), s);
+        }
+    }
+
+    #[test]
+    fn merge_keeps_other_parameters_and_replaces_the_scenario() {
+        let carried = vec![("date", "2020-02-28".to_string())];
+        let merged = merge(
+            "?url=https%3A%2F%2Fx.cn&date=2021-13-45&lang=zh&in=group",
+            carried,
+        );
+        let expected: Vec<(String, String)> = [
+            ("url", "https://x.cn"),
+            ("in", "group"),
+            ("date", "2020-02-28"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(merged, expected);
+        assert!(!differs(
+            "in=group&url=https%3A%2F%2Fx.cn&date=2020-02-28",
+            &expected
+        ));
+        assert!(differs(
+            "url=https%3A%2F%2Fx.cn&date=2021-13-45&in=group",
+            &expected
+        ));
+        assert!(merge("", Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn queries_reproduce_the_scenario() {
+        let mut s = Scenario::default();
+        s.vpn = true;
+        s.date = Date::parse("2022-01-27").unwrap();
+        let p = Params::parse(&full_query(&s, Lang::Zh));
+        let mut back = Scenario::default();
+        p.apply(&mut back);
+        assert_eq!(back, s);
+        assert_eq!(p.lang, Some(Lang::Zh));
+        assert!(carried(&Scenario::default(), Lang::En).is_empty());
+        assert_eq!(
+            carried(&s, Lang::En),
+            vec![
+                ("date", "2022-01-27".to_string()),
+                ("vpn", "on".to_string())
+            ]
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! Reading and writing the saved data: parse, migrate, validate.
+//!
+//! Pure functions over text, so that recovery from every kind of damaged data
+//! is tested natively; the browser side (`ui::storage`) only moves the text
+//! in and out of localStorage.
+
+use super::model::{ChatKind, Data, ME};
+use super::seed::seed;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// The localStorage key of the saved data.
+pub const STORAGE_KEY: &str = "walled-garden";
+/// Where unreadable saved text is kept, so that nothing is ever lost.
+pub const BACKUP_KEY: &str = "walled-garden.backup";
+/// The schema version this build writes.
+pub const CURRENT_VERSION: u32 = 1;
+/// The longest message text that is accepted (longer ones are refused in the UI).
+pub const MAX_MESSAGE_CHARS: usize = 5_000;
+
+/// What loading found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// Nothing was saved: a first visit.
+    Fresh(Data),
+    /// Saved data, read (and migrated if it was older).
+    Restored(Data),
+    /// Saved data that could not be used; the seed is used instead and the
+    /// caller must keep the raw text under [`BACKUP_KEY`].
+    Recovered {
+        /// The seed data to start with.
+        data: Data,
+        /// Why the saved data was not used.
+        reason: String,
+    },
+}
+
+impl Loaded {
+    /// The data to start with, whatever happened.
+    pub fn data(&self) -> &Data {
+        match self {
+            Loaded::Fresh(d) | Loaded::Restored(d) | Loaded::Recovered { data: d, .. } => d,
+        }
+    }
+}
+
+/// Turns the saved text (if any) into the data to start with.
+pub fn load(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded::Fresh(seed());
+    };
+    match decode(raw) {
+        Ok(data) => Loaded::Restored(data),
+        Err(reason) => Loaded::Recovered {
+            data: seed(),
+            reason,
+        },
+    }
+}
+
+/// Parses, migrates and validates saved text.
+pub fn decode(raw: &str) -> Result<Data, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    let value = migrate(value)?;
+    let data: Data = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    validate(&data)?;
+    Ok(data)
+}
+
+/// The text to save.
+pub fn encode(data: &Data) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string(data).unwrap_or_default()
+}
+
+/// Brings older layouts up to [`CURRENT_VERSION`].
+///
+/// Version 0 is the unversioned layout of the first preview builds: it had no
+/// `version`, `rev` or `lang` field and called the scenario `world`.
+pub fn migrate(mut value: Value) -> Result<Value, String> {
+    let obj = value
+        .as_object_mut()
+        .ok_or_else(|| "saved data is not an object".to_string())?;
+    let version = match obj.get("version") {
+        None => 0,
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| "version is not a number".to_string())?,
+    };
+    if version > u64::from(CURRENT_VERSION) {
+        return Err("saved by a newer version of the app".to_string());
+    }
+    if version == 0 {
+        if let Some(world) = obj.remove("world") {
+            obj.entry("scenario").or_insert(world);
+        }
+        obj.entry("rev").or_insert(Value::from(0));
+        obj.entry("lang").or_insert(Value::from("en"));
+        obj.insert("version".into(), Value::from(1));
+    }
+    Ok(value)
+}
+
+/// Checks what the types cannot: references and limits.
+pub fn validate(data: &Data) -> Result<(), String> {
+    if data.version != CURRENT_VERSION {
+        return Err("unexpected version".into());
+    }
+    let mut contact_ids = HashSet::new();
+    for c in &data.contacts {
+        if c.id.is_empty() || c.id == ME || !contact_ids.insert(c.id.as_str()) {
+            return Err("bad or duplicate contact id".into());
+        }
+    }
+    let known = |id: &str| id == ME || contact_ids.contains(id);
+    let mut chat_ids = HashSet::new();
+    for chat in &data.chats {
+        if chat.id.is_empty() || !chat_ids.insert(chat.id.as_str()) {
+            return Err("bad or duplicate chat id".into());
+        }
+        match &chat.kind {
+            ChatKind::Direct { with } if !contact_ids.contains(with.as_str()) => {
+                return Err("chat with an unknown contact".into());
+            }
+            ChatKind::Group { members, .. }
+                if members.len() < 2
+                    || !members.iter().all(|m| contact_ids.contains(m.as_str())) =>
+            {
+                return Err("group with unknown or too few members".into());
+            }
+            _ => {}
+        }
+        let mut msg_ids = HashSet::new();
+        for m in &chat.messages {
+            if !known(&m.from) || !msg_ids.insert(m.id) {
+                return Err("message with an unknown sender or duplicate id".into());
+            }
+            if m.text.chars().count() > MAX_MESSAGE_CHARS {
+                return Err("message too long".into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Decides what to do with data another tab saved: adopt it only when it is
+/// newer than ours and differs (so two tabs never ping-pong).
+pub fn newer<'a>(ours: &Data, theirs: &'a str) -> Option<Data> {
+    let data = decode(theirs).ok()?;
+    (data.rev > ours.rev && &data != ours).then_some(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_saved_is_fresh_seed() {
+        assert_eq!(load(None), Loaded::Fresh(seed()));
+    }
+
+    #[test]
+    fn round_trip() {
+        let mut d = seed();
+        d.rev = 7;
+        d.lang = crate::i18n::Lang::Zh;
+        assert_eq!(load(Some(&encode(&d))), Loaded::Restored(d));
+    }
+
+    #[test]
+    fn corrupted_text_recovers_with_seed() {
+        for bad in [
+            "",
+            "{",
+            "null",
+            "[]",
+            "42",
+            "\"x\"",
+            "{\"version\":\"one\"}",
+            "{}",
+        ] {
+            match load(Some(bad)) {
+                Loaded::Recovered { data, reason } => {
+                    assert_eq!(data, seed(), "{bad}");
+                    assert!(!reason.is_empty());
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn newer_version_is_not_trusted() {
+        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
+        v["version"] = Value::from(99);
+        assert!(matches!(
+            load(Some(&v.to_string())),
+            Loaded::Recovered { .. }
+        ));
+    }
+
+    #[test]
+    fn invalid_references_are_refused() {
+        let mut d = seed();
+        d.chats[0].messages[0].from = "c-nobody".into();
+        assert!(matches!(load(Some(&encode(&d))), Loaded::Recovered { .. }));
+
+        let mut d = seed();
+        let dup = d.chats[0].clone();
+        d.chats.push(dup);
+        assert!(validate(&d).is_err());
+
+        let mut d = seed();
+        d.chats[0].messages[0].text = "x".repeat(MAX_MESSAGE_CHARS + 1);
+        assert!(validate(&d).is_err());
+
+        let mut d = seed();
+        if let ChatKind::Group { members, .. } = &mut d.chats[4].kind {
+            members.truncate(1);
+        }
+        assert!(validate(&d).is_err());
+    }
+
+    #[test]
+    fn bad_field_values_are_refused() {
+        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
+        v["scenario"]["date"] = Value::from("2021-13-45");
+        assert!(decode(&v.to_string()).is_err());
+        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
+        v["scenario"]["region"] = Value::from("mars");
+        assert!(decode(&v.to_string()).is_err());
+    }
+
+    #[test]
+    fn migrates_version_0() {
+        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
+        let obj = v.as_object_mut().unwrap();
+        obj.remove("version");
+        obj.remove("rev");
+        obj.remove("lang");
+        let scenario = obj.remove("scenario").unwrap();
+        obj.insert("world".into(), scenario);
+        let data = decode(&v.to_string()).unwrap();
+        assert_eq!(data, seed());
+    }
+
+    #[test]
+    fn adopts_only_newer_data_from_other_tabs() {
+        let ours = seed();
+        let mut theirs = seed();
+        theirs.rev = 3;
+        theirs.lang = crate::i18n::Lang::Zh;
+        assert_eq!(newer(&ours, &encode(&theirs)), Some(theirs.clone()));
+        assert_eq!(newer(&theirs, &encode(&ours)), None);
+        assert_eq!(newer(&theirs, &encode(&theirs)), None);
+        assert_eq!(newer(&ours, "garbage"), None);
+    }
+}

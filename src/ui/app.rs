@@ -1,0 +1,120 @@
+//! The root component: the store, persistence effects, the router and the
+//! phone-shaped shell.
+
+use super::route::Route;
+use super::screens;
+use super::shell::Shell;
+use super::storage::{self, Saved};
+use super::store::{Root, Store};
+use crate::state::model::{Model, NoticeKind};
+use crate::state::params::Params;
+use crate::state::persist::{self, Loaded, BACKUP_KEY, STORAGE_KEY};
+use crate::state::scenario::ScenarioAction;
+use crate::state::{reduce, Action};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The query part of the current address (`#/path?query`), without `?`.
+pub fn current_query() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.split_once('?')
+        .map(|(_, q)| q.to_string())
+        .unwrap_or_default()
+}
+
+/// Builds the first state: saved data, then the address's parameters on
+/// top, with a notice for everything that was ignored or recovered.
+fn init_model() -> Root {
+    let loaded = storage::load();
+    let recovered = match &loaded {
+        Loaded::Recovered { reason, .. } => Some(reason.clone()),
+        _ => None,
+    };
+    let mut model = Model::new(loaded.data().clone());
+    let params = Params::parse(&current_query());
+    let mut scenario = model.data.scenario;
+    params.apply(&mut scenario);
+    reduce(&mut model, Action::Scenario(ScenarioAction::Set(scenario)));
+    if let Some(lang) = params.lang {
+        reduce(&mut model, Action::SetLang(lang));
+    }
+    for (name, value) in params.rejected {
+        reduce(
+            &mut model,
+            Action::Notify(NoticeKind::BadParam { name, value }),
+        );
+    }
+    if let Some(reason) = recovered {
+        let backup_key = BACKUP_KEY.to_string();
+        reduce(
+            &mut model,
+            Action::Notify(NoticeKind::StorageRecovered { backup_key, reason }),
+        );
+    }
+    set_html_lang(model.data.lang.html_tag());
+    Root(std::rc::Rc::new(model))
+}
+
+fn set_html_lang(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// The whole app. Reads the address and localStorage when it mounts.
+#[component]
+pub fn App() -> Html {
+    let handle = use_reducer(init_model);
+    let store = Store::new(&handle);
+    let data = &handle.0.data;
+
+    // Save after every change to the saved data (rev grows on each).
+    {
+        let store = store.clone();
+        use_effect_with(data.rev, move |_| match storage::save(store.data()) {
+            Saved::Ok => {}
+            Saved::Newer(data) => store.dispatch(Action::External(data)),
+            Saved::Failed => store.dispatch(Action::Notify(NoticeKind::WriteFailed)),
+        });
+    }
+
+    // Another tab saved: adopt its data when it is newer than ours.
+    {
+        let dispatcher = handle.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if e.key().as_deref() != Some(STORAGE_KEY) {
+                        return;
+                    }
+                    if let Some(data) = e.new_value().and_then(|v| persist::decode(&v).ok()) {
+                        dispatcher.dispatch(Action::External(data));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    use_effect_with(data.lang, |lang| set_html_lang(lang.html_tag()));
+
+    html! {
+        <ContextProvider<Store> context={store}>
+            <HashRouter>
+                <Shell>
+                    <Switch<Route> render={screens::switch} />
+                </Shell>
+            </HashRouter>
+        </ContextProvider<Store>>
+    }
+}

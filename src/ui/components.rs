@@ -1,0 +1,190 @@
+//! Small shared components: icons, avatars, the confirmation dialog.
+
+use super::store::use_store;
+use crate::i18n::T;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`Icon`].
+#[derive(Properties, PartialEq)]
+pub struct IconProps {
+    /// One of `back`, `chats`, `contacts`, `discover`, `me`, `chevron`,
+    /// `moments`, `mini`, `link`, `connection`, `timeline`, `rules`.
+    pub name: AttrValue,
+}
+
+/// A line icon drawn in SVG, hidden from screen readers (the control around
+/// it carries the name).
+#[component]
+pub fn Icon(props: &IconProps) -> Html {
+    let d = match props.name.as_str() {
+        "back" => "M15 4 7 12l8 8",
+        "chats" => "M4 5h16v11H9l-5 4z",
+        "contacts" => "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 8c0-4 4-6 8-6s8 2 8 6",
+        "discover" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm4 5-2.5 5.5L8 16l2.5-5.5z",
+        "me" => "M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM5 21v-2a7 7 0 0 1 14 0v2",
+        "chevron" => "m9 5 7 7-7 7",
+        "moments" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v10M7 12h10",
+        "mini" => "M8 8a3 3 0 1 1 3 3v2a3 3 0 1 1-3-3h8a3 3 0 1 1-3 3V8",
+        "link" => {
+            "M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1m2 4a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1"
+        }
+        "connection" => "M4 7h10v10H4zm10 3 6-3v10l-6-3",
+        "timeline" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3 3",
+        "rules" => "M6 3h9l4 4v14H6zm3 7h7m-7 4h7m-7 4h4",
+        _ => "",
+    };
+    html! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d={d} />
+        </svg>
+    }
+}
+
+/// Props of [`Avatar`].
+#[derive(Properties, PartialEq)]
+pub struct AvatarProps {
+    /// The name the initials come from.
+    pub name: AttrValue,
+    /// Background colour.
+    pub color: AttrValue,
+    /// Larger, for profiles.
+    #[prop_or_default]
+    pub large: bool,
+}
+
+/// Initials on a colour, as WeChat shows for people without a photo.
+#[component]
+pub fn Avatar(props: &AvatarProps) -> Html {
+    let style = format!("background:{}", props.color);
+    html! {
+        <span class={classes!("avatar", props.large.then_some("large"))} {style} aria-hidden="true">
+            { initials(&props.name) }
+        </span>
+    }
+}
+
+/// Up to two initials for Latin names ("Li Hua" → "LH"), the first
+/// character otherwise ("李华" → "李").
+pub fn initials(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let first = words.next().and_then(|w| w.chars().next());
+    match first {
+        Some(c) if c.is_ascii_alphabetic() => {
+            let mut s: String = c.to_uppercase().collect();
+            if let Some(c2) = words
+                .filter_map(|w| w.chars().next())
+                .find(|c| c.is_alphabetic())
+            {
+                s.extend(c2.to_uppercase());
+            }
+            s
+        }
+        Some(c) => c.to_string(),
+        None => "?".to_string(),
+    }
+}
+
+/// Props of [`ConfirmDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ConfirmProps {
+    /// Heading.
+    pub title: AttrValue,
+    /// Explanation.
+    pub body: AttrValue,
+    /// Label of the confirming button.
+    pub confirm: AttrValue,
+    /// Called when confirmed.
+    pub on_confirm: Callback<()>,
+    /// Called when cancelled (button, Escape or the backdrop).
+    pub on_cancel: Callback<()>,
+}
+
+/// A modal confirmation in WeUI's style. Focus starts on Cancel (the safe
+/// choice), stays inside the dialog, and Escape cancels.
+#[component]
+pub fn ConfirmDialog(props: &ConfirmProps) -> Html {
+    let store = use_store();
+    let cancel_ref = use_node_ref();
+    {
+        let cancel_ref = cancel_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = cancel_ref.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
+    let onkeydown = {
+        let on_cancel = props.on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_cancel.emit(());
+            } else if e.key() == "Tab" {
+                trap_focus(&e);
+            }
+        })
+    };
+    let cancel = props.on_cancel.reform(|_| ());
+    let confirm = props.on_confirm.reform(|_| ());
+    html! {
+        <div class="dialog-backdrop" {onkeydown}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title">
+                <h2 id="dialog-title" class="dialog-title">{ props.title.clone() }</h2>
+                <p class="dialog-body">{ props.body.clone() }</p>
+                <div class="dialog-actions">
+                    <button ref={cancel_ref} class="dialog-btn" onclick={cancel}>{ store.t(T::Cancel) }</button>
+                    <button class="dialog-btn danger" onclick={confirm}>{ props.confirm.clone() }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside the dialog that holds the event target.
+fn trap_focus(e: &KeyboardEvent) {
+    let Some(root) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = root.query_selector_all("button, [href], input, select, textarea") else {
+        return;
+    };
+    let n = list.length();
+    if n == 0 {
+        return;
+    }
+    let first = list.item(0);
+    let last = list.item(n - 1);
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(web_sys::Node::from);
+    let target = if e.shift_key() && active == first {
+        last
+    } else if !e.shift_key() && active == last {
+        first
+    } else {
+        return;
+    };
+    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        e.prevent_default();
+        let _ = el.focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("Li Hua"), "LH");
+        assert_eq!(initials("Mum"), "M");
+        assert_eq!(initials("李华"), "李");
+        assert_eq!(initials("  "), "?");
+        assert_eq!(initials("Deals & Coupons"), "DC");
+    }
+}

@@ -1,0 +1,55 @@
+//! A panic never leaves a blank page: the crash screen is drawn by a few
+//! lines of JavaScript, because after a panic the wasm side can't be trusted
+//! to render anything.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function show_crash(title, body, reload, detail) {
+  const d = document;
+  const box = d.createElement('div');
+  box.className = 'crash';
+  box.setAttribute('role', 'alert');
+  const h = d.createElement('h1');
+  h.textContent = title;
+  const p = d.createElement('p');
+  p.textContent = body;
+  const pre = d.createElement('pre');
+  pre.textContent = detail;
+  const b = d.createElement('button');
+  b.className = 'btn primary';
+  b.textContent = reload;
+  b.addEventListener('click', () => location.reload());
+  box.append(h, p, b, pre);
+  d.body.replaceChildren(box);
+  b.focus();
+}
+"#)]
+extern "C" {
+    fn show_crash(title: &str, body: &str, reload: &str, detail: &str);
+}
+
+/// Installs the hook (Yew's own would only log to the console).
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&detail));
+        let zh = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .is_some_and(|l| l.starts_with("zh"));
+        let lang = if zh {
+            crate::i18n::Lang::Zh
+        } else {
+            crate::i18n::Lang::En
+        };
+        use crate::i18n::T;
+        show_crash(
+            T::ErrorTitle.tr(lang),
+            T::ErrorBody.tr(lang),
+            T::Reload.tr(lang),
+            &detail,
+        );
+    }));
+}

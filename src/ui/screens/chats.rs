@@ -1,0 +1,100 @@
+//! The chat list: the start screen.
+
+use crate::i18n::T;
+use crate::state::model::{ChatKind, Data};
+use crate::state::time;
+use crate::ui::components::Avatar;
+use crate::ui::route::Route;
+use crate::ui::shell::NavLink;
+use crate::ui::store::use_store;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Chats, most recently active first, with a search box.
+#[component]
+pub fn ChatList() -> Html {
+    let store = use_store();
+    let query = use_state(String::new);
+    let data = store.data();
+    let lang = store.lang();
+    let today = data.scenario.date;
+    let needle = query.trim().to_lowercase();
+    let chats: Vec<_> = data
+        .chats_by_activity()
+        .into_iter()
+        .filter(|c| {
+            needle.is_empty()
+                || data.chat_title(c, lang).to_lowercase().contains(&needle)
+                || c.messages
+                    .iter()
+                    .any(|m| m.text.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    html! {
+        <section class="chat-list">
+            <div class="searchbar">
+                <input type="search" class="search-input" aria-label={store.t(T::Search)}
+                    placeholder={store.t(T::Search)} value={(*query).clone()} {oninput} />
+            </div>
+            if chats.is_empty() {
+                <p class="empty-line">{ store.t(T::NoChats) }</p>
+            }
+            <ul class="cells">
+                { for chats.iter().map(|chat| {
+                    let title = data.chat_title(chat, lang).to_string();
+                    let last = chat.messages.last();
+                    let preview = last.map(|m| preview(data, chat.is_group(), &m.from, &m.text, lang)).unwrap_or_default();
+                    let when = last.map(|m| time::label(m.ts, today, lang)).unwrap_or_default();
+                    let color = avatar_color(data, &chat.kind);
+                    html! {
+                        <li key={chat.id.clone()}>
+                            <NavLink to={Route::Chat { id: chat.id.clone() }} classes={classes!("cell", "chat-row")}>
+                                <span class="avatar-wrap">
+                                    <Avatar name={title.clone()} {color} />
+                                    if chat.unread > 0 {
+                                        <span class="badge" aria-label={format!("{} {}", chat.unread, store.t(T::Unread))}>{ chat.unread }</span>
+                                    }
+                                </span>
+                                <span class="cell-body">
+                                    <span class="cell-title">{ title }</span>
+                                    <span class="cell-sub">{ preview }</span>
+                                </span>
+                                <span class="cell-time">{ when }</span>
+                            </NavLink>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The avatar colour of a chat: the contact's, or WeChat green for groups.
+pub fn avatar_color(data: &Data, kind: &ChatKind) -> AttrValue {
+    match kind {
+        ChatKind::Direct { with } => data
+            .contact(with)
+            .map_or(AttrValue::Static("#888"), |c| c.color.clone().into()),
+        ChatKind::Group { .. } => AttrValue::Static("#07c160"),
+    }
+}
+
+/// The last-message preview; in groups prefixed with the sender's name.
+fn preview(data: &Data, group: bool, from: &str, text: &str, lang: crate::i18n::Lang) -> String {
+    let short: String = text.chars().take(60).collect();
+    match data.contact(from) {
+        Some(c) if group => {
+            let mut s = c.name(lang).to_string();
+            s.push_str(": ");
+            s.push_str(&short);
+            s
+        }
+        _ => short,
+    }
+}

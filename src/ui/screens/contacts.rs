@@ -1,0 +1,28 @@
+//! Contacts, alphabetically.
+
+use crate::i18n::T;
+use crate::ui::components::Avatar;
+use crate::ui::store::use_store;
+use yew::prelude::*;
+
+/// The user's contacts, sorted by name in the current language.
+#[component]
+pub fn ContactList() -> Html {
+    let store = use_store();
+    let lang = store.lang();
+    let mut contacts: Vec<_> = store.data().contacts.iter().collect();
+    contacts.sort_by(|a, b| a.name(lang).cmp(b.name(lang)).then_with(|| a.id.cmp(&b.id)));
+    html! {
+        <ul class="cells contact-list">
+            { for contacts.into_iter().map(|c| html! {
+                <li key={c.id.clone()} class="cell">
+                    <Avatar name={c.name(lang).to_string()} color={c.color.clone()} />
+                    <span class="cell-body">
+                        <span class="cell-title">{ c.name(lang) }</span>
+                        <span class="cell-sub">{ store.t(T::WeChatId) }{": "}{ &c.wechat_id }</span>
+                    </span>
+                </li>
+            }) }
+        </ul>
+    }
+}

@@ -1,0 +1,136 @@
+//! Me: the profile, the scenario, language and data.
+
+use crate::i18n::{Lang, T};
+use crate::state::params::full_query;
+use crate::state::Action;
+use crate::ui::components::{Avatar, ConfirmDialog};
+use crate::ui::scenario::ScenarioControls;
+use crate::ui::store::use_store;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// What happened to the last "copy link".
+#[derive(Clone, PartialEq)]
+enum Copy {
+    Idle,
+    Copied(String),
+    Failed(String),
+}
+
+/// The account screen.
+#[component]
+pub fn MeScreen() -> Html {
+    let store = use_store();
+    let copy = use_state(|| Copy::Idle);
+    let confirming = use_state(|| false);
+    let lang = store.lang();
+
+    let on_lang = store.callback(|e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::SetLang(Lang::parse(&v).unwrap_or_default())
+    });
+    let on_copy = {
+        let copy = copy.clone();
+        let store = store.clone();
+        Callback::from(move |_| {
+            let link = scenario_link(&full_query(&store.data().scenario, store.lang()));
+            let copy = copy.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = match web_sys::window() {
+                    Some(w) => {
+                        let p = w.navigator().clipboard().write_text(&link);
+                        wasm_bindgen_futures::JsFuture::from(p).await.is_ok()
+                    }
+                    None => false,
+                };
+                copy.set(if ok {
+                    Copy::Copied(link)
+                } else {
+                    Copy::Failed(link)
+                });
+            });
+        })
+    };
+    let open_confirm = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(true))
+    };
+    let on_cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_| confirming.set(false))
+    };
+    let on_reset = {
+        let confirming = confirming.clone();
+        let store = store.clone();
+        Callback::from(move |_| {
+            store.dispatch(Action::Reset);
+            confirming.set(false);
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .select();
+    });
+
+    html! {
+        <div class="me">
+            <div class="profile">
+                <Avatar name={store.t(T::Me)} color="#07c160" large=true />
+                <div>
+                    <p class="profile-name">{ lang.pick("Alex Chen", "陈小安") }</p>
+                    <p class="cell-sub">{ store.t(T::WeChatId) }{": wxid_walledgarden"}</p>
+                </div>
+            </div>
+
+            <h2 class="section-title">{ store.t(T::Scenario) }</h2>
+            <p class="section-help">{ store.t(T::ScenarioHelp) }</p>
+            <ScenarioControls />
+            <div class="actions">
+                <button class="btn" onclick={on_copy}>{ store.t(T::CopyScenarioLink) }</button>
+                { match &*copy {
+                    Copy::Idle => html! {},
+                    Copy::Copied(link) => html! {
+                        <p class="copied" role="alert">{ store.t(T::Copied) }{": "}<code class="scenario-link">{ link }</code></p>
+                    },
+                    Copy::Failed(link) => html! {
+                        <div class="copy-fallback" role="alert">
+                            <p>{ store.t(T::CopyFailed) }</p>
+                            <input class="scenario-link" readonly=true value={link.clone()} aria-label={store.t(T::CopyScenarioLink)} onfocus={select_all} autofocus=true />
+                        </div>
+                    },
+                } }
+            </div>
+
+            <h2 class="section-title">{ store.t(T::Language) }</h2>
+            <div class="scenario full">
+                <div class="field">
+                    <label for="me-lang">{ store.t(T::Language) }</label>
+                    <select id="me-lang" onchange={on_lang}>
+                        <option value="en" selected={lang == Lang::En}>{ T::English.tr(lang) }</option>
+                        <option value="zh" selected={lang == Lang::Zh}>{ T::Chinese.tr(lang) }</option>
+                    </select>
+                </div>
+            </div>
+
+            <h2 class="section-title">{ store.t(T::Data) }</h2>
+            <div class="actions">
+                <button class="btn danger" onclick={open_confirm}>{ store.t(T::ResetData) }</button>
+            </div>
+            if *confirming {
+                <ConfirmDialog title={store.t(T::ResetConfirmTitle)} body={store.t(T::ResetConfirmBody)}
+                    confirm={store.t(T::Reset)} on_confirm={on_reset} {on_cancel} />
+            }
+        </div>
+    }
+}
+
+/// The absolute address of the Me screen with `query`.
+fn scenario_link(query: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(l.origin().ok()? + &l.pathname().ok()?)
+        })
+        .unwrap_or_default();
+    base + "#/me" + query
+}

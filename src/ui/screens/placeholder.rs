@@ -1,0 +1,32 @@
+//! The honest placeholder for screens still being built, and "not found".
+
+use crate::i18n::T;
+use crate::ui::route::Route;
+use crate::ui::shell::NavLink;
+use crate::ui::store::use_store;
+use yew::prelude::*;
+
+/// Says plainly that the screen is not built yet.
+#[component]
+pub fn ComingSoon() -> Html {
+    let store = use_store();
+    html! {
+        <section class="empty" data-screen="coming-soon">
+            <h2>{ store.t(T::ComingSoonTitle) }</h2>
+            <p>{ store.t(T::ComingSoonBody) }</p>
+        </section>
+    }
+}
+
+/// Shown for any address the app does not know.
+#[component]
+pub fn NotFound() -> Html {
+    let store = use_store();
+    html! {
+        <section class="empty" data-screen="not-found">
+            <h2>{ store.t(T::NotFoundTitle) }</h2>
+            <p>{ store.t(T::NotFoundBody) }</p>
+            <NavLink to={Route::Chats} classes={classes!("btn", "primary")}>{ store.t(T::GoToChats) }</NavLink>
+        </section>
+    }
+}

@@ -1,0 +1,215 @@
+//! The phone frame: top bar, notices, the screen, and the tab bar.
+
+use super::app::current_query;
+use super::components::Icon;
+use super::route::{Route, TABS};
+use super::store::{use_store, Store};
+use crate::i18n::T;
+use crate::state::model::{Notice, NoticeKind};
+use crate::state::params::{carried, differs, merge};
+use crate::state::Action;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The query pairs to carry when moving to another screen.
+type Carried = Vec<(&'static str, String)>;
+
+fn carried_of(store: &Store) -> Carried {
+    carried(&store.data().scenario, store.lang())
+}
+
+/// A navigation callback that keeps the scenario parameters in the address.
+#[hook]
+pub fn use_go() -> Callback<Route> {
+    let navigator = use_navigator();
+    let store = use_store();
+    Callback::from(move |to: Route| {
+        if let Some(nav) = &navigator {
+            let q = carried_of(&store);
+            if q.is_empty() {
+                nav.push(&to);
+            } else {
+                let _ = nav.push_with_query(&to, q);
+            }
+        }
+    })
+}
+
+/// Props of [`NavLink`].
+#[derive(Properties, PartialEq)]
+pub struct NavLinkProps {
+    /// Where it leads.
+    pub to: Route,
+    /// CSS classes of the anchor.
+    #[prop_or_default]
+    pub classes: Classes,
+    /// Content.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// An in-app link that keeps the scenario parameters in the address.
+#[component]
+pub fn NavLink(props: &NavLinkProps) -> Html {
+    let store = use_store();
+    let q = carried_of(&store);
+    let query = (!q.is_empty()).then_some(q);
+    html! {
+        <Link<Route, Carried> to={props.to.clone()} classes={props.classes.clone()} {query}>
+            { props.children.clone() }
+        </Link<Route, Carried>>
+    }
+}
+
+/// Props of [`Shell`].
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// The current screen.
+    pub children: Html,
+}
+
+/// The phone-shaped frame around every screen.
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let store = use_store();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let navigator = use_navigator();
+
+    // Keep the address in step with the scenario, so a reload or a copied
+    // address shows the same thing.
+    {
+        let route = route.clone();
+        let deps = (store.data().scenario, store.lang(), route.clone());
+        let wanted = merge(&current_query(), carried_of(&store));
+        use_effect_with(deps, move |_| {
+            if route != Route::NotFound && differs(&current_query(), &wanted) {
+                if let Some(nav) = navigator {
+                    if wanted.is_empty() {
+                        nav.replace(&route);
+                    } else {
+                        let _ = nav.replace_with_query(&route, wanted);
+                    }
+                }
+            }
+        });
+    }
+
+    let title: AttrValue = match &route {
+        Route::Chat { id } => match store.data().chat(id) {
+            Some(chat) => store
+                .data()
+                .chat_title(chat, store.lang())
+                .to_string()
+                .into(),
+            None => store.t(T::Chats).into(),
+        },
+        r => store.t(r.title()).into(),
+    };
+    let tab = route.tab();
+
+    html! {
+        <div class="phone">
+            <header class="topbar">
+                if let Some(parent) = route.parent() {
+                    <BackButton to={parent} />
+                }
+                <h1 class="topbar-title">{ title }</h1>
+            </header>
+            <Notices />
+            <main class={classes!("screen", tab.is_some().then_some("with-tabs"))}>
+                { props.children.clone() }
+            </main>
+            if let Some(active) = tab {
+                <TabBar {active} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BackProps {
+    to: Route,
+}
+
+/// The top bar's back arrow. It leads to the screen's parent rather than
+/// the browser's previous page, so it also works on a link opened cold.
+#[component]
+fn BackButton(props: &BackProps) -> Html {
+    let store = use_store();
+    let go = use_go();
+    let to = props.to.clone();
+    html! {
+        <button class="back" aria-label={store.t(T::Back)} onclick={move |_| go.emit(to.clone())}>
+            <Icon name="back" />
+        </button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TabBarProps {
+    active: usize,
+}
+
+#[component]
+fn TabBar(props: &TabBarProps) -> Html {
+    let store = use_store();
+    html! {
+        <nav class="tabbar" aria-label={store.t(T::Tabs)}>
+            { for TABS.iter().enumerate().map(|(i, (route, key))| {
+                let active = i == props.active;
+                let icon = ["chats", "contacts", "discover", "me"][i];
+                html! {
+                    <NavLink key={icon} to={route.clone()} classes={classes!("tab", active.then_some("active"))}>
+                        <Icon name={icon} />
+                        <span class="tab-label">{ store.t(*key) }</span>
+                    </NavLink>
+                }
+            }) }
+        </nav>
+    }
+}
+
+/// The banner of notices (bad parameters, storage trouble), each dismissible.
+#[component]
+fn Notices() -> Html {
+    let store = use_store();
+    if store.model().notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="notices" aria-live="polite">
+            { for store.model().notices.iter().map(|n| notice(&store, n)) }
+        </div>
+    }
+}
+
+fn notice(store: &Store, n: &Notice) -> Html {
+    let text = match &n.kind {
+        NoticeKind::BadParam { name, value } => {
+            html! { <>{ store.t(T::BadParam) }{" "}<code>{ name }{"="}{ value }</code></> }
+        }
+        NoticeKind::StorageRecovered { backup_key, reason } => html! {
+            <>{ store.t(T::StorageRecovered) }{" "}<code>{ backup_key }</code>{" ("}{ reason }{")"}</>
+        },
+        NoticeKind::WriteFailed => html! { store.t(T::StorageWriteFailed) },
+        NoticeKind::Synced => html! { store.t(T::StorageSynced) },
+    };
+    let id = n.id;
+    html! {
+        <div class="notice" key={id} data-notice={notice_kind(&n.kind)}>
+            <p>{ text }</p>
+            <button class="notice-close" onclick={store.callback(move |_| Action::Dismiss(id))}>
+                { store.t(T::Dismiss) }
+            </button>
+        </div>
+    }
+}
+
+fn notice_kind(kind: &NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::BadParam { .. } => "bad-param",
+        NoticeKind::StorageRecovered { .. } => "recovered",
+        NoticeKind::WriteFailed => "write-failed",
+        NoticeKind::Synced => "synced",
+    }
+}

@@ -1,0 +1,86 @@
+//! The app store as a Yew context, wrapped in the `use_store` hook.
+
+use crate::i18n::{Lang, T};
+use crate::state::model::{Data, Model};
+use crate::state::{reduce, Action};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The reducer's state: the model behind its own `Rc`, so that a [`Store`]
+/// can hold a snapshot cheaply and tell snapshots apart by pointer.
+#[derive(PartialEq)]
+pub struct Root(pub Rc<Model>);
+
+impl Reducible for Root {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut model = (*self.0).clone();
+        reduce(&mut model, action);
+        if model == *self.0 {
+            return self;
+        }
+        Rc::new(Root(Rc::new(model)))
+    }
+}
+
+/// A handle on the app state: read it, translate with it, dispatch to it.
+#[derive(Clone)]
+pub struct Store {
+    model: Rc<Model>,
+    dispatcher: UseReducerDispatcher<Root>,
+}
+
+impl PartialEq for Store {
+    /// Cheap: every change makes a new model, so pointer equality suffices.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.model, &other.model)
+    }
+}
+
+impl Store {
+    /// A store over the reducer's current state.
+    pub fn new(handle: &UseReducerHandle<Root>) -> Store {
+        Store {
+            model: handle.0.clone(),
+            dispatcher: handle.dispatcher(),
+        }
+    }
+
+    /// The whole state.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The saved data.
+    pub fn data(&self) -> &Data {
+        &self.model.data
+    }
+
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        self.model.data.lang
+    }
+
+    /// The text of `key` in the current language.
+    pub fn t(&self, key: T) -> &'static str {
+        key.tr(self.model.data.lang)
+    }
+
+    /// Applies an action.
+    pub fn dispatch(&self, action: Action) {
+        self.dispatcher.dispatch(action);
+    }
+
+    /// A callback that turns an event into an action.
+    pub fn callback<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+        let dispatcher = self.dispatcher.clone();
+        Callback::from(move |e| dispatcher.dispatch(f(e)))
+    }
+}
+
+/// The app store; must be used below `App`.
+#[hook]
+pub fn use_store() -> Store {
+    use_context::<Store>().expect("use_store outside App")
+}
