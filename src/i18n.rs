@@ -4,17 +4,13 @@
 //! language is instant and complete. Strings are `&'static str` picked by a
 //! `match`-free array lookup: no formatting machinery, no allocation.
 
-use serde::{Deserialize, Serialize};
-
 /// The UI language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// English (the default, `lang=en`).
     #[default]
-    #[serde(rename = "en")]
     En,
     /// Simplified Chinese (`lang=zh`, `<html lang="zh-CN">`).
-    #[serde(rename = "zh")]
     Zh,
 }
 
@@ -52,6 +48,8 @@ impl Lang {
         }
     }
 }
+
+crate::json_str_enum!(Lang, "expected \"en\" or \"zh\"");
 
 macro_rules! strings {
     ($($key:ident => $en:expr, $zh:expr;)+) => {

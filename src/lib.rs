@@ -5,6 +5,7 @@
 //! the browser with Yew.
 
 pub mod i18n;
+pub mod json;
 pub mod policy;
 pub mod state;
 pub mod ui;

@@ -119,6 +119,32 @@ impl fmt::Display for Date {
     }
 }
 
+impl crate::json::ToJson for Date {
+    fn to_json(&self, out: &mut String) {
+        crate::json::write_str(out, &self.to_string());
+    }
+}
+
+impl crate::json::FromJson for Date {
+    fn from_json(n: &crate::json::Node) -> Result<Self, crate::json::Error> {
+        n.as_str()
+            .and_then(|s| Date::parse(s).ok())
+            .ok_or_else(|| crate::json::Error {
+                at: n.at,
+                msg: "expected a date (YYYY-MM-DD)".into(),
+            })
+    }
+}
+
+crate::json_str_enum!(Region, "expected \"mainland\" or \"overseas\"");
+crate::json_str_enum!(Os, "expected \"ios\" or \"android\"");
+crate::json_struct!(Scenario {
+    date,
+    region,
+    os,
+    vpn
+});
+
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -298,6 +324,12 @@ mod tests {
         assert!(json.contains("\"2021-12-01\""));
         assert_eq!(serde_json::from_str::<Scenario>(&json).unwrap(), s);
         assert!(serde_json::from_str::<Date>("\"2021-13-45\"").is_err());
+        use crate::json::{FromJson, ToJson};
+        let ours = s.to_json_string();
+        assert_eq!(ours, json);
+        assert_eq!(Scenario::from_json_str(&ours).unwrap(), s);
+        assert!(Date::from_json_str("\"2021-13-45\"").is_err());
+        assert!(Region::from_json_str("\"mars\"").is_err());
     }
 
     #[test]

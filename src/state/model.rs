@@ -1,14 +1,14 @@
 //! The app's data model: what is persisted, and the in-memory notices.
 
 use crate::i18n::Lang;
+use crate::json::{Error, FromJson, Node, ToJson};
 use crate::policy::scenario::{Date, Scenario};
-use serde::{Deserialize, Serialize};
 
 /// The id of the user themself in `Message::from` and group member lists.
 pub const ME: &str = "me";
 
 /// A person the user knows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contact {
     /// Stable id (`c-…`), used in routes and references.
     pub id: String,
@@ -30,8 +30,7 @@ impl Contact {
 }
 
 /// One-to-one or group.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChatKind {
     /// A one-to-one chat with one contact.
     Direct {
@@ -50,7 +49,7 @@ pub enum ChatKind {
 }
 
 /// One message in a chat.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     /// Unique within its chat; stable list key.
     pub id: u64,
@@ -64,7 +63,7 @@ pub struct Message {
 }
 
 /// A conversation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chat {
     /// Stable id, used in `#/chats/<id>`.
     pub id: String,
@@ -89,18 +88,16 @@ impl Chat {
 }
 
 /// Everything that is saved in the browser.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Data {
     /// Schema version, see `persist::CURRENT_VERSION`.
     pub version: u32,
     /// Grows by one on every change, so that two tabs can tell whose data is
     /// newer.
-    #[serde(default)]
     pub rev: u64,
     /// The simulated moment and place.
     pub scenario: Scenario,
     /// UI language.
-    #[serde(default)]
     pub lang: Lang,
     /// Known people.
     pub contacts: Vec<Contact>,
@@ -134,6 +131,79 @@ impl Data {
         let mut v: Vec<&Chat> = self.chats.iter().collect();
         v.sort_by(|a, b| b.last_ts().cmp(&a.last_ts()).then_with(|| a.id.cmp(&b.id)));
         v
+    }
+}
+
+crate::json_struct!(Contact {
+    id,
+    name_en,
+    name_zh,
+    color,
+    wechat_id
+});
+crate::json_struct!(Message { id, from, text, ts });
+crate::json_struct!(Chat {
+    id,
+    kind,
+    messages,
+    unread
+});
+crate::json_struct!(Data {
+    version,
+    rev,
+    scenario,
+    lang,
+    contacts,
+    chats
+});
+
+/// Written as `{"direct":{"with":…}}` or `{"group":{…}}`.
+impl ToJson for ChatKind {
+    fn to_json(&self, out: &mut String) {
+        match self {
+            ChatKind::Direct { with } => {
+                out.push_str("{\"direct\":{\"with\":");
+                with.to_json(out);
+                out.push_str("}}");
+            }
+            ChatKind::Group {
+                name_en,
+                name_zh,
+                members,
+            } => {
+                out.push_str("{\"group\":{\"name_en\":");
+                name_en.to_json(out);
+                out.push_str(",\"name_zh\":");
+                name_zh.to_json(out);
+                out.push_str(",\"members\":");
+                members.to_json(out);
+                out.push_str("}}");
+            }
+        }
+    }
+}
+
+impl FromJson for ChatKind {
+    fn from_json(n: &Node) -> Result<Self, Error> {
+        if n.has("direct") {
+            let d = n.field("direct")?;
+            Ok(ChatKind::Direct {
+                with: d.get("with").map_err(|e| e.within("direct"))?,
+            })
+        } else if n.has("group") {
+            let g = n.field("group")?;
+            let within = |e: Error| e.within("group");
+            Ok(ChatKind::Group {
+                name_en: g.get("name_en").map_err(within)?,
+                name_zh: g.get("name_zh").map_err(within)?,
+                members: g.get("members").map_err(within)?,
+            })
+        } else {
+            Err(Error {
+                at: n.at,
+                msg: "expected {\"direct\": …} or {\"group\": …}".into(),
+            })
+        }
     }
 }
 

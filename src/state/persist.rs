@@ -4,9 +4,11 @@
 //! is tested natively; the browser side (`ui::storage`) only moves the text
 //! in and out of localStorage.
 
-use super::model::{ChatKind, Data, ME};
+use super::model::{Chat, ChatKind, Contact, Data, ME};
 use super::seed::seed;
-use serde_json::Value;
+use crate::i18n::Lang;
+use crate::json::{FromJson, ToJson};
+use crate::policy::scenario::Scenario;
 use std::collections::HashSet;
 
 /// The localStorage key of the saved data.
@@ -60,45 +62,62 @@ pub fn load(raw: Option<&str>) -> Loaded {
 
 /// Parses, migrates and validates saved text.
 pub fn decode(raw: &str) -> Result<Data, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
-    let value = migrate(value)?;
-    let data: Data = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let stored = Stored::from_json_str(raw).map_err(|e| e.describe(raw))?;
+    let data = migrate(stored)?;
     validate(&data)?;
     Ok(data)
 }
 
 /// The text to save.
 pub fn encode(data: &Data) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string(data).unwrap_or_default()
+    data.to_json_string()
 }
+
+/// Saved data of any known version, with every field that a version may
+/// lack optional.
+pub struct Stored {
+    version: Option<u32>,
+    rev: Option<u64>,
+    lang: Option<Lang>,
+    scenario: Option<Scenario>,
+    /// Version 0's name for the scenario.
+    world: Option<Scenario>,
+    contacts: Vec<Contact>,
+    chats: Vec<Chat>,
+}
+
+crate::json_struct!(Stored {
+    version,
+    rev,
+    lang,
+    scenario,
+    world,
+    contacts,
+    chats
+});
 
 /// Brings older layouts up to [`CURRENT_VERSION`].
 ///
 /// Version 0 is the unversioned layout of the first preview builds: it had no
 /// `version`, `rev` or `lang` field and called the scenario `world`.
-pub fn migrate(mut value: Value) -> Result<Value, String> {
-    let obj = value
-        .as_object_mut()
-        .ok_or_else(|| "saved data is not an object".to_string())?;
-    let version = match obj.get("version") {
-        None => 0,
-        Some(v) => v
-            .as_u64()
-            .ok_or_else(|| "version is not a number".to_string())?,
-    };
-    if version > u64::from(CURRENT_VERSION) {
+pub fn migrate(s: Stored) -> Result<Data, String> {
+    let version = s.version.unwrap_or(0);
+    if version > CURRENT_VERSION {
         return Err("saved by a newer version of the app".to_string());
     }
-    if version == 0 {
-        if let Some(world) = obj.remove("world") {
-            obj.entry("scenario").or_insert(world);
-        }
-        obj.entry("rev").or_insert(Value::from(0));
-        obj.entry("lang").or_insert(Value::from("en"));
-        obj.insert("version".into(), Value::from(1));
-    }
-    Ok(value)
+    let scenario = match (version, s.scenario, s.world) {
+        (_, Some(sc), _) => sc,
+        (0, None, Some(w)) => w,
+        _ => return Err("missing field `scenario`".to_string()),
+    };
+    Ok(Data {
+        version: CURRENT_VERSION,
+        rev: s.rev.unwrap_or(0),
+        scenario,
+        lang: s.lang.unwrap_or_default(),
+        contacts: s.contacts,
+        chats: s.chats,
+    })
 }
 
 /// Checks what the types cannot: references and limits.
@@ -168,6 +187,17 @@ mod tests {
     }
 
     #[test]
+    fn hostile_text_round_trips() {
+        let mut d = seed();
+        let nasty =
+            "\"quotes\" \\back\\slash\n\ttab </script><b>x</b> \u{0} \u{1f} 😂 微信 \u{2028}";
+        d.chats[0].messages[0].text = nasty.to_string();
+        d.contacts[0].name_zh = "\\u0041".to_string();
+        let back = decode(&encode(&d)).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
     fn corrupted_text_recovers_with_seed() {
         for bad in [
             "",
@@ -191,12 +221,8 @@ mod tests {
 
     #[test]
     fn newer_version_is_not_trusted() {
-        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
-        v["version"] = Value::from(99);
-        assert!(matches!(
-            load(Some(&v.to_string())),
-            Loaded::Recovered { .. }
-        ));
+        let text = encode(&seed()).replacen("\"version\":1", "\"version\":99", 1);
+        assert!(matches!(load(Some(&text)), Loaded::Recovered { .. }));
     }
 
     #[test]
@@ -223,25 +249,32 @@ mod tests {
 
     #[test]
     fn bad_field_values_are_refused() {
-        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
-        v["scenario"]["date"] = Value::from("2021-13-45");
-        assert!(decode(&v.to_string()).is_err());
-        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
-        v["scenario"]["region"] = Value::from("mars");
-        assert!(decode(&v.to_string()).is_err());
+        let good = encode(&seed());
+        assert!(good.contains("\"2021-12-01\""));
+        let bad_date = good.replacen("\"2021-12-01\"", "\"2021-13-45\"", 1);
+        assert!(decode(&bad_date).is_err());
+        let bad_region = good.replacen("\"mainland\"", "\"mars\"", 1);
+        assert!(decode(&bad_region).is_err());
+        let bad_type = good.replacen("\"rev\":0", "\"rev\":\"zero\"", 1);
+        assert!(decode(&bad_type).is_err());
     }
 
     #[test]
     fn migrates_version_0() {
-        let mut v: Value = serde_json::from_str(&encode(&seed())).unwrap();
-        let obj = v.as_object_mut().unwrap();
-        obj.remove("version");
-        obj.remove("rev");
-        obj.remove("lang");
-        let scenario = obj.remove("scenario").unwrap();
-        obj.insert("world".into(), scenario);
-        let data = decode(&v.to_string()).unwrap();
-        assert_eq!(data, seed());
+        let v1 = encode(&seed());
+        let v0 = v1
+            .replacen("\"version\":1,", "", 1)
+            .replacen("\"rev\":0,", "", 1)
+            .replacen("\"lang\":\"en\",", "", 1)
+            .replacen("\"scenario\":", "\"world\":", 1);
+        assert!(!v0.contains("version") && v0.contains("world"), "{v0}");
+        assert_eq!(decode(&v0).unwrap(), seed());
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let err = decode("{\n  \"version\": 1,\n  \"chats\": [oops").unwrap_err();
+        assert!(err.starts_with("line 3, column 13:"), "{err}");
     }
 
     #[test]

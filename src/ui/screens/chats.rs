@@ -18,7 +18,9 @@ pub fn ChatList() -> Html {
     let data = store.data();
     let lang = store.lang();
     let today = data.scenario.date;
-    let needle = query.trim().to_lowercase();
+    // ASCII folding only: Chinese has no case, and full Unicode case tables
+    // would cost bundle size for no visible gain.
+    let needle = query.trim().to_ascii_lowercase();
     let chats: Vec<_> = data
         .chats_by_activity()
         .into_iter()
