@@ -1,6 +1,7 @@
 # The two commands: `make serve` and `make test`. Both install what is
 # missing first (scripts/setup.sh), so they work on a fresh machine.
 SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
@@ -10,6 +11,7 @@ serve: setup
 	trunk serve --address 127.0.0.1 --port 8080
 
 test: setup fmt clippy unit browser release size
+	@scripts/summary.sh target/test-native.log target/test-browser.log
 
 setup:
 	@scripts/setup.sh
@@ -22,10 +24,12 @@ clippy:
 	cargo clippy --all-targets $(WASM) -- -D warnings
 
 unit:
-	cargo test
+	@mkdir -p target
+	cargo test --all-targets 2>&1 | tee target/test-native.log
 
 browser:
-	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
+	@mkdir -p target
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --tests 2>&1 | tee target/test-browser.log
 
 release:
 	trunk build --release

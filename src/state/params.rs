@@ -297,9 +297,11 @@ mod tests {
 
     #[test]
     fn queries_reproduce_the_scenario() {
-        let mut s = Scenario::default();
-        s.vpn = true;
-        s.date = Date::parse("2022-01-27").unwrap();
+        let s = Scenario {
+            vpn: true,
+            date: Date::parse("2022-01-27").unwrap(),
+            ..Scenario::default()
+        };
         let p = Params::parse(&full_query(&s, Lang::Zh));
         let mut back = Scenario::default();
         p.apply(&mut back);

@@ -164,7 +164,7 @@ pub fn validate(data: &Data) -> Result<(), String> {
 
 /// Decides what to do with data another tab saved: adopt it only when it is
 /// newer than ours and differs (so two tabs never ping-pong).
-pub fn newer<'a>(ours: &Data, theirs: &'a str) -> Option<Data> {
+pub fn newer(ours: &Data, theirs: &str) -> Option<Data> {
     let data = decode(theirs).ok()?;
     (data.rev > ours.rev && &data != ours).then_some(data)
 }
