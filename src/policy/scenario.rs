@@ -246,7 +246,10 @@ mod tests {
 
     #[test]
     fn parses_good_dates() {
-        assert_eq!(Date::parse("2021-12-01"), Ok(Date::new(2021, 12, 1).unwrap()));
+        assert_eq!(
+            Date::parse("2021-12-01"),
+            Ok(Date::new(2021, 12, 1).unwrap())
+        );
         assert_eq!(Date::parse("2020-02-29").unwrap().day, 29);
     }
 
@@ -276,8 +279,14 @@ mod tests {
         let d = Date::parse("2020-02-28").unwrap();
         assert_eq!(d.add_days(1).to_string(), "2020-02-29");
         assert_eq!(d.add_days(2).to_string(), "2020-03-01");
-        assert_eq!(Date::parse("2021-12-31").unwrap().add_days(1).to_string(), "2022-01-01");
-        assert_eq!(Date::parse("2022-01-01").unwrap().add_days(-1).to_string(), "2021-12-31");
+        assert_eq!(
+            Date::parse("2021-12-31").unwrap().add_days(1).to_string(),
+            "2022-01-01"
+        );
+        assert_eq!(
+            Date::parse("2022-01-01").unwrap().add_days(-1).to_string(),
+            "2021-12-31"
+        );
         let x = Date::parse("2021-07-27").unwrap();
         assert_eq!(x.add_days(30).ordinal() - x.ordinal(), 30);
     }
