@@ -355,3 +355,80 @@ fn with_reason(t: &Text, extra: &str) -> Text {
         reason,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_and_outcome_ids_match_the_ui_contract() {
+        for c in ["chat", "group", "moments", "mini_program"] {
+            assert_eq!(Context::parse(c).map(Context::as_str), Some(c));
+        }
+        assert_eq!(Context::parse("email"), None);
+        let ids: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "open",
+                "confirm",
+                "warn",
+                "copy_to_browser",
+                "blocked",
+                "mini_program",
+                "rejected"
+            ]
+        );
+        let ds: Vec<&str> = Display::ALL.iter().map(|d| d.as_str()).collect();
+        assert_eq!(ds, ["card", "folded", "text", "private"]);
+    }
+
+    #[test]
+    fn fallback_when_no_rule_matches() {
+        let empty = r#"{"format":1,"categories":[],"platforms":[],"rules":[]}"#;
+        let r = Rules::from_json(empty).unwrap();
+        let s = Scenario::default();
+        let d = decide(&r, "https://taobao.com/", Context::Chat, &s);
+        assert_eq!(
+            (d.outcome, d.platform_id(), d.custom),
+            (Outcome::Open, "none", true)
+        );
+        assert_eq!(d.rules_attr(), FALLBACK_ID);
+        assert!(d.trace[0].to_string().contains("assumption"));
+        let d = decide(&r, "javascript:alert(1)", Context::Chat, &s);
+        assert_eq!(d.outcome, Outcome::Rejected);
+    }
+
+    #[test]
+    fn conditions_are_traced() {
+        let s = Scenario {
+            os: super::super::scenario::Os::Android,
+            ..Scenario::default()
+        };
+        let d = decide(
+            Rules::builtin(),
+            "weixin://dl/business/?t=x",
+            Context::Chat,
+            &s,
+        );
+        assert_eq!(&*d.rules[0], "mp-scheme-android");
+        assert!(d
+            .trace
+            .iter()
+            .any(|t| &*t.rule_id == "mp-scheme-ios" && t.why == Why::Condition("os")));
+        assert_eq!(d.share_str(), "yes");
+    }
+
+    #[test]
+    fn rejected_links_say_why() {
+        let d = decide(
+            Rules::builtin(),
+            "vbscript:msgbox",
+            Context::Group,
+            &Scenario::default(),
+        );
+        assert_eq!(d.outcome, Outcome::Rejected);
+        assert!(d.texts.en.reason.contains("vbscript"));
+        assert_eq!(d.host, "");
+    }
+}
