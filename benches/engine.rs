@@ -93,11 +93,12 @@ fn time(rules: &Rules, links: &[String], runs: usize) -> f64 {
     best
 }
 
-/// A rules file with `n` synthetic rules over `n / 5` synthetic platforms
-/// (at least 2), with varied dates, priorities and contexts, plus one rule
-/// for any link.
+/// A rules file with `n` synthetic rules over `n / 5` synthetic platforms,
+/// five per platform in the same pattern of dates, priorities, contexts and
+/// outcomes (so a decision for a given platform has the same candidates
+/// whatever `n`), plus one rule for any link.
 fn synthetic(n: usize) -> String {
-    let platforms = (n / 5).max(2);
+    let platforms = (n / 5).max(1);
     let mut s =
         String::from(r#"{"format":1,"categories":["syn","other"],"sources":[],"platforms":["#);
     for p in 0..platforms {
@@ -112,22 +113,24 @@ fn synthetic(n: usize) -> String {
     s.push_str(r#"],"rules":["#);
     let ctx = ["chat", "group", "moments", "mini_program"];
     let outcomes = ["open", "confirm", "warn", "copy_to_browser", "blocked"];
+    let rule = |id: &str, target: &str, j: usize| {
+        format!(
+            r#"{{"id":"{id}","valid_from":"{}-01-01",{target}"contexts":["{}","{}"],"outcome":"{}","display":"card","share":true,"texts":{{"en":{{"title":"t"}},"zh":{{"title":"t"}}}},"sources":["R-2021-09-17"],"confidence":"high","priority":{j}}}"#,
+            2000 + j * 5,
+            ctx[j % 4],
+            ctx[(j + 1) % 4],
+            outcomes[j]
+        )
+    };
+    s.push_str(&rule("any", "", 0));
     for i in 0..n {
-        let target = if i == 0 {
-            String::new()
-        } else {
-            format!(r#""platforms":["s{}"],"#, i % platforms)
-        };
-        let year = 2000 + (i / platforms) % 25;
-        s.push_str(&format!(
-            r#"{{"id":"r{i}","valid_from":"{year}-01-01",{target}"contexts":["{}","{}"],"outcome":"{}","display":"card","share":true,"texts":{{"en":{{"title":"t"}},"zh":{{"title":"t"}}}},"sources":["R-2021-09-17"],"confidence":"high","priority":{}}},"#,
-            ctx[i % 4],
-            ctx[(i + 1) % 4],
-            outcomes[i % 5],
-            i % 7
+        s.push(',');
+        s.push_str(&rule(
+            &format!("r{i}"),
+            &format!(r#""platforms":["s{}"],"#, i / 5),
+            i % 5,
         ));
     }
-    s.pop();
     s.push_str("]}");
     s
 }
@@ -154,24 +157,41 @@ fn main() {
             _ => format!("https://elsewhere{}.example/", i % 50),
         })
         .collect();
-    let mut base = 0.0;
-    for n in [10usize, 1_000, 100_000] {
-        let rules = match Rules::from_json(&synthetic(n)) {
+    // Build every configuration first, then measure them in alternation,
+    // keeping each one's best pass: the machine is shared, and alternating
+    // spreads its noise evenly instead of charging it to one configuration.
+    let sizes = [10usize, 1_000, 100_000];
+    let configs: Vec<Rules> = sizes
+        .iter()
+        .map(|&n| match Rules::from_json(&synthetic(n)) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("synthetic rules invalid: {}", e[0]);
                 std::process::exit(1);
             }
-        };
-        time(&rules, &syn_links[..10_000], 1);
-        let ns = time(&rules, &syn_links, 5) * 1e9 / syn_links.len() as f64;
-        if n == 10 {
-            base = ns;
-            println!(r#"{{"bench":"decide_rules_{n}","value":{ns:.1},"unit":"ns/decision"}}"#);
-        } else {
-            let ratio = ns / base;
+        })
+        .collect();
+    let mut best = [f64::MAX; 3];
+    for _ in 0..5 {
+        for (i, rules) in configs.iter().enumerate() {
+            best[i] = best[i].min(time(rules, &syn_links, 1));
+        }
+    }
+    let ns: Vec<f64> = best
+        .iter()
+        .map(|s| s * 1e9 / syn_links.len() as f64)
+        .collect();
+    for (i, n) in sizes.iter().enumerate() {
+        if i == 0 {
             println!(
-                r#"{{"bench":"decide_rules_{n}","value":{ns:.1},"unit":"ns/decision","ratio_to_10":{ratio:.2},"target":1.5,"ok":{}}}"#,
+                r#"{{"bench":"decide_rules_{n}","value":{:.1},"unit":"ns/decision"}}"#,
+                ns[0]
+            );
+        } else {
+            let ratio = ns[i] / ns[0];
+            println!(
+                r#"{{"bench":"decide_rules_{n}","value":{:.1},"unit":"ns/decision","ratio_to_10":{ratio:.2},"target":1.5,"ok":{}}}"#,
+                ns[i],
                 ratio <= 1.5
             );
         }

@@ -401,7 +401,15 @@ struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        // FNV mixes the high bits poorly, and the hash table takes its tags
+        // from them: a final avalanche (MurmurHash3's fmix64) keeps probe
+        // sequences short in large registries.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
     fn write(&mut self, bytes: &[u8]) {
         let mut h = if self.0 == 0 {
