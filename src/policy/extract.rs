@@ -130,10 +130,7 @@ fn link_end(text: &str, start: usize) -> usize {
         .char_indices()
         .find(|&(_, c)| is_terminator(c))
         .map_or(text.len(), |(i, _)| start + i);
-    loop {
-        let Some(last) = text[start..end].chars().last() else {
-            break;
-        };
+    while let Some(last) = text[start..end].chars().last() {
         let trim = match last {
             '.' | ',' | ';' | ':' | '!' | '?' | ']' | '}' => true,
             ')' => text[start..end].matches('(').count() < text[start..end].matches(')').count(),
