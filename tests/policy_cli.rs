@@ -1,0 +1,152 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The `decide` example, run as researchers run it.
+//!
+//! `cargo test` builds the examples next to the test binaries, so the test
+//! runs that binary; if it is missing it falls back to `cargo run` with a
+//! target directory of its own (a nested cargo on the same target directory
+//! would wait for the lock the outer `cargo test` holds).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn example() -> Command {
+    let exe = std::env::current_exe().expect("test binary path");
+    // target/<profile>/deps/policy_cli-… → target/<profile>/examples/decide
+    let dir = exe
+        .parent()
+        .and_then(|p| p.parent())
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let bin = dir
+        .join("examples")
+        .join(format!("decide{}", std::env::consts::EXE_SUFFIX));
+    if bin.exists() {
+        Command::new(bin)
+    } else {
+        let mut c = Command::new(env!("CARGO"));
+        c.args(["run", "--quiet", "--example", "decide", "--"])
+            .env("CARGO_TARGET_DIR", dir.join("cli-test-target"));
+        c
+    }
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = example()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run decide");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect(l))
+        .collect()
+}
+
+#[test]
+fn done_criterion() {
+    let out = run(
+        &[
+            "--date",
+            "2021-10-01",
+            "--in",
+            "group",
+            "https://v.douyin.com/abc/",
+        ],
+        "",
+    );
+    assert!(out.status.success());
+    let v = &lines(&out)[0];
+    assert_eq!(v["outcome"], "copy_to_browser");
+    assert_eq!(v["platform"], "douyin");
+    assert_eq!(v["host"], "v.douyin.com");
+    assert_eq!(v["share"], "no");
+    assert_eq!(v["display"], "card");
+    let trace: Vec<&str> = v["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["rule"].as_str().unwrap())
+        .collect();
+    assert!(trace.contains(&"douyin-copy-2018-03"), "{trace:?}");
+    assert!(
+        trace.contains(&"groups-stay-restricted-2021-09-17"),
+        "{trace:?}"
+    );
+    assert!(!v["rules"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn several_links_and_stdin() {
+    let out = run(
+        &[
+            "--date",
+            "2022-02-01",
+            "--in",
+            "chat",
+            "https://item.taobao.com/x",
+            "javascript:alert(1)",
+        ],
+        "",
+    );
+    let v = lines(&out);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0]["outcome"], "open");
+    assert_eq!(v[1]["outcome"], "rejected");
+    assert_eq!(v[1]["platform"], "none");
+    let out = run(
+        &["--region", "overseas", "--os", "android", "--vpn", "on"],
+        "https://jd.com\n\nm.tb.cn/h.x\n",
+    );
+    let v = lines(&out);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0]["platform"], "jd");
+    assert_eq!(v[1]["link"], "m.tb.cn/h.x");
+}
+
+#[test]
+fn bad_arguments_exit_2_with_one_line() {
+    for args in [
+        &["--date", "2021-13-01", "x"][..],
+        &["--in", "space", "x"],
+        &["--vpn", "maybe", "x"],
+        &["--bogus"],
+        &["--date"],
+        &["--rules", "/nonexistent/rules.json", "x"],
+    ] {
+        let out = run(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn custom_rules_file() {
+    let dir = std::env::temp_dir().join(format!("wg-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"format\": 1,\n \"rules\": [}").unwrap();
+    let out = run(&["--rules", bad.to_str().unwrap(), "x"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    let good = dir.join("good.json");
+    std::fs::write(&good, walled_garden::policy::rules::BUILTIN_JSON).unwrap();
+    let out = run(&["--rules", good.to_str().unwrap(), "https://jd.com"], "");
+    let v = lines(&out);
+    assert_eq!(v[0]["custom"], true);
+    assert_eq!(v[0]["outcome"], "open");
+}

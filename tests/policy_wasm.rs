@@ -1,0 +1,33 @@
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+// The spoofing table in the browser: the same decisions must come out of
+// the wasm build as natively (`wasm-pack test --headless --chrome`).
+
+#[path = "common/spoofing_table.rs"]
+mod spoofing_table;
+
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn spoofing_table_in_wasm() {
+    let f = spoofing_table::failures();
+    assert!(f.is_empty(), "{}", f.join("\n"));
+}
+
+#[wasm_bindgen_test]
+fn done_criterion_in_wasm() {
+    use walled_garden::policy::engine::decide;
+    use walled_garden::policy::rules::{Context, Rules};
+    use walled_garden::policy::scenario::{Date, Scenario};
+    let s = Scenario {
+        date: Date::new(2021, 10, 1).unwrap(),
+        ..Scenario::default()
+    };
+    let d = decide(
+        Rules::builtin(),
+        "https://v.douyin.com/abc/",
+        Context::Group,
+        &s,
+    );
+    assert_eq!(d.outcome.as_str(), "copy_to_browser");
+    assert_eq!(d.platform_id(), "douyin");
+}
