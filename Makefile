@@ -29,7 +29,7 @@ unit:
 
 browser:
 	@mkdir -p target
-	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- --tests 2>&1 | tee target/test-browser.log
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install 2>&1 | tee target/test-browser.log
 
 release:
 	trunk build --release
