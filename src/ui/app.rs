@@ -1,7 +1,7 @@
 //! The root component: the store, persistence effects, the router and the
 //! phone-shaped shell.
 
-use super::route::Route;
+use super::router::{split_hash, use_location, Router};
 use super::screens;
 use super::shell::Shell;
 use super::storage::{self, Saved};
@@ -14,16 +14,13 @@ use crate::state::{reduce, Action};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The query part of the current address (`#/path?query`), without `?`.
-pub fn current_query() -> String {
+fn current_query() -> String {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    hash.split_once('?')
-        .map(|(_, q)| q.to_string())
-        .unwrap_or_default()
+    split_hash(&hash).1.to_string()
 }
 
 /// Builds the first state: saved data, then the address's parameters on
@@ -110,11 +107,17 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Store> context={store}>
-            <HashRouter>
+            <Router>
                 <Shell>
-                    <Switch<Route> render={screens::switch} />
+                    <Screen />
                 </Shell>
-            </HashRouter>
+            </Router>
         </ContextProvider<Store>>
     }
+}
+
+/// The screen of the current address.
+#[component]
+fn Screen() -> Html {
+    screens::switch(use_location().route)
 }

@@ -1,50 +1,37 @@
 //! The hash routes of UI-CONTRACT.md, in one enum.
 
 use crate::i18n::T;
-use yew_router::prelude::*;
+use crate::state::params::{decode, encode};
 
 /// Every screen's address.
-#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// `#/` goes to the chats.
-    #[at("/")]
     Home,
     /// The chat list (start screen).
-    #[at("/chats")]
     Chats,
     /// One chat.
-    #[at("/chats/:id")]
     Chat {
         /// The chat's id.
         id: String,
     },
     /// Contacts.
-    #[at("/contacts")]
     Contacts,
     /// Discover.
-    #[at("/discover")]
     Discover,
     /// Moments feed.
-    #[at("/moments")]
     Moments,
     /// Link opener.
-    #[at("/open")]
     Open,
     /// The dated record.
-    #[at("/timeline")]
     Timeline,
     /// Rules inspector and editor.
-    #[at("/rules")]
     Rules,
     /// Account and scenario.
-    #[at("/me")]
     Me,
     /// Sign-up flow.
-    #[at("/register")]
     Register,
     /// Anything else.
-    #[not_found]
-    #[at("/404")]
     NotFound,
 }
 
@@ -57,6 +44,49 @@ pub const TABS: [(Route, T); 4] = [
 ];
 
 impl Route {
+    /// The route of a path (`/chats/family`); unknown paths are `NotFound`.
+    pub fn recognize(path: &str) -> Route {
+        let path = path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path);
+        match path {
+            "/" => Route::Home,
+            "/chats" => Route::Chats,
+            "/contacts" => Route::Contacts,
+            "/discover" => Route::Discover,
+            "/moments" => Route::Moments,
+            "/open" => Route::Open,
+            "/timeline" => Route::Timeline,
+            "/rules" => Route::Rules,
+            "/me" => Route::Me,
+            "/register" => Route::Register,
+            _ => match path.strip_prefix("/chats/") {
+                Some(id) if !id.is_empty() && !id.contains('/') => Route::Chat { id: decode(id) },
+                _ => Route::NotFound,
+            },
+        }
+    }
+
+    /// The path of this route, the inverse of [`Route::recognize`].
+    pub fn to_path(&self) -> String {
+        let fixed = match self {
+            Route::Home => "/",
+            Route::Chats => "/chats",
+            Route::Chat { id } => return String::from("/chats/") + &encode(id),
+            Route::Contacts => "/contacts",
+            Route::Discover => "/discover",
+            Route::Moments => "/moments",
+            Route::Open => "/open",
+            Route::Timeline => "/timeline",
+            Route::Rules => "/rules",
+            Route::Me => "/me",
+            Route::Register => "/register",
+            Route::NotFound => "/404",
+        };
+        fixed.to_string()
+    }
+
     /// The tab this screen belongs to, if it is a top-level screen.
     pub fn tab(&self) -> Option<usize> {
         match self {
@@ -119,10 +149,18 @@ mod tests {
             ("/me", Route::Me),
             ("/register", Route::Register),
         ] {
-            assert_eq!(Route::recognize(path), Some(route.clone()), "{path}");
+            assert_eq!(Route::recognize(path), route.clone(), "{path}");
             assert_eq!(route.to_path(), path);
         }
-        assert_eq!(Route::recognize("/nowhere"), Some(Route::NotFound));
+        assert_eq!(Route::recognize("/"), Route::Home);
+        assert_eq!(Route::recognize("/me/"), Route::Me);
+        assert_eq!(Route::recognize("/chats/"), Route::Chats);
+        for bad in ["/nowhere", "/chats//", "/chats/a/b", "", "/CHATS", "/404"] {
+            let r = Route::recognize(bad);
+            assert!(r == Route::NotFound || bad == "/404", "{bad}: {r:?}");
+        }
+        let odd = Route::Chat { id: "a b/c".into() };
+        assert_eq!(Route::recognize(&odd.to_path()), odd);
     }
 
     #[test]

@@ -1,15 +1,14 @@
 //! The phone frame: top bar, notices, the screen, and the tab bar.
 
-use super::app::current_query;
 use super::components::Icon;
 use super::route::{Route, TABS};
+use super::router::{href, use_location, use_navigator};
 use super::store::{use_store, Store};
 use crate::i18n::T;
 use crate::state::model::{Notice, NoticeKind};
 use crate::state::params::{carried, differs, merge};
 use crate::state::Action;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The query pairs to carry when moving to another screen.
 type Carried = Vec<(&'static str, String)>;
@@ -18,21 +17,17 @@ fn carried_of(store: &Store) -> Carried {
     carried(&store.data().scenario, store.lang())
 }
 
+/// The address of `to` with the current scenario parameters.
+fn href_of(store: &Store, to: &Route) -> String {
+    href(to, &carried_of(store))
+}
+
 /// A navigation callback that keeps the scenario parameters in the address.
 #[hook]
 pub fn use_go() -> Callback<Route> {
     let navigator = use_navigator();
     let store = use_store();
-    Callback::from(move |to: Route| {
-        if let Some(nav) = &navigator {
-            let q = carried_of(&store);
-            if q.is_empty() {
-                nav.push(&to);
-            } else {
-                let _ = nav.push_with_query(&to, q);
-            }
-        }
-    })
+    Callback::from(move |to: Route| navigator.push(&href_of(&store, &to)))
 }
 
 /// Props of [`NavLink`].
@@ -48,16 +43,25 @@ pub struct NavLinkProps {
     pub children: Html,
 }
 
-/// An in-app link that keeps the scenario parameters in the address.
+/// An in-app link that keeps the scenario parameters in the address. A real
+/// `<a href>`, so it can be opened in a new tab or copied.
 #[component]
 pub fn NavLink(props: &NavLinkProps) -> Html {
     let store = use_store();
-    let q = carried_of(&store);
-    let query = (!q.is_empty()).then_some(q);
+    let navigator = use_navigator();
+    let href = href_of(&store, &props.to);
+    let onclick = {
+        let href = href.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+                return; // the browser opens a new tab or window
+            }
+            e.prevent_default();
+            navigator.push(&href);
+        })
+    };
     html! {
-        <Link<Route, Carried> to={props.to.clone()} classes={props.classes.clone()} {query}>
-            { props.children.clone() }
-        </Link<Route, Carried>>
+        <a {href} class={props.classes.clone()} {onclick}>{ props.children.clone() }</a>
     }
 }
 
@@ -72,24 +76,18 @@ pub struct ShellProps {
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let store = use_store();
-    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let location = use_location();
     let navigator = use_navigator();
+    let route = location.route.clone();
 
     // Keep the address in step with the scenario, so a reload or a copied
     // address shows the same thing.
     {
-        let route = route.clone();
-        let deps = (store.data().scenario, store.lang(), route.clone());
-        let wanted = merge(&current_query(), carried_of(&store));
-        use_effect_with(deps, move |_| {
-            if route != Route::NotFound && differs(&current_query(), &wanted) {
-                if let Some(nav) = navigator {
-                    if wanted.is_empty() {
-                        nav.replace(&route);
-                    } else {
-                        let _ = nav.replace_with_query(&route, wanted);
-                    }
-                }
+        let deps = (store.data().scenario, store.lang(), location.clone());
+        let wanted = merge(&location.query, carried_of(&store));
+        use_effect_with(deps, move |(_, _, location)| {
+            if location.route != Route::NotFound && differs(&location.query, &wanted) {
+                navigator.replace(&href(&location.route, &wanted));
             }
         });
     }
