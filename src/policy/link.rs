@@ -2,10 +2,11 @@
 //! use for it.
 //!
 //! Spoofing defences rest entirely on computing the host exactly as a browser
-//! does (WHATWG URL), so all URL parsing goes through [`parse_web_url`], the
-//! one place that touches the `url` crate. A browser-backed implementation
-//! (the page's own `URL`) could replace it later to save bundle size; the
-//! shared spoofing table then checks that both agree.
+//! does (WHATWG URL), so all URL parsing goes through [`parse_web_url`].
+//! Natively that uses the `url` crate; in the browser it uses the page's own
+//! `URL` (installed by the UI with [`set_full_parser`]), which is both the
+//! parser that matters and free in bundle size. The shared spoofing table
+//! runs against both (`tests/policy_spoofing.rs`, `tests/policy_wasm.rs`).
 
 use super::extract::taobao_password;
 use super::scenario::Date;
@@ -83,12 +84,19 @@ impl WebUrl<'_> {
     }
 }
 
-/// Parses an absolute URL with WHATWG semantics. The only function that uses
-/// the `url` crate (see the module documentation).
+/// Parses an absolute URL with WHATWG semantics: a fast path for the
+/// canonical common case, then the full parser of the build (see
+/// [`full_parse`]).
 pub fn parse_web_url(input: &str) -> Result<WebUrl<'_>, LinkError> {
     if let Some(fast) = fast_parse(input) {
         return Ok(fast);
     }
+    full_parse(input)
+}
+
+/// Natively, the full parse is the `url` crate's.
+#[cfg(not(target_arch = "wasm32"))]
+fn full_parse(input: &str) -> Result<WebUrl<'static>, LinkError> {
     let url = url::Url::parse(input).map_err(|e| LinkError {
         message: e.to_string(),
     })?;
@@ -119,6 +127,94 @@ pub fn parse_web_url(input: &str) -> Result<WebUrl<'_>, LinkError> {
         path_query,
         kind,
     })
+}
+
+/// The parts of a URL as the browser's `URL` gives them: `protocol`
+/// (with its colon), `hostname`, `pathname` and `search` (with its `?`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UrlParts {
+    /// e.g. `https:`
+    pub protocol: String,
+    /// e.g. `xn--fiq228c.com`, `[::1]`, `10.0.0.1`, or empty.
+    pub hostname: String,
+    /// e.g. `/a/b`
+    pub pathname: String,
+    /// e.g. `?x=1`, or empty.
+    pub search: String,
+}
+
+/// A full WHATWG parser supplied by the host environment.
+pub type FullParser = fn(&str) -> Result<UrlParts, LinkError>;
+
+#[cfg(target_arch = "wasm32")]
+static FULL_PARSER: std::sync::OnceLock<FullParser> = std::sync::OnceLock::new();
+
+/// In the browser, the full parse is the page's own `URL`: the exact parser
+/// whose host the user would reach, and it costs no bundle size (the `url`
+/// crate with its IDNA tables would cost about 30 KB gzipped). The UI
+/// installs it at start-up with this function; this keeps `policy` free of
+/// web-sys. Natively it does nothing.
+pub fn set_full_parser(parser: FullParser) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = FULL_PARSER.set(parser);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = parser;
+}
+
+#[cfg(target_arch = "wasm32")]
+fn full_parse(input: &str) -> Result<WebUrl<'static>, LinkError> {
+    let parse = FULL_PARSER.get().ok_or_else(|| LinkError {
+        message: "no URL parser installed".to_string(),
+    })?;
+    Ok(from_parts(&parse(input)?))
+}
+
+/// Builds a [`WebUrl`] from a browser's parts. The text is rebuilt from the
+/// parts (userinfo, port and fragment are not kept: the policy never reads
+/// them).
+pub fn from_parts(p: &UrlParts) -> WebUrl<'static> {
+    let scheme = p.protocol.strip_suffix(':').unwrap_or(&p.protocol);
+    let mut text = String::with_capacity(
+        scheme.len() + 3 + p.hostname.len() + p.pathname.len() + p.search.len(),
+    );
+    text.push_str(scheme);
+    let scheme_r = 0..text.len();
+    let kind = host_kind(&p.hostname);
+    text.push(':');
+    if kind != HostKind::None {
+        text.push_str("//");
+    }
+    let hs = text.len();
+    text.push_str(&p.hostname);
+    let host = hs..text.len();
+    let ps = text.len();
+    text.push_str(&p.pathname);
+    text.push_str(&p.search);
+    let path_query = ps..text.len();
+    WebUrl {
+        text: Cow::Owned(text),
+        scheme: scheme_r,
+        host,
+        path_query,
+        kind,
+    }
+}
+
+/// The kind of a canonical hostname: browsers print IPv6 in brackets and
+/// IPv4 as four decimal numbers.
+fn host_kind(h: &str) -> HostKind {
+    if h.is_empty() {
+        HostKind::None
+    } else if h.starts_with('[') {
+        HostKind::Ipv6
+    } else if h.split('.').count() == 4
+        && h.split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        HostKind::Ipv4
+    } else {
+        HostKind::Domain
+    }
 }
 
 /// Recognises the canonical form `http(s)://lower-case-ascii-domain/simple-path`
@@ -662,6 +758,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn fast_path_matches_url_crate() {
         for s in [
             "https://v.douyin.com/abc/",
@@ -756,6 +853,34 @@ mod tests {
             parse_link("￥AbC123dEf￥"),
             Link::TaobaoPassword("AbC123dEf".into())
         );
+    }
+
+    #[test]
+    fn browser_parts_build_the_same_url() {
+        let parts = UrlParts {
+            protocol: "https:".into(),
+            hostname: "xn--fiq228c.com".into(),
+            pathname: "/a".into(),
+            search: "?b=1".into(),
+        };
+        let u = from_parts(&parts);
+        assert_eq!(u.scheme(), "https");
+        assert_eq!(u.host(), "xn--fiq228c.com");
+        assert_eq!(u.host_kind(), HostKind::Domain);
+        assert_eq!(u.path_query(), "/a?b=1");
+        assert_eq!(u.query(), Some("b=1"));
+        let js = from_parts(&UrlParts {
+            protocol: "javascript:".into(),
+            pathname: "alert(1)".into(),
+            ..UrlParts::default()
+        });
+        assert_eq!(
+            (js.scheme(), js.host(), js.host_kind()),
+            ("javascript", "", HostKind::None)
+        );
+        assert_eq!(host_kind("10.0.0.1"), HostKind::Ipv4);
+        assert_eq!(host_kind("[::1]"), HostKind::Ipv6);
+        assert_eq!(host_kind("1.2.3.com"), HostKind::Domain);
     }
 
     #[test]

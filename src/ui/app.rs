@@ -26,6 +26,7 @@ fn current_query() -> String {
 /// Builds the first state: saved data, then the address's parameters on
 /// top, with a notice for everything that was ignored or recovered.
 fn init_model() -> Root {
+    super::browser_url::install();
     let loaded = storage::load();
     let recovered = match &loaded {
         Loaded::Recovered { reason, .. } => Some(reason.clone()),

@@ -1,6 +1,7 @@
 //! The browser UI: Yew function components over the pure state and policy.
 
 pub mod app;
+pub mod browser_url;
 pub mod components;
 mod panic;
 pub mod route;
