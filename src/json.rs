@@ -36,7 +36,7 @@ pub enum Kind {
     /// An array.
     Arr(Vec<Node>),
     /// An object, in source order (duplicate keys: the first one counts).
-    Obj(Vec<(String, Node)>),
+    Obj(Obj),
 }
 
 /// Why JSON could not be read, and where.
@@ -189,7 +189,7 @@ impl Parser<'_> {
                 p.i += 1;
                 p.ws();
                 if p.eat(b'}') {
-                    return Ok(Kind::Obj(fields));
+                    return Ok(Kind::Obj(Obj(fields)));
                 }
                 loop {
                     p.ws();
@@ -206,7 +206,7 @@ impl Parser<'_> {
                     fields.push((key, v));
                     p.ws();
                     if p.eat(b'}') {
-                        return Ok(Kind::Obj(fields));
+                        return Ok(Kind::Obj(Obj(fields)));
                     }
                     if !p.eat(b',') {
                         return Err(Error::new(p.i, "expected `,` or `}`"));
@@ -411,16 +411,13 @@ impl Node {
     /// `Option` fields may be absent) placed at this object.
     pub fn field(&self, name: &str) -> Result<&Node, Error> {
         match &self.kind {
-            Kind::Obj(fields) => Ok(fields
-                .iter()
-                .find(|(k, _)| k == name)
-                .map_or(&NULL, |(_, v)| v)),
+            Kind::Obj(fields) => Ok(fields.get(name).unwrap_or(&NULL)),
             _ => Err(Error::new(self.at, "expected an object")),
         }
     }
 
     /// Reads field `name` as `T`, naming the field in any error.
-    pub fn get<T: FromJson>(&self, name: &str) -> Result<T, Error> {
+    pub fn read<T: FromJson>(&self, name: &str) -> Result<T, Error> {
         let v = self.field(name)?;
         if matches!(v.kind, Kind::Null) && std::ptr::eq(v, &NULL) {
             return T::from_json(&Node {
@@ -434,7 +431,45 @@ impl Node {
 
     /// Whether this object has field `name`.
     pub fn has(&self, name: &str) -> bool {
-        matches!(&self.kind, Kind::Obj(f) if f.iter().any(|(k, _)| k == name))
+        matches!(&self.kind, Kind::Obj(f) if f.contains_key(name))
+    }
+
+    /// The value of field `name` of an object (`None` if absent or not an
+    /// object), like `serde_json::Value::get`.
+    pub fn get(&self, name: &str) -> Option<&Node> {
+        self.as_object().and_then(|o| o.get(name))
+    }
+
+    /// The fields, if this is an object.
+    pub fn as_object(&self) -> Option<&Obj> {
+        match &self.kind {
+            Kind::Obj(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The items, if this is an array.
+    pub fn as_array(&self) -> Option<&[Node]> {
+        match &self.kind {
+            Kind::Arr(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if this is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind {
+            Kind::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The integer, if this is one that fits in i64.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.kind {
+            Kind::Int(i) => Some(i),
+            _ => None,
+        }
     }
 
     /// The string, if this is one.
@@ -447,6 +482,25 @@ impl Node {
 
     fn wrong(&self, what: &str) -> Error {
         Error::new(self.at, what)
+    }
+}
+
+/// An object's fields in source order, with lookups like `serde_json::Map`.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Obj(pub Vec<(String, Node)>);
+
+impl Obj {
+    /// The value of field `name` (the first, if repeated).
+    pub fn get(&self, name: &str) -> Option<&Node> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+    /// Whether field `name` is present.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+    /// The field names, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
     }
 }
 
@@ -588,8 +642,8 @@ macro_rules! json_struct {
             fn from_json(n: &$crate::json::Node) -> Result<Self, $crate::json::Error> {
                 n.field(stringify!($first))?; // fails early unless an object
                 Ok($ty {
-                    $first: n.get(stringify!($first))?,
-                    $($field: n.get(stringify!($field))?,)*
+                    $first: n.read(stringify!($first))?,
+                    $($field: n.read(stringify!($field))?,)*
                 })
             }
         }
@@ -627,7 +681,7 @@ mod tests {
     fn parses_every_kind() {
         let n = parse(r#" {"a": [1, -2, true, false, null, "x\"y\u00e9\ud83d\ude02"], "b": {}} "#)
             .unwrap();
-        let Kind::Obj(f) = &n.kind else { panic!() };
+        let Kind::Obj(Obj(f)) = &n.kind else { panic!() };
         assert_eq!(f[0].0, "a");
         let Kind::Arr(items) = &f[0].1.kind else {
             panic!()
@@ -637,7 +691,7 @@ mod tests {
         assert_eq!(items[2].kind, Kind::Bool(true));
         assert_eq!(items[4].kind, Kind::Null);
         assert_eq!(items[5].kind, Kind::Str("x\"yé😂".into()));
-        assert_eq!(f[1].1.kind, Kind::Obj(vec![]));
+        assert_eq!(f[1].1.kind, Kind::Obj(Obj::default()));
     }
 
     #[test]

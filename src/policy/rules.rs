@@ -16,7 +16,7 @@
 
 use super::link::{parse_web_url, HostKind};
 use super::scenario::{Date, Os, Region, Scenario};
-use serde_json::{Map, Value};
+use crate::json::{Kind, Node as Value, Obj as Map};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
@@ -477,16 +477,21 @@ impl Rules {
 
     /// Parses and validates a rules file, reporting every problem found.
     pub fn from_json(text: &str) -> Result<Rules, Vec<RuleError>> {
-        let root: Value = serde_json::from_str(text).map_err(|e| {
+        let root = crate::json::parse(text).map_err(|e| {
+            let (line, column) = e.line_col(text);
             vec![RuleError {
                 rule: None,
                 field: "json".into(),
-                message: e.to_string(),
-                line: Some(e.line()),
-                column: Some(e.column()),
+                message: e.msg,
+                line: Some(line),
+                column: Some(column),
             }]
         })?;
-        let mut v = Validator { errors: Vec::new() };
+        let mut v = Validator {
+            errors: Vec::new(),
+            text,
+            at: 0,
+        };
         let rules = v.file(&root);
         if v.errors.is_empty() {
             Ok(rules)
@@ -645,27 +650,29 @@ impl Rules {
 }
 
 /// Collects errors while turning JSON values into rules.
-struct Validator {
+struct Validator<'t> {
     errors: Vec<RuleError>,
+    /// The file, to turn positions into lines and columns.
+    text: &'t str,
+    /// Byte offset of the object being read: errors point there, so an
+    /// editor can show every error at its rule.
+    at: usize,
 }
 
-impl Validator {
+impl Validator<'_> {
     fn err(&mut self, rule: Option<&str>, field: &str, message: impl Into<String>) {
+        let (line, column) = crate::json::line_col(self.text, self.at);
         self.errors.push(RuleError {
             rule: rule.map(str::to_string),
             field: field.to_string(),
             message: message.into(),
-            line: None,
-            column: None,
+            line: Some(line),
+            column: Some(column),
         });
     }
 
-    fn obj<'v>(
-        &mut self,
-        v: &'v Value,
-        who: Option<&str>,
-        field: &str,
-    ) -> Option<&'v Map<String, Value>> {
+    fn obj<'v>(&mut self, v: &'v Value, who: Option<&str>, field: &str) -> Option<&'v Map> {
+        self.at = v.at;
         match v.as_object() {
             Some(o) => Some(o),
             None => {
@@ -675,7 +682,7 @@ impl Validator {
         }
     }
 
-    fn check_fields(&mut self, o: &Map<String, Value>, who: Option<&str>, allowed: &[&str]) {
+    fn check_fields(&mut self, o: &Map, who: Option<&str>, allowed: &[&str]) {
         for k in o.keys() {
             if !allowed.contains(&k.as_str()) {
                 self.err(who, k, "unknown field");
@@ -683,15 +690,11 @@ impl Validator {
         }
     }
 
-    fn string(
-        &mut self,
-        o: &Map<String, Value>,
-        who: Option<&str>,
-        field: &str,
-        required: bool,
-    ) -> String {
+    fn string(&mut self, o: &Map, who: Option<&str>, field: &str, required: bool) -> String {
         match o.get(field) {
-            Some(Value::String(s)) => s.clone(),
+            Some(Value {
+                kind: Kind::Str(s), ..
+            }) => s.clone(),
             None if !required => String::new(),
             None => {
                 self.err(who, field, "missing");
@@ -704,10 +707,12 @@ impl Validator {
         }
     }
 
-    fn strings(&mut self, o: &Map<String, Value>, who: Option<&str>, field: &str) -> Vec<String> {
+    fn strings(&mut self, o: &Map, who: Option<&str>, field: &str) -> Vec<String> {
         match o.get(field) {
             None => Vec::new(),
-            Some(Value::Array(a)) => {
+            Some(Value {
+                kind: Kind::Arr(a), ..
+            }) => {
                 let mut out = Vec::new();
                 for (i, v) in a.iter().enumerate() {
                     match v.as_str() {
@@ -724,15 +729,15 @@ impl Validator {
         }
     }
 
-    fn boolean(
-        &mut self,
-        o: &Map<String, Value>,
-        who: Option<&str>,
-        field: &str,
-        default: Option<bool>,
-    ) -> bool {
+    fn boolean(&mut self, o: &Map, who: Option<&str>, field: &str, default: Option<bool>) -> bool {
         match (o.get(field), default) {
-            (Some(Value::Bool(b)), _) => *b,
+            (
+                Some(Value {
+                    kind: Kind::Bool(b),
+                    ..
+                }),
+                _,
+            ) => *b,
             (None, Some(d)) => d,
             (None, None) => {
                 self.err(who, field, "missing");
@@ -745,16 +750,15 @@ impl Validator {
         }
     }
 
-    fn date(
-        &mut self,
-        o: &Map<String, Value>,
-        who: Option<&str>,
-        field: &str,
-        required: bool,
-    ) -> Option<Date> {
+    fn date(&mut self, o: &Map, who: Option<&str>, field: &str, required: bool) -> Option<Date> {
         match o.get(field) {
-            None | Some(Value::Null) if !required => None,
-            Some(Value::String(s)) => match Date::parse(s) {
+            None
+            | Some(Value {
+                kind: Kind::Null, ..
+            }) if !required => None,
+            Some(Value {
+                kind: Kind::Str(s), ..
+            }) => match Date::parse(s) {
                 Ok(d) => Some(d),
                 Err(_) => {
                     self.err(who, field, format!("\"{s}\" is not a date YYYY-MM-DD"));
@@ -772,7 +776,7 @@ impl Validator {
         }
     }
 
-    fn texts(&mut self, o: &Map<String, Value>, who: Option<&str>) -> Texts {
+    fn texts(&mut self, o: &Map, who: Option<&str>) -> Texts {
         let mut out = Texts::default();
         let Some(v) = o.get("texts") else {
             self.err(who, "texts", "missing");
@@ -793,7 +797,9 @@ impl Validator {
             };
             self.check_fields(l, who, &["title", "body", "reason"]);
             slot.title = match l.get("title") {
-                Some(Value::String(s)) => s.clone(),
+                Some(Value {
+                    kind: Kind::Str(s), ..
+                }) => s.clone(),
                 None => {
                     self.err(who, &format!("{field}.title"), "missing");
                     String::new()
@@ -804,7 +810,9 @@ impl Validator {
                 }
             };
             slot.body = match l.get("body") {
-                Some(Value::String(s)) => s.clone(),
+                Some(Value {
+                    kind: Kind::Str(s), ..
+                }) => s.clone(),
                 None => String::new(),
                 Some(_) => {
                     self.err(who, &format!("{field}.body"), "must be a string");
@@ -812,7 +820,9 @@ impl Validator {
                 }
             };
             slot.reason = match l.get("reason") {
-                Some(Value::String(s)) => s.clone(),
+                Some(Value {
+                    kind: Kind::Str(s), ..
+                }) => s.clone(),
                 None => String::new(),
                 Some(_) => {
                     self.err(who, &format!("{field}.reason"), "must be a string");
@@ -841,7 +851,9 @@ impl Validator {
             ],
         );
         match root.get("format") {
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+            Some(Value {
+                kind: Kind::Int(1), ..
+            }) => {}
             _ => self.err(None, "format", "must be 1"),
         }
         rules.categories = self.strings(root, None, "categories");
@@ -999,7 +1011,9 @@ impl Validator {
     fn rule(&mut self, v: &Value, rules: &Rules) -> Option<Rule> {
         let o = self.obj(v, None, "rules")?;
         let id = match o.get("id") {
-            Some(Value::String(s)) if !s.is_empty() => s.clone(),
+            Some(Value {
+                kind: Kind::Str(s), ..
+            }) if !s.is_empty() => s.clone(),
             _ => {
                 self.err(None, "id", "missing or not a non-empty string");
                 String::new()
@@ -1162,13 +1176,15 @@ impl Validator {
 
     fn enum_field<T>(
         &mut self,
-        o: &Map<String, Value>,
+        o: &Map,
         who: Option<&str>,
         field: &str,
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
         match o.get(field) {
-            Some(Value::String(s)) => {
+            Some(Value {
+                kind: Kind::Str(s), ..
+            }) => {
                 let r = parse(s);
                 if r.is_none() {
                     self.err(who, field, format!("unknown {field} {s}"));
@@ -1186,7 +1202,7 @@ impl Validator {
         }
     }
 
-    fn conditions(&mut self, o: &Map<String, Value>, who: Option<&str>) -> Conditions {
+    fn conditions(&mut self, o: &Map, who: Option<&str>) -> Conditions {
         let mut c = Conditions::default();
         let Some(v) = o.get("conditions") else {
             return c;
@@ -1220,6 +1236,8 @@ impl Validator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The tests edit rule files as serde_json trees, then load the text.
+    use serde_json::Value;
 
     #[test]
     fn builtin_file_is_valid() {

@@ -188,15 +188,15 @@ impl FromJson for ChatKind {
         if n.has("direct") {
             let d = n.field("direct")?;
             Ok(ChatKind::Direct {
-                with: d.get("with").map_err(|e| e.within("direct"))?,
+                with: d.read("with").map_err(|e| e.within("direct"))?,
             })
         } else if n.has("group") {
             let g = n.field("group")?;
             let within = |e: Error| e.within("group");
             Ok(ChatKind::Group {
-                name_en: g.get("name_en").map_err(within)?,
-                name_zh: g.get("name_zh").map_err(within)?,
-                members: g.get("members").map_err(within)?,
+                name_en: g.read("name_en").map_err(within)?,
+                name_zh: g.read("name_zh").map_err(within)?,
+                members: g.read("members").map_err(within)?,
             })
         } else {
             Err(Error {
