@@ -25,7 +25,7 @@ clippy:
 
 unit:
 	@mkdir -p target
-	cargo test --all-targets 2>&1 | tee target/test-native.log
+	cargo test --lib --bins --tests --examples 2>&1 | tee target/test-native.log
 
 browser:
 	@mkdir -p target
