@@ -290,3 +290,35 @@ impl Cast for web_sys::Element {
         wasm_bindgen::JsCast::dyn_into(self).unwrap()
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_full_storage_keeps_state_in_memory_and_says_so() {
+    let app = mount_fresh("#/me").await;
+    // Make every write fail as a full localStorage does.
+    let proto = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+        .unwrap();
+    let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
+    let failing = js_sys::Function::new_with_args(
+        "k, v",
+        "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')",
+    );
+    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).unwrap();
+
+    app.select("#sc-me-region", "overseas").await;
+    flush().await;
+    assert_eq!(app.all("[data-notice=write-failed]").len(), 1);
+    // The change lives on in memory and on screen...
+    assert_eq!(
+        app.find("#sc-me-region").dyn_into_select().value(),
+        "overseas"
+    );
+    // ...and what was saved before is untouched.
+    assert_eq!(
+        saved().scenario.region,
+        walled_garden::policy::scenario::Region::Mainland
+    );
+
+    js_sys::Reflect::set(&proto, &"setItem".into(), &original).unwrap();
+    app.unmount();
+}
