@@ -120,7 +120,8 @@ strings! {
     ChatNotFound => "This chat does not exist (it may have been deleted).", "此聊天不存在（可能已被删除）。";
     Message => "Message", "消息";
     Send => "Send", "发送";
-    SendingSoon => "Sending messages comes with the chats update.", "发送消息将随聊天功能更新推出。";
+    SendAs => "Send as", "发送身份";
+    TooLong => "Too long to send; shorten it (your text is kept). Characters:", "内容过长，无法发送；请删减（已保留您的文字）。字数：";
     Group => "Group", "群聊";
     Yesterday => "Yesterday", "昨天";
     Profile => "Profile", "个人信息";

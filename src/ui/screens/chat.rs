@@ -1,12 +1,14 @@
 //! One chat: the messages as WeChat bubbles.
 
 use crate::i18n::T;
-use crate::state::chats::ChatsAction;
+use crate::state::chats::{check_message, speakers, ChatsAction, MessageError};
 use crate::state::model::{ChatKind, ME};
+use crate::state::persist::MAX_MESSAGE_CHARS;
 use crate::state::time;
 use crate::state::Action;
 use crate::ui::components::Avatar;
-use crate::ui::store::use_store;
+use crate::ui::store::{use_store, Store};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Props of [`ChatScreen`].
@@ -86,7 +88,100 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
             <ul class="messages" role="log" aria-live="polite" ref={log_ref}>
                 { for items }
             </ul>
-            <p class="composer-note">{ store.t(T::SendingSoon) }</p>
+            <Composer chat={props.id.clone()} />
         </section>
+    }
+}
+
+/// "Now" in the simulation: the scenario's day at the wall clock's time.
+fn now_ts(store: &Store) -> i64 {
+    let clock = js_sys::Date::new_0();
+    time::at(
+        store.data().scenario.date,
+        clock.get_hours() as u8,
+        clock.get_minutes() as u8,
+    )
+}
+
+/// Props of [`Composer`].
+#[derive(Properties, PartialEq)]
+struct ComposerProps {
+    chat: AttrValue,
+}
+
+/// The input bar: who speaks, the text, Send. Enter sends, Shift+Enter adds
+/// a line; an over-long text is refused with a counter and kept.
+#[component]
+fn Composer(props: &ComposerProps) -> Html {
+    let store = use_store();
+    let text = use_state(String::new);
+    let speaker = use_state(|| ME.to_string());
+    let lang = store.lang();
+    let Some(chat) = store.data().chat(&props.chat) else {
+        return html! {};
+    };
+    let check = check_message(&text);
+    let send = {
+        let (store, text, speaker, chat) = (
+            store.clone(),
+            text.clone(),
+            speaker.clone(),
+            props.chat.clone(),
+        );
+        Callback::from(move |_: ()| {
+            if check_message(&text).is_ok() {
+                store.dispatch(Action::Chats(ChatsAction::Send {
+                    chat: chat.to_string(),
+                    from: (*speaker).clone(),
+                    text: (*text).clone(),
+                    ts: now_ts(&store),
+                }));
+                text.set(String::new());
+            }
+        })
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let onkeydown = {
+        let send = send.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Not while an input method is composing (Chinese pinyin uses Enter).
+            if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
+                e.prevent_default();
+                send.emit(());
+            }
+        })
+    };
+    let on_speaker = {
+        let speaker = speaker.clone();
+        Callback::from(move |e: Event| {
+            speaker.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let data = store.data();
+    html! {
+        <div class="composer">
+            if let Err(MessageError::TooLong(n)) = check {
+                <p class="field-error" role="alert">
+                    { store.t(T::TooLong) }{" "}{ n }{" / "}{ MAX_MESSAGE_CHARS }
+                </p>
+            }
+            <div class="composer-row">
+                <select class="send-as" aria-label={store.t(T::SendAs)} onchange={on_speaker}>
+                    { for speakers(chat).into_iter().map(|id| {
+                        let name = data.contact(id).map_or(store.t(T::Me), |c| c.name(lang));
+                        html! { <option key={id.to_string()} value={id.to_string()} selected={*speaker == id}>{ name.to_string() }</option> }
+                    }) }
+                </select>
+                <textarea class="composer-input" rows="1" aria-label={store.t(T::Message)}
+                    value={(*text).clone()} {oninput} {onkeydown} />
+                <button class="btn primary send" disabled={check.is_err()}
+                    onclick={send.reform(|_| ())}>{ store.t(T::Send) }</button>
+            </div>
+        </div>
     }
 }

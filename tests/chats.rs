@@ -1,0 +1,156 @@
+//! Browser tests of the chat screen: composing, sending, speaking as a
+//! member, limits and hostile text.
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use walled_garden::state::model::Data;
+use walled_garden::state::persist::{decode, STORAGE_KEY};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlButtonElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn saved() -> Data {
+    decode(
+        &storage()
+            .get_item(STORAGE_KEY)
+            .unwrap()
+            .expect("nothing saved"),
+    )
+    .unwrap()
+}
+
+fn textarea(app: &Mounted) -> HtmlTextAreaElement {
+    app.find("textarea[aria-label=Message]").dyn_into().unwrap()
+}
+
+fn send_button(app: &Mounted) -> HtmlButtonElement {
+    app.find("button.send").dyn_into().unwrap()
+}
+
+async fn type_text(app: &Mounted, text: &str) {
+    let t = textarea(app);
+    t.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    t.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    flush().await;
+}
+
+async fn key(app: &Mounted, key: &str, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let not_prevented = textarea(app).dispatch_event(&ev).unwrap();
+    flush().await;
+    not_prevented
+}
+
+fn last_bubble(app: &Mounted) -> String {
+    app.texts("[role=log] .bubble").pop().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_composer_has_the_contract_names() {
+    let app = mount_fresh("#/chats/lihua").await;
+    assert!(app
+        .root
+        .query_selector("textarea[aria-label=Message]")
+        .unwrap()
+        .is_some());
+    assert_eq!(send_button(&app).text_content().unwrap(), "Send");
+    assert!(app.root.query_selector("[role=log]").unwrap().is_some());
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn send_button_sends_and_clears() {
+    let app = mount_fresh("#/chats/lihua").await;
+    assert!(send_button(&app).disabled(), "empty: disabled");
+    type_text(&app, "   \n ").await;
+    assert!(send_button(&app).disabled(), "white space only: disabled");
+    type_text(&app, "Hello Li Hua").await;
+    assert!(!send_button(&app).disabled());
+    app.click("button.send").await;
+    assert_eq!(last_bubble(&app), "Hello Li Hua");
+    assert_eq!(textarea(&app).value(), "");
+    let data = saved();
+    let m = data.chat("lihua").unwrap().messages.last().unwrap().clone();
+    assert_eq!((m.from.as_str(), m.text.as_str()), ("me", "Hello Li Hua"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn enter_sends_and_shift_enter_does_not() {
+    let app = mount_fresh("#/chats/mum").await;
+    type_text(&app, "line one").await;
+    assert!(
+        key(&app, "Enter", true).await,
+        "Shift+Enter is left to the textarea"
+    );
+    assert_eq!(textarea(&app).value(), "line one");
+    assert!(!key(&app, "Enter", false).await, "Enter is taken");
+    assert_eq!(last_bubble(&app), "line one");
+    assert_eq!(textarea(&app).value(), "");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn too_long_is_refused_with_a_counter_and_kept() {
+    let app = mount_fresh("#/chats/mum").await;
+    let before = saved().chat("mum").unwrap().messages.len();
+    let long = "好".repeat(5_001);
+    type_text(&app, &long).await;
+    assert!(send_button(&app).disabled());
+    let alert = app.find(".composer [role=alert]").text_content().unwrap();
+    assert!(alert.contains("5001 / 5000"), "{alert}");
+    assert!(!key(&app, "Enter", false).await);
+    assert_eq!(textarea(&app).value(), long, "nothing typed is lost");
+    assert_eq!(saved().chat("mum").unwrap().messages.len(), before);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn send_as_a_member_to_simulate_receiving() {
+    let app = mount_fresh("#/chats/family").await;
+    app.select("select.send-as", "c-dad").await;
+    type_text(&app, "Dinner is ready").await;
+    app.click("button.send").await;
+    let last = app.all("[role=log] .msg").pop().unwrap();
+    assert!(last.class_list().contains("theirs"));
+    assert!(last.text_content().unwrap().contains("Dad"));
+    assert_eq!(
+        saved()
+            .chat("family")
+            .unwrap()
+            .messages
+            .last()
+            .unwrap()
+            .from,
+        "c-dad"
+    );
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_stays_text() {
+    let app = mount_fresh("#/chats/lihua").await;
+    let nasty = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    type_text(&app, nasty).await;
+    app.click("button.send").await;
+    assert_eq!(last_bubble(&app), nasty);
+    assert!(app
+        .root
+        .query_selector("[role=log] img, [role=log] script")
+        .unwrap()
+        .is_none());
+    app.unmount();
+}
