@@ -121,6 +121,12 @@ strings! {
     Message => "Message", "消息";
     Send => "Send", "发送";
     SendAs => "Send as", "发送身份";
+    MoreActions => "More actions", "更多操作";
+    MarkRead => "Mark as read", "标为已读";
+    MarkUnread => "Mark as unread", "标为未读";
+    Delete => "Delete", "删除";
+    DeleteChatTitle => "Delete this chat?", "删除该聊天？";
+    DeleteChatBody => "Its messages are removed from this browser. This cannot be undone.", "聊天记录将从此浏览器中删除，且无法撤销。";
     TooLong => "Too long to send; shorten it (your text is kept). Characters:", "内容过长，无法发送；请删减（已保留您的文字）。字数：";
     Group => "Group", "群聊";
     Yesterday => "Yesterday", "昨天";

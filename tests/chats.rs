@@ -154,3 +154,68 @@ async fn hostile_text_stays_text() {
         .is_none());
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn mark_unread_and_read_from_the_list() {
+    let app = mount_fresh("#/chats").await;
+    // Chen Jing's chat has nothing unread in the seed.
+    let row = || {
+        app.all(".chat-item")
+            .into_iter()
+            .find(|e| e.text_content().unwrap().contains("Chen Jing"))
+            .unwrap()
+    };
+    assert!(row().query_selector(".badge").unwrap().is_none());
+    row()
+        .query_selector(".row-more")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    flush().await;
+    assert_eq!(
+        row()
+            .query_selector(".row-action.read")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Mark as unread"
+    );
+    row()
+        .query_selector(".row-action.read")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    flush().await;
+    assert_eq!(
+        row()
+            .query_selector(".badge")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "1"
+    );
+    assert_eq!(saved().chat("chenjing").unwrap().unread, 1);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn deleting_a_chat_asks_first() {
+    let app = mount_fresh("#/chats").await;
+    let n = app.all(".chat-item").len();
+    app.click(".chat-item .row-more").await;
+    app.click(".row-action.delete").await;
+    assert!(app.root.query_selector("[role=dialog]").unwrap().is_some());
+    app.click("[role=dialog] .dialog-btn:not(.danger)").await;
+    assert_eq!(app.all(".chat-item").len(), n, "cancel keeps it");
+    app.click(".row-action.delete").await;
+    app.click("[role=dialog] .dialog-btn.danger").await;
+    assert_eq!(app.all(".chat-item").len(), n - 1);
+    assert_eq!(saved().chats.len(), n - 1);
+    app.unmount();
+}

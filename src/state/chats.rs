@@ -50,6 +50,8 @@ pub enum ChatsAction {
         /// When; raised if needed so that messages stay in order.
         ts: i64,
     },
+    /// The user deleted the chat (after confirming).
+    Delete(String),
     /// The user opened the chat: nothing is unread any more.
     MarkRead(String),
     /// The user marked the chat as unread (WeChat shows a dot, here a 1).
@@ -58,7 +60,7 @@ pub enum ChatsAction {
 
 /// Applies `action`; returns whether anything changed. Unknown chat ids are
 /// ignored (the chat may have been deleted in another tab).
-pub fn reduce(chats: &mut [Chat], action: ChatsAction) -> bool {
+pub fn reduce(chats: &mut Vec<Chat>, action: ChatsAction) -> bool {
     match action {
         ChatsAction::Send {
             chat,
@@ -77,6 +79,11 @@ pub fn reduce(chats: &mut [Chat], action: ChatsAction) -> bool {
             let ts = last.map_or(ts, |m| ts.max(m.ts));
             c.messages.push(Message { id, from, text, ts });
             true
+        }
+        ChatsAction::Delete(id) => {
+            let before = chats.len();
+            chats.retain(|c| c.id != id);
+            chats.len() != before
         }
         ChatsAction::MarkRead(id) => match chats.iter_mut().find(|c| c.id == id) {
             Some(c) if c.unread != 0 => {
@@ -177,6 +184,15 @@ mod tests {
             speakers(d.chat("family").unwrap()),
             [ME, "c-mum", "c-dad", "c-xiaoming"]
         );
+    }
+
+    #[test]
+    fn delete_removes_only_that_chat() {
+        let mut chats = seed().chats;
+        assert!(reduce(&mut chats, ChatsAction::Delete("mum".into())));
+        assert!(chats.iter().all(|c| c.id != "mum"));
+        assert_eq!(chats.len(), seed().chats.len() - 1);
+        assert!(!reduce(&mut chats, ChatsAction::Delete("mum".into())));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The chat list: the start screen.
 
 use crate::i18n::T;
+use crate::state::chats::ChatsAction;
 use crate::state::model::{ChatKind, Data};
 use crate::state::time;
-use crate::ui::components::Avatar;
+use crate::state::Action;
+use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::route::Route;
 use crate::ui::shell::NavLink;
 use crate::ui::store::use_store;
@@ -15,6 +17,9 @@ use yew::prelude::*;
 pub fn ChatList() -> Html {
     let store = use_store();
     let query = use_state(String::new);
+    // The row whose actions are shown, and the chat awaiting delete confirmation.
+    let open_actions = use_state(|| None::<String>);
+    let deleting = use_state(|| None::<String>);
     let data = store.data();
     let lang = store.lang();
     let today = data.scenario.date;
@@ -54,9 +59,31 @@ pub fn ChatList() -> Html {
                     let preview = last.map(|m| preview(data, chat.is_group(), &m.from, &m.text, lang)).unwrap_or_default();
                     let when = last.map(|m| time::label(m.ts, today, lang)).unwrap_or_default();
                     let color = avatar_color(data, &chat.kind);
+                    let id = chat.id.clone();
+                    let shown = open_actions.as_deref() == Some(id.as_str());
+                    let toggle = {
+                        let (open_actions, id) = (open_actions.clone(), id.clone());
+                        Callback::from(move |_| open_actions.set((!shown).then(|| id.clone())))
+                    };
+                    let read_action = if chat.unread > 0 {
+                        (T::MarkRead, ChatsAction::MarkRead(id.clone()))
+                    } else {
+                        (T::MarkUnread, ChatsAction::MarkUnread(id.clone()))
+                    };
+                    let on_read = {
+                        let (store, open_actions, action) = (store.clone(), open_actions.clone(), read_action.1.clone());
+                        Callback::from(move |_| {
+                            store.dispatch(Action::Chats(action.clone()));
+                            open_actions.set(None);
+                        })
+                    };
+                    let on_delete = {
+                        let (deleting, id) = (deleting.clone(), id.clone());
+                        Callback::from(move |_| deleting.set(Some(id.clone())))
+                    };
                     html! {
-                        <li key={chat.id.clone()}>
-                            <NavLink to={Route::Chat { id: chat.id.clone() }} classes={classes!("cell", "chat-row")}>
+                        <li key={id.clone()} class="chat-item">
+                            <NavLink to={Route::Chat { id: id.clone() }} classes={classes!("cell", "chat-row")}>
                                 <span class="avatar-wrap">
                                     <Avatar name={title.clone()} {color} />
                                     if chat.unread > 0 {
@@ -64,15 +91,39 @@ pub fn ChatList() -> Html {
                                     }
                                 </span>
                                 <span class="cell-body">
-                                    <span class="cell-title">{ title }</span>
+                                    <span class="cell-title">{ title.clone() }</span>
                                     <span class="cell-sub">{ preview }</span>
                                 </span>
                                 <span class="cell-time">{ when }</span>
                             </NavLink>
+                            <button class="row-more" aria-expanded={if shown { "true" } else { "false" }}
+                                aria-label={format!("{}: {}", store.t(T::MoreActions), title)} onclick={toggle}>{ "···" }</button>
+                            if shown {
+                                <div class="row-actions">
+                                    <button class="row-action read" onclick={on_read}>{ store.t(read_action.0) }</button>
+                                    <button class="row-action delete" onclick={on_delete}>{ store.t(T::Delete) }</button>
+                                </div>
+                            }
                         </li>
                     }
                 }) }
             </ul>
+            if let Some(id) = (*deleting).clone() {
+                <ConfirmDialog title={store.t(T::DeleteChatTitle)} body={store.t(T::DeleteChatBody)}
+                    confirm={store.t(T::Delete)}
+                    on_confirm={{
+                        let (store, deleting, open_actions) = (store.clone(), deleting.clone(), open_actions.clone());
+                        Callback::from(move |_| {
+                            store.dispatch(Action::Chats(ChatsAction::Delete(id.clone())));
+                            deleting.set(None);
+                            open_actions.set(None);
+                        })
+                    }}
+                    on_cancel={{
+                        let deleting = deleting.clone();
+                        Callback::from(move |_| deleting.set(None))
+                    }} />
+            }
         </section>
     }
 }
