@@ -122,6 +122,17 @@ strings! {
     Send => "Send", "发送";
     SendAs => "Send as", "发送身份";
     MoreActions => "More actions", "更多操作";
+    NewGroup => "New group", "发起群聊";
+    GroupName => "Group name", "群聊名称";
+    GroupMembers => "Members", "群成员";
+    Create => "Create", "创建";
+    Save => "Save", "保存";
+    LeaveGroup => "Leave group", "退出群聊";
+    LeaveGroupTitle => "Leave this group?", "退出该群聊？";
+    LeaveGroupBody => "The group and its messages are removed from your chats.", "该群聊及其消息将从您的聊天列表中删除。";
+    GroupNoName => "Give the group a name.", "请输入群聊名称。";
+    GroupNameTooLong => "The name is too long (at most 30 characters).", "名称过长（最多 30 个字符）。";
+    GroupTooFew => "Pick at least two contacts.", "请至少选择两位联系人。";
     MarkRead => "Mark as read", "标为已读";
     MarkUnread => "Mark as unread", "标为未读";
     Delete => "Delete", "删除";

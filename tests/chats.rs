@@ -219,3 +219,82 @@ async fn deleting_a_chat_asks_first() {
     assert_eq!(saved().chats.len(), n - 1);
     app.unmount();
 }
+
+async fn check_member(app: &Mounted, name: &str) {
+    let label = app
+        .all(".member-option")
+        .into_iter()
+        .find(|l| l.text_content().unwrap().contains(name))
+        .unwrap_or_else(|| panic!("no member option {name}"));
+    label
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn create_a_group_with_checks() {
+    let app = mount_fresh("#/chats").await;
+    app.click("button.new-group").await;
+    assert!(app.root.query_selector("[role=dialog]").unwrap().is_some());
+    // No name, no members: says why, keeps the dialog.
+    app.click("[role=dialog] .dialog-btn.primary").await;
+    assert!(app
+        .find("[role=dialog] [role=alert]")
+        .text_content()
+        .unwrap()
+        .contains("name"));
+    app.input(".group-name input", "Hiking club").await;
+    check_member(&app, "Li Hua").await;
+    app.click("[role=dialog] .dialog-btn.primary").await;
+    assert!(app
+        .find("[role=dialog] [role=alert]")
+        .text_content()
+        .unwrap()
+        .contains("at least two"));
+    check_member(&app, "Wang Fang").await;
+    app.click("[role=dialog] .dialog-btn.primary").await;
+    assert!(app.root.query_selector("[role=dialog]").unwrap().is_none());
+    assert_eq!(hash(), "#/chats/g1");
+    assert_eq!(
+        app.find(".topbar-title").text_content().unwrap(),
+        "Hiking club"
+    );
+    assert_eq!(
+        app.find(".members-btn").text_content().unwrap(),
+        "Members (3)"
+    );
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn edit_members_and_leave_a_group() {
+    let app = mount_fresh("#/chats/family").await;
+    assert_eq!(
+        app.find(".members-btn").text_content().unwrap(),
+        "Members (4)"
+    );
+    app.click(".members-btn").await;
+    check_member(&app, "Xiao Ming").await; // remove
+    app.click("[role=dialog] .dialog-btn.primary").await;
+    assert_eq!(
+        app.find(".members-btn").text_content().unwrap(),
+        "Members (3)"
+    );
+    // Leaving asks first, then goes back to the list without the group.
+    app.click(".members-btn").await;
+    app.click("button.leave").await;
+    app.click("[role=dialog][aria-labelledby=dialog-title] .dialog-btn.danger")
+        .await;
+    assert_eq!(hash(), "#/chats");
+    assert!(!app
+        .texts(".chat-row .cell-title")
+        .iter()
+        .any(|t| t == "Family"));
+    assert!(saved().chat("family").is_none());
+    app.unmount();
+}

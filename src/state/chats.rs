@@ -34,9 +34,66 @@ pub fn speakers(chat: &Chat) -> Vec<&str> {
     v
 }
 
+/// Why a group can't be created or changed as asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupError {
+    /// The name is empty or white space.
+    NoName,
+    /// Longer than [`MAX_GROUP_NAME`] characters.
+    NameTooLong,
+    /// Fewer than two other members.
+    TooFewMembers,
+}
+
+/// The longest group name accepted (WeChat's own limit is similar).
+pub const MAX_GROUP_NAME: usize = 30;
+
+/// Checks a group's name and members.
+pub fn check_group(name: &str, members: &[String]) -> Result<(), GroupError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(GroupError::NoName)
+    } else if name.chars().count() > MAX_GROUP_NAME {
+        Err(GroupError::NameTooLong)
+    } else if members.len() < 2 {
+        Err(GroupError::TooFewMembers)
+    } else {
+        Ok(())
+    }
+}
+
+/// A fresh chat id for a new group: `g1`, `g2`, … skipping ids in use.
+pub fn new_group_id(chats: &[Chat]) -> String {
+    (1u32..)
+        .map(|n| {
+            let mut id = String::from("g");
+            id.push_str(&n.to_string());
+            id
+        })
+        .find(|id| chats.iter().all(|c| &c.id != id))
+        .unwrap_or_default()
+}
+
 /// A change to the chats.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChatsAction {
+    /// Creates a group with the user and `members` (contact ids, at least
+    /// two; unknown or repeated ids are dropped by the caller's list).
+    CreateGroup {
+        /// The new chat's id (see [`new_group_id`]).
+        id: String,
+        /// The name, used in both languages.
+        name: String,
+        /// Contact ids.
+        members: Vec<String>,
+    },
+    /// Replaces a group's members (still at least two).
+    SetMembers {
+        /// The group's chat id.
+        chat: String,
+        /// Contact ids.
+        members: Vec<String>,
+    },
     /// A message is sent in `chat` by `from` (the user, or a member the user
     /// speaks as to simulate receiving). Refused if the text fails
     /// [`check_message`] or `from` is not in the chat.
@@ -80,6 +137,39 @@ pub fn reduce(chats: &mut Vec<Chat>, action: ChatsAction) -> bool {
             c.messages.push(Message { id, from, text, ts });
             true
         }
+        ChatsAction::CreateGroup { id, name, members } => {
+            let members = dedup(members);
+            if id.is_empty()
+                || chats.iter().any(|c| c.id == id)
+                || check_group(&name, &members).is_err()
+            {
+                return false;
+            }
+            let name = name.trim().to_string();
+            chats.push(Chat {
+                id,
+                kind: ChatKind::Group {
+                    name_en: name.clone(),
+                    name_zh: name,
+                    members,
+                },
+                messages: Vec::new(),
+                unread: 0,
+            });
+            true
+        }
+        ChatsAction::SetMembers { chat, members } => {
+            let members = dedup(members);
+            match chats.iter_mut().find(|c| c.id == chat).map(|c| &mut c.kind) {
+                Some(ChatKind::Group {
+                    members: current, ..
+                }) if members.len() >= 2 && *current != members => {
+                    *current = members;
+                    true
+                }
+                _ => false,
+            }
+        }
         ChatsAction::Delete(id) => {
             let before = chats.len();
             chats.retain(|c| c.id != id);
@@ -100,6 +190,17 @@ pub fn reduce(chats: &mut Vec<Chat>, action: ChatsAction) -> bool {
             _ => false,
         },
     }
+}
+
+/// Drops repeated ids, keeping the first of each, and [`ME`] (always in).
+fn dedup(ids: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if id != ME && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -184,6 +285,77 @@ mod tests {
             speakers(d.chat("family").unwrap()),
             [ME, "c-mum", "c-dad", "c-xiaoming"]
         );
+    }
+
+    fn ids(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn create_a_group() {
+        let mut chats = seed().chats;
+        let id = new_group_id(&chats);
+        assert_eq!(id, "g1");
+        let action = ChatsAction::CreateGroup {
+            id: id.clone(),
+            name: "  Hiking  ".into(),
+            members: ids(&["c-lihua", "c-wangfang", "c-lihua", ME]),
+        };
+        assert!(reduce(&mut chats, action.clone()));
+        let g = chats.iter().find(|c| c.id == id).unwrap();
+        assert_eq!(
+            g.kind,
+            ChatKind::Group {
+                name_en: "Hiking".into(),
+                name_zh: "Hiking".into(),
+                members: ids(&["c-lihua", "c-wangfang"]),
+            }
+        );
+        assert!(!reduce(&mut chats, action), "ids are unique");
+        assert_eq!(new_group_id(&chats), "g2");
+    }
+
+    #[test]
+    fn groups_need_a_name_and_two_members() {
+        assert_eq!(check_group(" ", &ids(&["a", "b"])), Err(GroupError::NoName));
+        assert_eq!(
+            check_group(&"x".repeat(31), &ids(&["a", "b"])),
+            Err(GroupError::NameTooLong)
+        );
+        assert_eq!(
+            check_group("x", &ids(&["a"])),
+            Err(GroupError::TooFewMembers)
+        );
+        assert_eq!(check_group("x", &ids(&["a", "b"])), Ok(()));
+        let mut chats = seed().chats;
+        let before = chats.clone();
+        let bad = ChatsAction::CreateGroup {
+            id: "g1".into(),
+            name: "Pair".into(),
+            members: ids(&["c-lihua", "c-lihua"]),
+        };
+        assert!(
+            !reduce(&mut chats, bad),
+            "one member after removing repeats"
+        );
+        assert_eq!(chats, before);
+    }
+
+    #[test]
+    fn edit_members_keeps_at_least_two() {
+        let mut chats = seed().chats;
+        let set = |m: &[&str]| ChatsAction::SetMembers {
+            chat: "family".into(),
+            members: ids(m),
+        };
+        assert!(reduce(&mut chats, set(&["c-mum", "c-dad"])));
+        assert!(!reduce(&mut chats, set(&["c-mum"])));
+        assert!(!reduce(&mut chats, set(&["c-mum", "c-dad"])), "no change");
+        let no_group = ChatsAction::SetMembers {
+            chat: "lihua".into(),
+            members: ids(&["c-mum", "c-dad"]),
+        };
+        assert!(!reduce(&mut chats, no_group), "not a group");
     }
 
     #[test]

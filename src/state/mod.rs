@@ -39,7 +39,16 @@ pub enum Action {
 pub fn reduce(model: &mut Model, action: Action) {
     let changed = match action {
         Action::Scenario(a) => scenario::reduce(&mut model.data.scenario, a),
-        Action::Chats(a) => chats::reduce(&mut model.data.chats, a),
+        Action::Chats(mut a) => {
+            // Members must be known contacts, or the saved data would fail
+            // validation on the next load.
+            if let ChatsAction::CreateGroup { members, .. }
+            | ChatsAction::SetMembers { members, .. } = &mut a
+            {
+                members.retain(|m| model.data.contact(m).is_some());
+            }
+            chats::reduce(&mut model.data.chats, a)
+        }
         Action::SetLang(l) => {
             let changed = model.data.lang != l;
             model.data.lang = l;
@@ -110,6 +119,34 @@ mod tests {
         reduce(&mut m, Action::Chats(ChatsAction::MarkRead("lihua".into())));
         assert_eq!(m.data.chat("lihua").unwrap().unread, 0);
         assert_eq!(m.data.rev, 1);
+    }
+
+    #[test]
+    fn groups_only_take_known_contacts() {
+        let mut m = model();
+        let create = ChatsAction::CreateGroup {
+            id: "g1".into(),
+            name: "Walk".into(),
+            members: vec!["c-lihua".into(), "c-ghost".into(), "c-mum".into()],
+        };
+        reduce(&mut m, Action::Chats(create));
+        let g = m.data.chat("g1").unwrap();
+        assert_eq!(
+            g.kind,
+            model::ChatKind::Group {
+                name_en: "Walk".into(),
+                name_zh: "Walk".into(),
+                members: vec!["c-lihua".into(), "c-mum".into()],
+            }
+        );
+        assert!(persist::validate(&m.data).is_ok());
+        let only_ghosts = ChatsAction::CreateGroup {
+            id: "g2".into(),
+            name: "Ghosts".into(),
+            members: vec!["c-ghost".into(), "c-lihua".into()],
+        };
+        reduce(&mut m, Action::Chats(only_ghosts));
+        assert!(m.data.chat("g2").is_none(), "one known member is too few");
     }
 
     #[test]

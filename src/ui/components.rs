@@ -142,7 +142,7 @@ pub fn ConfirmDialog(props: &ConfirmProps) -> Html {
 }
 
 /// Keeps Tab and Shift+Tab inside the dialog that holds the event target.
-fn trap_focus(e: &KeyboardEvent) {
+pub fn trap_focus(e: &KeyboardEvent) {
     let Some(root) = e
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

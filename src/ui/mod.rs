@@ -3,6 +3,7 @@
 pub mod app;
 pub mod browser_url;
 pub mod components;
+pub mod group;
 mod panic;
 pub mod route;
 pub mod router;

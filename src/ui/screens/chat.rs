@@ -6,7 +6,10 @@ use crate::state::model::{ChatKind, ME};
 use crate::state::persist::MAX_MESSAGE_CHARS;
 use crate::state::time;
 use crate::state::Action;
-use crate::ui::components::Avatar;
+use crate::ui::components::{Avatar, ConfirmDialog};
+use crate::ui::group::GroupEditor;
+use crate::ui::route::Route;
+use crate::ui::shell::use_go;
 use crate::ui::store::{use_store, Store};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -85,11 +88,81 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
     });
     html! {
         <section class="chat">
+            if group {
+                <GroupBar chat={props.id.clone()} />
+            }
             <ul class="messages" role="log" aria-live="polite" ref={log_ref}>
                 { for items }
             </ul>
             <Composer chat={props.id.clone()} />
         </section>
+    }
+}
+
+/// The members button of a group and its editor, with "Leave group".
+#[component]
+fn GroupBar(props: &ComposerProps) -> Html {
+    let store = use_store();
+    let go = use_go();
+    let editing = use_state(|| false);
+    let leaving = use_state(|| false);
+    let Some(ChatKind::Group { members, .. }) =
+        store.data().chat(&props.chat).map(|c| c.kind.clone())
+    else {
+        return html! {};
+    };
+    let open = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(true))
+    };
+    let on_save = {
+        let (store, editing, chat) = (store.clone(), editing.clone(), props.chat.to_string());
+        Callback::from(move |(_, members): (String, Vec<String>)| {
+            store.dispatch(Action::Chats(ChatsAction::SetMembers {
+                chat: chat.clone(),
+                members,
+            }));
+            editing.set(false);
+        })
+    };
+    let close = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(false))
+    };
+    let ask_leave = {
+        let (leaving, editing) = (leaving.clone(), editing.clone());
+        Callback::from(move |_| {
+            editing.set(false);
+            leaving.set(true);
+        })
+    };
+    let leave = {
+        let (store, chat) = (store.clone(), props.chat.to_string());
+        Callback::from(move |_| {
+            store.dispatch(Action::Chats(ChatsAction::Delete(chat.clone())));
+            go.emit(Route::Chats);
+        })
+    };
+    let stay = {
+        let leaving = leaving.clone();
+        Callback::from(move |_| leaving.set(false))
+    };
+    html! {
+        <div class="group-bar">
+            <button class="members-btn" onclick={open}>
+                { store.t(T::GroupMembers) }{" ("}{ members.len() + 1 }{")"}
+            </button>
+            if *editing {
+                <GroupEditor title={store.t(T::GroupMembers)} confirm={store.t(T::Save)} with_name={false}
+                    members={members.clone()} {on_save} on_cancel={close}>
+                    <button class="btn danger leave" onclick={ask_leave}>{ store.t(T::LeaveGroup) }</button>
+                </GroupEditor>
+            }
+            if *leaving {
+                <ConfirmDialog title={store.t(T::LeaveGroupTitle)} body={store.t(T::LeaveGroupBody)}
+                    confirm={store.t(T::LeaveGroup)} on_confirm={leave} on_cancel={stay} />
+            }
+        </div>
     }
 }
 

@@ -1,13 +1,15 @@
 //! The chat list: the start screen.
 
 use crate::i18n::T;
+use crate::state::chats::new_group_id;
 use crate::state::chats::ChatsAction;
 use crate::state::model::{ChatKind, Data};
 use crate::state::time;
 use crate::state::Action;
 use crate::ui::components::{Avatar, ConfirmDialog};
+use crate::ui::group::GroupEditor;
 use crate::ui::route::Route;
-use crate::ui::shell::NavLink;
+use crate::ui::shell::{use_go, NavLink};
 use crate::ui::store::use_store;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,6 +22,8 @@ pub fn ChatList() -> Html {
     // The row whose actions are shown, and the chat awaiting delete confirmation.
     let open_actions = use_state(|| None::<String>);
     let deleting = use_state(|| None::<String>);
+    let creating = use_state(|| false);
+    let go = use_go();
     let data = store.data();
     let lang = store.lang();
     let today = data.scenario.date;
@@ -48,7 +52,27 @@ pub fn ChatList() -> Html {
             <div class="searchbar">
                 <input type="search" class="search-input" aria-label={store.t(T::Search)}
                     placeholder={store.t(T::Search)} value={(*query).clone()} {oninput} />
+                <button class="new-group" onclick={{
+                    let creating = creating.clone();
+                    Callback::from(move |_| creating.set(true))
+                }}>{ "+ " }{ store.t(T::NewGroup) }</button>
             </div>
+            if *creating {
+                <GroupEditor title={store.t(T::NewGroup)} confirm={store.t(T::Create)}
+                    on_save={{
+                        let (store, creating, go) = (store.clone(), creating.clone(), go.clone());
+                        Callback::from(move |(name, members): (String, Vec<String>)| {
+                            let id = new_group_id(&store.data().chats);
+                            store.dispatch(Action::Chats(ChatsAction::CreateGroup { id: id.clone(), name, members }));
+                            creating.set(false);
+                            go.emit(Route::Chat { id });
+                        })
+                    }}
+                    on_cancel={{
+                        let creating = creating.clone();
+                        Callback::from(move |_| creating.set(false))
+                    }} />
+            }
             if chats.is_empty() {
                 <p class="empty-line">{ store.t(T::NoChats) }</p>
             }
