@@ -71,12 +71,13 @@ pub fn initials(name: &str) -> String {
     let first = words.next().and_then(|w| w.chars().next());
     match first {
         Some(c) if c.is_ascii_alphabetic() => {
-            let mut s: String = c.to_uppercase().collect();
+            // ASCII case mapping: Unicode's tables would cost bundle size.
+            let mut s = String::from(c.to_ascii_uppercase());
             if let Some(c2) = words
                 .filter_map(|w| w.chars().next())
                 .find(|c| c.is_alphabetic())
             {
-                s.extend(c2.to_uppercase());
+                s.push(c2.to_ascii_uppercase());
             }
             s
         }

@@ -35,10 +35,13 @@ pub fn ChatList() -> Html {
         .into_iter()
         .filter(|c| {
             needle.is_empty()
-                || data.chat_title(c, lang).to_lowercase().contains(&needle)
+                || data
+                    .chat_title(c, lang)
+                    .to_ascii_lowercase()
+                    .contains(&needle)
                 || c.messages
                     .iter()
-                    .any(|m| m.text.to_lowercase().contains(&needle))
+                    .any(|m| m.text.to_ascii_lowercase().contains(&needle))
         })
         .collect();
     let oninput = {
