@@ -123,6 +123,10 @@ strings! {
     SendAs => "Send as", "发送身份";
     MoreActions => "More actions", "更多操作";
     NewGroup => "New group", "发起群聊";
+    LinkFolded => "Link folded · tap to show", "链接已折叠 · 点击展开";
+    TaobaoPasswordText => "Taobao password text: copy it and open Taobao", "淘口令：复制后打开淘宝";
+    LinkOf => "link", "链接";
+    Close => "Close", "关闭";
     GroupName => "Group name", "群聊名称";
     GroupMembers => "Members", "群成员";
     Create => "Create", "创建";

@@ -298,3 +298,35 @@ async fn edit_members_and_leave_a_group() {
     assert!(saved().chat("family").is_none());
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn link_cards_follow_the_rules_for_the_chat_type_and_date() {
+    // 2021-12-01: the group pilot folds e-commerce links; chats show cards.
+    let app = mount_fresh("#/chats/deals").await;
+    let cards = app.all("[role=log] [data-display]");
+    let displays: Vec<String> = cards
+        .iter()
+        .map(|c| c.get_attribute("data-display").unwrap())
+        .collect();
+    // JD, Pinduoduo, the password text, Taobao (seed order).
+    assert_eq!(displays, ["card", "card", "text", "folded"], "{displays:?}");
+    assert!(app.text().contains("Taobao password text"));
+    // A folded card opens on a tap.
+    app.click("[role=log] .link-card.folded").await;
+    let taobao = app.all("[role=log] [data-display]").pop().unwrap();
+    assert_eq!(
+        taobao.get_attribute("data-display").as_deref(),
+        Some("folded")
+    );
+    assert_eq!(
+        taobao.get_attribute("data-platform").as_deref(),
+        Some("taobao")
+    );
+    app.unmount();
+
+    // The same chat in 2022-02: Taobao opens in groups, shown as a card.
+    let app = mount_fresh("#/chats/deals?date=2022-02-01").await;
+    let last = app.all("[role=log] [data-display]").pop().unwrap();
+    assert_eq!(last.get_attribute("data-display").as_deref(), Some("card"));
+    app.unmount();
+}

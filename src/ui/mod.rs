@@ -4,6 +4,7 @@ pub mod app;
 pub mod browser_url;
 pub mod components;
 pub mod group;
+pub mod link_card;
 mod panic;
 pub mod route;
 pub mod router;

@@ -1,6 +1,7 @@
 //! One chat: the messages as WeChat bubbles.
 
 use crate::i18n::T;
+use crate::policy::Context;
 use crate::state::chats::{check_message, speakers, ChatsAction, MessageError};
 use crate::state::model::{ChatKind, ME};
 use crate::state::persist::MAX_MESSAGE_CHARS;
@@ -8,6 +9,7 @@ use crate::state::time;
 use crate::state::Action;
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::group::GroupEditor;
+use crate::ui::link_card::LinkCards;
 use crate::ui::route::Route;
 use crate::ui::shell::use_go;
 use crate::ui::store::{use_store, Store};
@@ -29,6 +31,8 @@ const SEPARATOR_GAP: i64 = 5 * 60;
 pub fn ChatScreen(props: &ChatProps) -> Html {
     let store = use_store();
     let log_ref = use_node_ref();
+    // The link whose outcome screen is shown over the chat.
+    let opened = use_state(|| None::<AttrValue>);
 
     // Opening a chat reads it.
     {
@@ -48,12 +52,17 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
         });
     }
 
+    let on_open = {
+        let opened = opened.clone();
+        Callback::from(move |link: AttrValue| opened.set(Some(link)))
+    };
     let data = store.data();
     let lang = store.lang();
     let Some(chat) = data.chat(&props.id) else {
         return html! { <section class="empty"><p>{ store.t(T::ChatNotFound) }</p></section> };
     };
     let group = matches!(chat.kind, ChatKind::Group { .. });
+    let context = if group { Context::Group } else { Context::Chat };
     let today = data.scenario.date;
     let mut last_ts: Option<i64> = None;
     let items = chat.messages.iter().map(|m| {
@@ -81,6 +90,7 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                             <span class="msg-sender">{ name }</span>
                         }
                         <div class="bubble">{ &m.text }</div>
+                        <LinkCards text={m.text.clone()} {context} on_open={on_open.clone()} />
                     </div>
                 </div>
             </li>

@@ -1,0 +1,111 @@
+//! Link cards in chats (and later Moments): what a shared link looks like,
+//! decided by the policy engine for the chat type and the scenario's date.
+
+use super::store::use_store;
+use crate::i18n::T;
+use crate::policy::extract::{find_links, FoundKind};
+use crate::policy::{decide, Context, Decision, Display, Rules};
+use yew::prelude::*;
+
+/// The decision for `link` shared in `context` under the current scenario.
+#[hook]
+pub fn use_decision(link: &str, context: Context) -> Decision {
+    let store = use_store();
+    decide(Rules::builtin(), link, context, &store.data().scenario)
+}
+
+/// Props of [`LinkCards`].
+#[derive(Properties, PartialEq)]
+pub struct LinkCardsProps {
+    /// The message text the links are found in.
+    pub text: AttrValue,
+    /// Where the message was shared.
+    pub context: Context,
+    /// Called with the link when a card is tapped.
+    pub on_open: Callback<AttrValue>,
+}
+
+/// One card per link or Taobao password text found in a message.
+#[component]
+pub fn LinkCards(props: &LinkCardsProps) -> Html {
+    let found = find_links(&props.text);
+    if found.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="link-cards">
+            { for found.iter().map(|f| {
+                let link: AttrValue = f.text.to_string().into();
+                html! {
+                    <LinkCard key={f.start} link={link} context={props.context}
+                        password={f.kind == FoundKind::TaobaoPassword} on_open={props.on_open.clone()} />
+                }
+            }) }
+        </div>
+    }
+}
+
+/// Props of [`LinkCard`].
+#[derive(Properties, PartialEq)]
+pub struct LinkCardProps {
+    /// The link as written.
+    pub link: AttrValue,
+    /// Where it was shared.
+    pub context: Context,
+    /// A Taobao password text rather than a link.
+    #[prop_or_default]
+    pub password: bool,
+    /// Called with the link when tapped.
+    pub on_open: Callback<AttrValue>,
+}
+
+/// A card as WeChat draws one: platform badge, name, host. Folded cards
+/// (the group pilot) open on a first tap; text-only links stay text.
+#[component]
+pub fn LinkCard(props: &LinkCardProps) -> Html {
+    let store = use_store();
+    let expanded = use_state(|| false);
+    let d = use_decision(&props.link, props.context);
+    let lang = store.lang();
+    let display = d.display.as_str();
+    if props.password || d.display == Display::Text {
+        return html! {
+            <p class="link-text" data-display={display}>
+                if props.password {
+                    <span class="link-text-label">{ store.t(T::TaobaoPasswordText) }{": "}</span>
+                }
+                <span>{ props.link.clone() }</span>
+            </p>
+        };
+    }
+    if d.display == Display::Folded && !*expanded {
+        let expand = {
+            let expanded = expanded.clone();
+            Callback::from(move |_| expanded.set(true))
+        };
+        return html! {
+            <button class="link-card folded" data-display={display} aria-expanded="false" onclick={expand}>
+                { store.t(T::LinkFolded) }
+            </button>
+        };
+    }
+    let platform = d
+        .platform
+        .as_deref()
+        .and_then(|id| Rules::builtin().platform(id));
+    let name = platform.map_or(d.host.as_str(), |p| lang.pick(&p.name_en, &p.name_zh));
+    let badge = name.chars().next().unwrap_or('?').to_string();
+    let onclick = {
+        let (on_open, link) = (props.on_open.clone(), props.link.clone());
+        Callback::from(move |_| on_open.emit(link.clone()))
+    };
+    html! {
+        <button class="link-card" data-display={display} data-platform={d.platform_id().to_string()} {onclick}>
+            <span class="link-badge" aria-hidden="true">{ badge }</span>
+            <span class="link-card-body">
+                <span class="link-card-title">{ name.to_string() }{" "}{ store.t(T::LinkOf) }</span>
+                <span class="link-card-host">{ if d.host.is_empty() { props.link.to_string() } else { d.host.clone() } }</span>
+            </span>
+        </button>
+    }
+}
