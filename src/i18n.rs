@@ -124,6 +124,17 @@ strings! {
     MoreActions => "More actions", "更多操作";
     NewGroup => "New group", "发起群聊";
     LinkFolded => "Link folded · tap to show", "链接已折叠 · 点击展开";
+    LinkHidden => "A link was hidden by your settings:", "根据您的设置已隐藏一个链接：";
+    ManageLinks => "Links in group chats", "群聊中的链接";
+    ManageLinksNote => "Simulator extension: WeChat promised this choice and a complaint channel on 2021-11-29 (R-2021-11-29) but never visibly shipped them.", "模拟器扩展功能：微信于 2021-11-29 承诺提供此选项和链接投诉渠道（R-2021-11-29），但从未正式上线。";
+    ModeShow => "Show", "显示";
+    ModeFold => "Fold", "折叠";
+    ModeHide => "Hide", "隐藏";
+    ReportLink => "Report this link", "举报此链接";
+    Reported => "Reported", "已举报";
+    ReportedLinks => "Reported links", "已举报的链接";
+    NoReports => "No reported links.", "暂无举报的链接。";
+    Withdraw => "Withdraw", "撤回";
     TaobaoPasswordText => "Taobao password text: copy it and open Taobao", "淘口令：复制后打开淘宝";
     LinkOf => "link", "链接";
     Close => "Close", "关闭";

@@ -330,3 +330,54 @@ async fn link_cards_follow_the_rules_for_the_chat_type_and_date() {
     assert_eq!(last.get_attribute("data-display").as_deref(), Some("card"));
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn manage_links_fold_or_hide_a_platform_in_groups() {
+    let app = mount_fresh("#/me").await;
+    assert!(app.text().contains("Simulator extension"));
+    app.select("#link-mode-jd", "hide").await;
+    app.select("#link-mode-pinduoduo", "fold").await;
+    assert_eq!(
+        saved().link_mode("jd"),
+        walled_garden::state::model::LinkMode::Hide
+    );
+    app.unmount();
+
+    let app = mount("#/chats/deals").await;
+    assert!(app
+        .text()
+        .contains("A link was hidden by your settings: JD"));
+    assert!(app.all("[role=log] [data-platform=jd]").is_empty());
+    let folded: Vec<_> = app.all("[role=log] [data-display=folded]");
+    assert_eq!(folded.len(), 2, "Pinduoduo by choice, Taobao by the pilot");
+    app.unmount();
+
+    // One-to-one chats are not affected.
+    let app = mount("#/chats/zhangwei").await;
+    assert_eq!(app.all("[role=log] [data-platform=jd]").len(), 1);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn report_a_link_and_withdraw_it_on_me() {
+    let app = mount_fresh("#/chats/chenjing").await;
+    app.click("[role=log] .report-link").await;
+    let button = app.find("[role=log] .report-link");
+    assert_eq!(button.text_content().unwrap(), "Reported");
+    let reports = saved().reports;
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].platform, "douyin");
+    assert_eq!(reports[0].chat, "chenjing");
+    app.unmount();
+
+    let app = mount("#/me").await;
+    assert!(app
+        .find(".reports")
+        .text_content()
+        .unwrap()
+        .contains("v.douyin.com"));
+    app.click(".reports button").await;
+    assert!(app.text().contains("No reported links."));
+    assert!(saved().reports.is_empty());
+    app.unmount();
+}

@@ -3,6 +3,7 @@
 //! every action is tested natively.
 
 pub mod chats;
+pub mod links;
 pub mod model;
 pub mod params;
 pub mod persist;
@@ -12,6 +13,7 @@ pub mod time;
 
 use crate::i18n::Lang;
 use chats::ChatsAction;
+use links::LinksAction;
 use model::{Data, Model, Notice, NoticeKind};
 use scenario::ScenarioAction;
 
@@ -22,6 +24,8 @@ pub enum Action {
     Scenario(ScenarioAction),
     /// A chats change.
     Chats(ChatsAction),
+    /// A "manage links" change.
+    Links(LinksAction),
     /// Switch the UI language.
     SetLang(Lang),
     /// Show a notice.
@@ -49,6 +53,7 @@ pub fn reduce(model: &mut Model, action: Action) {
             }
             chats::reduce(&mut model.data.chats, a)
         }
+        Action::Links(a) => links::reduce(&mut model.data.link_prefs, &mut model.data.reports, a),
         Action::SetLang(l) => {
             let changed = model.data.lang != l;
             model.data.lang = l;

@@ -103,9 +103,90 @@ pub struct Data {
     pub contacts: Vec<Contact>,
     /// Conversations.
     pub chats: Vec<Chat>,
+    /// "Manage links" choices per platform for group chats (an extension:
+    /// WeChat promised the feature on 2021-11-29 but never shipped it).
+    pub link_prefs: Vec<LinkPref>,
+    /// Links the user reported, oldest first.
+    pub reports: Vec<Report>,
 }
 
+/// What the user wants done with a platform's links in group chats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LinkMode {
+    /// As the rules say (the default).
+    #[default]
+    Show,
+    /// Always folded, expandable on tap.
+    Fold,
+    /// Not shown; a note says a link was hidden.
+    Hide,
+}
+
+impl LinkMode {
+    /// The stored value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LinkMode::Show => "show",
+            LinkMode::Fold => "fold",
+            LinkMode::Hide => "hide",
+        }
+    }
+    /// Parses the stored value.
+    pub fn parse(s: &str) -> Option<LinkMode> {
+        match s {
+            "show" => Some(LinkMode::Show),
+            "fold" => Some(LinkMode::Fold),
+            "hide" => Some(LinkMode::Hide),
+            _ => None,
+        }
+    }
+}
+
+crate::json_str_enum!(LinkMode, "expected \"show\", \"fold\" or \"hide\"");
+
+/// One platform's choice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkPref {
+    /// Platform id from the rules.
+    pub platform: String,
+    /// The choice.
+    pub mode: LinkMode,
+}
+
+/// A link the user reported through "Report this link" (the complaint
+/// channel WeChat promised on 2021-11-29; here an extension).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// Unique, growing.
+    pub id: u64,
+    /// The link as written.
+    pub link: String,
+    /// Its platform id, or `none`.
+    pub platform: String,
+    /// The chat it was reported from.
+    pub chat: String,
+    /// The simulated day of the report.
+    pub date: Date,
+}
+
+crate::json_struct!(LinkPref { platform, mode });
+crate::json_struct!(Report {
+    id,
+    link,
+    platform,
+    chat,
+    date
+});
+
 impl Data {
+    /// The group-chat link mode for `platform`.
+    pub fn link_mode(&self, platform: &str) -> LinkMode {
+        self.link_prefs
+            .iter()
+            .find(|p| p.platform == platform)
+            .map_or(LinkMode::Show, |p| p.mode)
+    }
+
     /// Looks up a contact by id.
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
@@ -154,7 +235,9 @@ crate::json_struct!(Data {
     scenario,
     lang,
     contacts,
-    chats
+    chats,
+    link_prefs,
+    reports
 });
 
 /// Written as `{"direct":{"with":…}}` or `{"group":{…}}`.

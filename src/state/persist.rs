@@ -4,7 +4,7 @@
 //! is tested natively; the browser side (`ui::storage`) only moves the text
 //! in and out of localStorage.
 
-use super::model::{Chat, ChatKind, Contact, Data, ME};
+use super::model::{Chat, ChatKind, Contact, Data, LinkPref, Report, ME};
 use super::seed::seed;
 use crate::i18n::Lang;
 use crate::json::{FromJson, ToJson};
@@ -84,6 +84,10 @@ pub struct Stored {
     world: Option<Scenario>,
     contacts: Vec<Contact>,
     chats: Vec<Chat>,
+    /// Added without a version bump: absent in older saves means none.
+    link_prefs: Option<Vec<LinkPref>>,
+    /// Likewise.
+    reports: Option<Vec<Report>>,
 }
 
 crate::json_struct!(Stored {
@@ -93,7 +97,9 @@ crate::json_struct!(Stored {
     scenario,
     world,
     contacts,
-    chats
+    chats,
+    link_prefs,
+    reports
 });
 
 /// Brings older layouts up to [`CURRENT_VERSION`].
@@ -117,6 +123,8 @@ pub fn migrate(s: Stored) -> Result<Data, String> {
         lang: s.lang.unwrap_or_default(),
         contacts: s.contacts,
         chats: s.chats,
+        link_prefs: s.link_prefs.unwrap_or_default(),
+        reports: s.reports.unwrap_or_default(),
     })
 }
 
@@ -257,6 +265,15 @@ mod tests {
         assert!(decode(&bad_region).is_err());
         let bad_type = good.replacen("\"rev\":0", "\"rev\":\"zero\"", 1);
         assert!(decode(&bad_type).is_err());
+    }
+
+    #[test]
+    fn saves_without_link_settings_still_load() {
+        let mut d = seed();
+        d.reports.clear();
+        let text = encode(&d).replacen(",\"link_prefs\":[],\"reports\":[]", "", 1);
+        assert!(!text.contains("link_prefs"), "{text}");
+        assert_eq!(decode(&text).unwrap(), d);
     }
 
     #[test]

@@ -234,6 +234,8 @@ pub fn seed() -> Data {
         lang: Default::default(),
         contacts,
         chats,
+        link_prefs: Vec::new(),
+        reports: Vec::new(),
     }
 }
 

@@ -5,6 +5,9 @@ use super::store::use_store;
 use crate::i18n::T;
 use crate::policy::extract::{find_links, FoundKind};
 use crate::policy::{decide, Context, Decision, Display, Rules};
+use crate::state::links::LinksAction;
+use crate::state::model::LinkMode;
+use crate::state::Action;
 use yew::prelude::*;
 
 /// The decision for `link` shared in `context` under the current scenario.
@@ -21,6 +24,8 @@ pub struct LinkCardsProps {
     pub text: AttrValue,
     /// Where the message was shared.
     pub context: Context,
+    /// The chat's id, for reports.
+    pub chat: AttrValue,
     /// Called with the link when a card is tapped.
     pub on_open: Callback<AttrValue>,
 }
@@ -37,7 +42,7 @@ pub fn LinkCards(props: &LinkCardsProps) -> Html {
             { for found.iter().map(|f| {
                 let link: AttrValue = f.text.to_string().into();
                 html! {
-                    <LinkCard key={f.start} link={link} context={props.context}
+                    <LinkCard key={f.start} link={link} context={props.context} chat={props.chat.clone()}
                         password={f.kind == FoundKind::TaobaoPassword} on_open={props.on_open.clone()} />
                 }
             }) }
@@ -52,6 +57,8 @@ pub struct LinkCardProps {
     pub link: AttrValue,
     /// Where it was shared.
     pub context: Context,
+    /// The chat's id, for reports.
+    pub chat: AttrValue,
     /// A Taobao password text rather than a link.
     #[prop_or_default]
     pub password: bool,
@@ -60,14 +67,36 @@ pub struct LinkCardProps {
 }
 
 /// A card as WeChat draws one: platform badge, name, host. Folded cards
-/// (the group pilot) open on a first tap; text-only links stay text.
+/// (the group pilot, or the user's "fold" choice) open on a first tap;
+/// text-only links stay text; "hide" leaves a note. Every card can be
+/// reported.
 #[component]
 pub fn LinkCard(props: &LinkCardProps) -> Html {
     let store = use_store();
     let expanded = use_state(|| false);
     let d = use_decision(&props.link, props.context);
     let lang = store.lang();
-    let display = d.display.as_str();
+    let mode = if props.context == Context::Group {
+        store.data().link_mode(d.platform_id())
+    } else {
+        LinkMode::Show
+    };
+    let platform = d
+        .platform
+        .as_deref()
+        .and_then(|id| Rules::builtin().platform(id));
+    let name = platform.map_or(d.host.as_str(), |p| lang.pick(&p.name_en, &p.name_zh));
+    if mode == LinkMode::Hide && !props.password {
+        return html! {
+            <p class="link-hidden">{ store.t(T::LinkHidden) }{" "}{ name.to_string() }</p>
+        };
+    }
+    let folded = d.display == Display::Folded || mode == LinkMode::Fold;
+    let display = if mode == LinkMode::Fold && d.display == Display::Card {
+        Display::Folded.as_str()
+    } else {
+        d.display.as_str()
+    };
     if props.password || d.display == Display::Text {
         return html! {
             <p class="link-text" data-display={display}>
@@ -78,7 +107,7 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
             </p>
         };
     }
-    if d.display == Display::Folded && !*expanded {
+    if folded && !*expanded {
         let expand = {
             let expanded = expanded.clone();
             Callback::from(move |_| expanded.set(true))
@@ -89,23 +118,46 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
             </button>
         };
     }
-    let platform = d
-        .platform
-        .as_deref()
-        .and_then(|id| Rules::builtin().platform(id));
-    let name = platform.map_or(d.host.as_str(), |p| lang.pick(&p.name_en, &p.name_zh));
     let badge = name.chars().next().unwrap_or('?').to_string();
     let onclick = {
         let (on_open, link) = (props.on_open.clone(), props.link.clone());
         Callback::from(move |_| on_open.emit(link.clone()))
     };
+    let reported = store
+        .data()
+        .reports
+        .iter()
+        .any(|r| r.link == *props.link && r.chat == *props.chat);
+    let report = {
+        let (store, link, chat) = (
+            store.clone(),
+            props.link.to_string(),
+            props.chat.to_string(),
+        );
+        let platform = d.platform_id().to_string();
+        Callback::from(move |_| {
+            let date = store.data().scenario.date;
+            let (link, platform, chat) = (link.clone(), platform.clone(), chat.clone());
+            store.dispatch(Action::Links(LinksAction::Report {
+                link,
+                platform,
+                chat,
+                date,
+            }));
+        })
+    };
     html! {
-        <button class="link-card" data-display={display} data-platform={d.platform_id().to_string()} {onclick}>
-            <span class="link-badge" aria-hidden="true">{ badge }</span>
-            <span class="link-card-body">
-                <span class="link-card-title">{ name.to_string() }{" "}{ store.t(T::LinkOf) }</span>
-                <span class="link-card-host">{ if d.host.is_empty() { props.link.to_string() } else { d.host.clone() } }</span>
-            </span>
-        </button>
+        <div class="link-card-wrap">
+            <button class="link-card" data-display={display} data-platform={d.platform_id().to_string()} {onclick}>
+                <span class="link-badge" aria-hidden="true">{ badge }</span>
+                <span class="link-card-body">
+                    <span class="link-card-title">{ name.to_string() }{" "}{ store.t(T::LinkOf) }</span>
+                    <span class="link-card-host">{ if d.host.is_empty() { props.link.to_string() } else { d.host.clone() } }</span>
+                </span>
+            </button>
+            <button class="report-link" disabled={reported} onclick={report}>
+                { store.t(if reported { T::Reported } else { T::ReportLink }) }
+            </button>
+        </div>
     }
 }

@@ -5,6 +5,7 @@ pub mod browser_url;
 pub mod components;
 pub mod group;
 pub mod link_card;
+pub mod link_settings;
 mod panic;
 pub mod route;
 pub mod router;

@@ -90,7 +90,7 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                             <span class="msg-sender">{ name }</span>
                         }
                         <div class="bubble">{ &m.text }</div>
-                        <LinkCards text={m.text.clone()} {context} on_open={on_open.clone()} />
+                        <LinkCards text={m.text.clone()} {context} chat={props.id.clone()} on_open={on_open.clone()} />
                     </div>
                 </div>
             </li>

@@ -4,6 +4,7 @@ use crate::i18n::{Lang, T};
 use crate::state::params::full_query;
 use crate::state::Action;
 use crate::ui::components::{Avatar, ConfirmDialog};
+use crate::ui::link_settings::LinkSettings;
 use crate::ui::scenario::ScenarioControls;
 use crate::ui::store::use_store;
 use web_sys::HtmlSelectElement;
@@ -111,6 +112,8 @@ pub fn MeScreen() -> Html {
                     </select>
                 </div>
             </div>
+
+            <LinkSettings />
 
             <h2 class="section-title">{ store.t(T::Data) }</h2>
             <div class="actions">
