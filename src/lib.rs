@@ -7,6 +7,7 @@
 pub mod i18n;
 pub mod json;
 pub mod policy;
+pub mod sort;
 pub mod state;
 pub mod ui;
 

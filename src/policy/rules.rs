@@ -615,7 +615,7 @@ impl Rules {
                     }
                 }
                 // Keep the most specific way each platform is reached.
-                targets.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+                crate::sort::sort_by(&mut targets, &|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
                 targets.dedup_by_key(|t| t.0);
             }
             let spec_bonus = r.conditions.count();
@@ -629,7 +629,7 @@ impl Rules {
             }
         }
         let rules = &self.rules;
-        entries.sort_by(|a, b| {
+        crate::sort::sort_by(&mut entries, &|a, b| {
             let (ra, rb) = (&rules[a.2 as usize], &rules[b.2 as usize]);
             a.0.cmp(&b.0)
                 .then(rb.priority.cmp(&ra.priority))

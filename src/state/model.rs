@@ -210,7 +210,18 @@ impl Data {
     /// Chats, most recently active first (ties by id, so the order is stable).
     pub fn chats_by_activity(&self) -> Vec<&Chat> {
         let mut v: Vec<&Chat> = self.chats.iter().collect();
-        v.sort_by(|a, b| b.last_ts().cmp(&a.last_ts()).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut v, &|a, b| {
+            b.last_ts().cmp(&a.last_ts()).then_with(|| a.id.cmp(&b.id))
+        });
+        v
+    }
+
+    /// Contacts by name in `lang` (ties by id, so the order is stable).
+    pub fn contacts_by_name(&self, lang: Lang) -> Vec<&Contact> {
+        let mut v: Vec<&Contact> = self.contacts.iter().collect();
+        crate::sort::sort_by(&mut v, &|a, b| {
+            a.name(lang).cmp(b.name(lang)).then_with(|| a.id.cmp(&b.id))
+        });
         v
     }
 }

@@ -151,11 +151,10 @@ pub fn merge(current: &str, carried: Vec<(&'static str, String)>) -> Vec<(String
 /// Whether replacing the address's query `current` by `wanted` would change
 /// its meaning (order and spelling of escapes don't count).
 pub fn differs(current: &str, wanted: &[(String, String)]) -> bool {
-    let mut a: Vec<(String, String)> = split_pairs(current).collect();
-    let mut b = wanted.to_vec();
-    a.sort();
-    b.sort();
-    a != b
+    let a: Vec<(String, String)> = split_pairs(current).collect();
+    // Same pairs with the same counts, in any order (lists are tiny).
+    let count = |v: &[(String, String)], x: &(String, String)| v.iter().filter(|y| *y == x).count();
+    a.len() != wanted.len() || a.iter().any(|x| count(&a, x) != count(wanted, x))
 }
 
 /// Percent-decodes a query component (`+` is a space). Invalid escapes are

@@ -74,8 +74,7 @@ pub fn GroupEditor(props: &GroupEditorProps) -> Html {
             }
         })
     };
-    let mut contacts: Vec<_> = store.data().contacts.iter().collect();
-    contacts.sort_by(|a, b| a.name(lang).cmp(b.name(lang)).then_with(|| a.id.cmp(&b.id)));
+    let contacts = store.data().contacts_by_name(lang);
     let message = error.map(|e| match e {
         GroupError::NoName => T::GroupNoName,
         GroupError::NameTooLong => T::GroupNameTooLong,

@@ -10,8 +10,7 @@ use yew::prelude::*;
 pub fn ContactList() -> Html {
     let store = use_store();
     let lang = store.lang();
-    let mut contacts: Vec<_> = store.data().contacts.iter().collect();
-    contacts.sort_by(|a, b| a.name(lang).cmp(b.name(lang)).then_with(|| a.id.cmp(&b.id)));
+    let contacts = store.data().contacts_by_name(lang);
     html! {
         <ul class="cells contact-list">
             { for contacts.into_iter().map(|c| html! {
