@@ -1,6 +1,6 @@
 //! The chats reducer.
 
-use super::model::Chat;
+use super::model::{Chat, Message, ME};
 
 /// A change to the chats.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -9,6 +9,16 @@ pub enum ChatsAction {
     MarkRead(String),
     /// The user marked the chat as unread (WeChat shows a dot, here a 1).
     MarkUnread(String),
+    /// The user sent `text` into the chat `chat` (e.g. by sharing a link
+    /// from the link opener), at `ts` seconds (UTC+8).
+    Append {
+        /// The chat's id.
+        chat: String,
+        /// The message text, kept as typed.
+        text: String,
+        /// When it was sent.
+        ts: i64,
+    },
 }
 
 /// Applies `action`; returns whether anything changed. Unknown chat ids are
@@ -28,6 +38,24 @@ pub fn reduce(chats: &mut [Chat], action: ChatsAction) -> bool {
                 true
             }
             _ => false,
+        },
+        ChatsAction::Append { chat, text, ts } => match chats.iter_mut().find(|c| c.id == chat) {
+            Some(c) => {
+                // One past the largest id, not the length: ids stay unique
+                // even if messages were ever removed from the middle.
+                let id = c.messages.iter().map(|m| m.id).max().map_or(1, |m| m + 1);
+                // Never before the last message, so the log stays in order
+                // even when the simulated day is earlier than the chat.
+                let ts = ts.max(c.last_ts());
+                c.messages.push(Message {
+                    id,
+                    from: ME.to_string(),
+                    text,
+                    ts,
+                });
+                true
+            }
+            None => false,
         },
     }
 }
@@ -55,6 +83,53 @@ mod tests {
         let mut chats = seed().chats;
         let before = chats.clone();
         assert!(!reduce(&mut chats, ChatsAction::MarkRead("nope".into())));
+        assert_eq!(chats, before);
+    }
+
+    #[test]
+    fn append_adds_a_message_from_me_with_a_fresh_id() {
+        let mut chats = seed().chats;
+        let id = chats[1].id.clone();
+        let before = chats[1].messages.len();
+        let last = chats[1].last_ts();
+        for text in ["https://v.douyin.com/abc/", "<b>x</b>"] {
+            let action = ChatsAction::Append {
+                chat: id.clone(),
+                text: text.into(),
+                ts: last + 60,
+            };
+            assert!(reduce(&mut chats, action));
+        }
+        let msgs = &chats[1].messages;
+        assert_eq!(msgs.len(), before + 2);
+        let mut ids: Vec<u64> = msgs.iter().map(|m| m.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), msgs.len(), "ids stay unique");
+        let m = msgs.last().unwrap();
+        assert_eq!((m.from.as_str(), m.text.as_str()), (ME, "<b>x</b>"));
+        assert_eq!(m.ts, last + 60);
+    }
+
+    #[test]
+    fn append_keeps_time_order_and_ignores_unknown_chats() {
+        let mut chats = seed().chats;
+        let id = chats[0].id.clone();
+        let last = chats[0].last_ts();
+        let action = ChatsAction::Append {
+            chat: id,
+            text: "x".into(),
+            ts: 0,
+        };
+        assert!(reduce(&mut chats, action));
+        assert_eq!(chats[0].messages.last().unwrap().ts, last);
+        let before = chats.clone();
+        let action = ChatsAction::Append {
+            chat: "nope".into(),
+            text: "x".into(),
+            ts: 0,
+        };
+        assert!(!reduce(&mut chats, action));
         assert_eq!(chats, before);
     }
 }

@@ -3,7 +3,9 @@
 //! every action is tested natively.
 
 pub mod chats;
+pub mod mini;
 pub mod model;
+pub mod opener;
 pub mod params;
 pub mod persist;
 pub mod scenario;
