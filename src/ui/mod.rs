@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod browser_url;
+pub mod clipboard;
 pub mod components;
+pub mod outcome;
 mod panic;
 pub mod route;
 pub mod router;
