@@ -43,10 +43,21 @@ pub struct BatchRow {
 /// links are checked once: the table would only repeat itself.
 pub fn batch(text: &str, s: &Scenario) -> Vec<BatchRow> {
     let rules = Rules::builtin();
-    let mut seen = std::collections::HashSet::new();
+    // A sorted list rather than a HashSet: std's hasher would cost the
+    // wasm bundle kilobytes for no gain at a thousand lines.
+    let mut seen: Vec<&str> = Vec::new();
     text.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && seen.insert(*l))
+        .filter(|l| {
+            !l.is_empty()
+                && match seen.binary_search(l) {
+                    Ok(_) => false,
+                    Err(i) => {
+                        seen.insert(i, l);
+                        true
+                    }
+                }
+        })
         .map(|link| {
             let first = decide(rules, link, CONTEXTS[0], s);
             let others = [CONTEXTS[1], CONTEXTS[2]].map(|c| decide(rules, link, c, s).outcome);

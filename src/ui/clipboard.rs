@@ -79,7 +79,7 @@ pub fn CopyButton(props: &CopyProps) -> Html {
         State::Selected => "selected",
     };
     html! {
-        <span class="copy" data-copy={tag}>
+        <span class="copy" data-copy={tag} data-copy-text={props.text.clone()}>
             <button type="button" class="btn" {onclick}>{ props.label.clone() }</button>
             if *state == State::Copied {
                 <span class="copied" role="alert">{ store.t(T::Copied) }</span>

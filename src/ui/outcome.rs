@@ -40,7 +40,6 @@ pub struct OutcomeProps {
 pub fn OutcomeView(props: &OutcomeProps) -> Html {
     let store = use_store();
     let continued = use_state_eq(|| false);
-    let closed = use_state_eq(|| false);
     let d = &*props.decision;
     let lang = store.lang();
     let t = text_of(d, lang);
@@ -48,24 +47,15 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
         let continued = continued.clone();
         Callback::from(move |_: MouseEvent| continued.set(true))
     };
+    // Closing the frame goes back to the page before it (the confirmation
+    // or warning), as WeChat does; pages opened directly have none.
     let close = {
-        let closed = closed.clone();
-        Callback::from(move |_: MouseEvent| closed.set(true))
+        let continued = continued.clone();
+        Callback::from(move |_: MouseEvent| continued.set(false))
     };
     let link = props.link.clone();
 
-    let screen = if *closed {
-        let reopen = {
-            let closed = closed.clone();
-            Callback::from(move |_: MouseEvent| closed.set(false))
-        };
-        html! {
-            <div class="wx-page closed">
-                <p>{ store.t(T::PageClosed) }</p>
-                <button type="button" class="btn" onclick={reopen}>{ store.t(T::Reopen) }</button>
-            </div>
-        }
-    } else {
+    let screen = {
         match d.outcome {
             Outcome::Open => browser(d, lang, close),
             Outcome::Confirm | Outcome::Warn if *continued => {
@@ -120,15 +110,6 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
                     <h2 class="wx-page-title">{ &t.title }</h2>
                     if !t.body.is_empty() {
                         <p class="wx-page-body">{ &t.body }</p>
-                    }
-                    if !d.violations.is_empty() {
-                        <ul class="violations">
-                            { for d.violations.iter().map(|v| html! {
-                                <li key={v.id()} data-violation={v.id()}>
-                                    { if lang == Lang::Zh { v.zh() } else { v.en() } }
-                                </li>
-                            }) }
-                        </ul>
                     }
                     if !t.reason.is_empty() {
                         <p class="wx-reason">{ &t.reason }</p>
