@@ -159,7 +159,6 @@ strings! {
     Sources => "sources", "来源";
     LowConfidence => "low confidence: weak sources", "可信度低：来源较弱";
     Assumption => "assumption: not in any source", "假设：无来源依据";
-    OtherRules => "Other rules considered", "其他考虑过的规则";
     Close => "Close", "关闭";
     More => "More", "更多";
     Continue => "Continue", "继续访问";
@@ -172,8 +171,6 @@ strings! {
     Document => "Document", "文档";
     DocMeta => "Meeting notes · edited today", "会议纪要 · 今天编辑";
     WebPage => "Web page", "网页";
-    PageClosed => "The page was closed.", "网页已关闭。";
-    Reopen => "Open again", "重新打开";
     MiniProgram => "Mini program", "小程序";
     Share => "Share", "分享";
     SendTo => "Send to", "发送给";

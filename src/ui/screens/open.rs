@@ -205,9 +205,6 @@ fn why(d: &Decision, lang: Lang) -> Html {
                                         <a key={src.clone()} class="why-source" href={href(&Route::Timeline, &[("id", src.as_str())])}>{ src }</a>
                                     }) }
                                 </p>
-                                if !r.texts.en.reason.is_empty() {
-                                    <p class="why-reason">{ if lang == Lang::Zh { &r.texts.zh.reason } else { &r.texts.en.reason } }</p>
-                                }
                             }
                             if s.low_confidence {
                                 <p class="flag low">{ T::LowConfidence.tr(lang) }</p>
