@@ -193,7 +193,7 @@ async fn copy_link_to_this_scenario_reproduces_the_result() {
     app.unmount();
     let again = mount_fresh(address).await;
     assert_eq!(status(&again, "data-outcome"), "copy_to_browser");
-    assert_eq!(status(&again, "data-rules").is_empty(), false);
+    assert!(!status(&again, "data-rules").is_empty());
     again.unmount();
 }
 
