@@ -381,3 +381,48 @@ async fn report_a_link_and_withdraw_it_on_me() {
     assert!(saved().reports.is_empty());
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn tapping_a_card_shows_the_shared_outcome_screen() {
+    // 2021-10-01, one-to-one chat: the confirmation page of phase 1.
+    let app = mount_fresh("#/chats/chenjing?date=2021-10-01").await;
+    app.click("[role=log] .link-card").await;
+    let status = app.find(".outcome-overlay [role=status]");
+    assert_eq!(
+        status.get_attribute("data-outcome").as_deref(),
+        Some("confirm")
+    );
+    assert_eq!(
+        status.get_attribute("data-platform").as_deref(),
+        Some("douyin")
+    );
+    assert_eq!(
+        status.get_attribute("data-host").as_deref(),
+        Some("v.douyin.com")
+    );
+    assert_eq!(status.get_attribute("data-share").as_deref(), Some("no"));
+    assert!(status
+        .get_attribute("data-rules")
+        .unwrap()
+        .contains("2021-09-17"));
+    app.click(".outcome-overlay .overlay-close").await;
+    assert!(app
+        .root
+        .query_selector(".outcome-overlay")
+        .unwrap()
+        .is_none());
+    app.unmount();
+
+    // In a group on the same day the same kind of link asks for a browser.
+    let app = mount_fresh("#/chats/family?date=2021-10-01").await;
+    app.select("select.send-as", "c-dad").await;
+    type_text(&app, "https://v.douyin.com/abc/").await;
+    app.click("button.send").await;
+    app.click("[role=log] .link-card").await;
+    let status = app.find(".outcome-overlay [role=status]");
+    assert_eq!(
+        status.get_attribute("data-outcome").as_deref(),
+        Some("copy_to_browser")
+    );
+    app.unmount();
+}

@@ -22,7 +22,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 /// The built-in rules file.
-pub const BUILTIN_JSON: &str = include_str!("../../rules/rules.json");
+///
+/// In wasm builds `build.rs` embeds it minified and without its `about` and
+/// `note` texts (bundle size); natively it is the file as written.
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 
 /// The ids of the interoperability record (`INTEROP-RECORD.md` §1). A rule's
 /// sources must be among these or among the extra sources its file documents.
@@ -586,18 +589,11 @@ impl Rules {
         let nslots = LinkForm::ALL.len() * 4 * per;
         // (slot, specificity, rule)
         let mut entries: Vec<(u32, u8, u32)> = Vec::new();
-        let mut by_category: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (i, p) in self.platforms.iter().enumerate() {
-            for c in &p.categories {
-                by_category.entry(c.as_str()).or_default().push(i as u32);
-            }
-        }
-        let platform_pos: HashMap<&str, u32> = self
-            .platforms
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (&*p.id, i as u32))
-            .collect();
+        // Registries are small (tens of platforms and categories): linear
+        // lookups here keep two more hash-map types out of the bundle.
+        let platforms = &self.platforms;
+        let in_category = |i: usize, c: &str| platforms[i].categories.iter().any(|x| x == c);
+        let platform_pos = |name: &str| platforms.iter().position(|p| &*p.id == name);
         for (ri, r) in self.rules.iter().enumerate() {
             // (platform slot, specificity)
             let mut targets: Vec<(usize, u8)> = Vec::new();
@@ -605,13 +601,13 @@ impl Rules {
                 targets.extend((0..per).map(|p| (p, 0)));
             } else {
                 for c in &r.categories {
-                    for &p in by_category.get(c.as_str()).into_iter().flatten() {
-                        targets.push((p as usize, 1));
+                    for p in (0..platforms.len()).filter(|&i| in_category(i, c)) {
+                        targets.push((p, 1));
                     }
                 }
                 for p in &r.platforms {
-                    if let Some(&p) = platform_pos.get(p.as_str()) {
-                        targets.push((p as usize, 2));
+                    if let Some(p) = platform_pos(p) {
+                        targets.push((p, 2));
                     }
                 }
                 // Keep the most specific way each platform is reached.

@@ -4,7 +4,9 @@
 
 pub mod chats;
 pub mod links;
+pub mod mini;
 pub mod model;
+pub mod opener;
 pub mod params;
 pub mod persist;
 pub mod scenario;

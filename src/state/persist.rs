@@ -9,7 +9,6 @@ use super::seed::seed;
 use crate::i18n::Lang;
 use crate::json::{FromJson, ToJson};
 use crate::policy::scenario::Scenario;
-use std::collections::HashSet;
 
 /// The localStorage key of the saved data.
 pub const STORAGE_KEY: &str = "walled-garden";
@@ -128,39 +127,49 @@ pub fn migrate(s: Stored) -> Result<Data, String> {
     })
 }
 
+/// Whether `items` has a repeated element. Sorted with the app's one sort
+/// rather than hashed: each `HashSet` type would add its own code to the
+/// bundle.
+fn has_duplicates<T: Ord>(mut items: Vec<T>) -> bool {
+    crate::sort::sort_by(&mut items, &|a, b| a.cmp(b));
+    items.windows(2).any(|w| w[0] == w[1])
+}
+
 /// Checks what the types cannot: references and limits.
 pub fn validate(data: &Data) -> Result<(), String> {
     if data.version != CURRENT_VERSION {
         return Err("unexpected version".into());
     }
-    let mut contact_ids = HashSet::new();
-    for c in &data.contacts {
-        if c.id.is_empty() || c.id == ME || !contact_ids.insert(c.id.as_str()) {
-            return Err("bad or duplicate contact id".into());
-        }
+    let contact_ids: Vec<&str> = data.contacts.iter().map(|c| c.id.as_str()).collect();
+    if contact_ids.iter().any(|id| id.is_empty() || *id == ME)
+        || has_duplicates(contact_ids.clone())
+    {
+        return Err("bad or duplicate contact id".into());
     }
-    let known = |id: &str| id == ME || contact_ids.contains(id);
-    let mut chat_ids = HashSet::new();
+    let is_contact = |id: &str| contact_ids.contains(&id);
+    let known = |id: &str| id == ME || is_contact(id);
+    let chat_ids: Vec<&str> = data.chats.iter().map(|c| c.id.as_str()).collect();
+    if chat_ids.iter().any(|id| id.is_empty()) || has_duplicates(chat_ids) {
+        return Err("bad or duplicate chat id".into());
+    }
     for chat in &data.chats {
-        if chat.id.is_empty() || !chat_ids.insert(chat.id.as_str()) {
-            return Err("bad or duplicate chat id".into());
-        }
         match &chat.kind {
-            ChatKind::Direct { with } if !contact_ids.contains(with.as_str()) => {
+            ChatKind::Direct { with } if !is_contact(with) => {
                 return Err("chat with an unknown contact".into());
             }
             ChatKind::Group { members, .. }
-                if members.len() < 2
-                    || !members.iter().all(|m| contact_ids.contains(m.as_str())) =>
+                if members.len() < 2 || !members.iter().all(|m| is_contact(m)) =>
             {
                 return Err("group with unknown or too few members".into());
             }
             _ => {}
         }
-        let mut msg_ids = HashSet::new();
+        if has_duplicates(chat.messages.iter().map(|m| m.id).collect()) {
+            return Err("message with a duplicate id".into());
+        }
         for m in &chat.messages {
-            if !known(&m.from) || !msg_ids.insert(m.id) {
-                return Err("message with an unknown sender or duplicate id".into());
+            if !known(&m.from) {
+                return Err("message with an unknown sender".into());
             }
             if m.text.chars().count() > MAX_MESSAGE_CHARS {
                 return Err("message too long".into());

@@ -2,10 +2,12 @@
 
 pub mod app;
 pub mod browser_url;
+pub mod clipboard;
 pub mod components;
 pub mod group;
 pub mod link_card;
 pub mod link_settings;
+pub mod outcome;
 mod panic;
 pub mod route;
 pub mod router;

@@ -23,6 +23,8 @@ pub enum Route {
     Moments,
     /// Link opener.
     Open,
+    /// The mock mini programs (`#/mini`).
+    MiniPrograms,
     /// The dated record.
     Timeline,
     /// Rules inspector and editor.
@@ -57,6 +59,7 @@ impl Route {
             "/discover" => Route::Discover,
             "/moments" => Route::Moments,
             "/open" => Route::Open,
+            "/mini" => Route::MiniPrograms,
             "/timeline" => Route::Timeline,
             "/rules" => Route::Rules,
             "/me" => Route::Me,
@@ -78,6 +81,7 @@ impl Route {
             Route::Discover => "/discover",
             Route::Moments => "/moments",
             Route::Open => "/open",
+            Route::MiniPrograms => "/mini",
             Route::Timeline => "/timeline",
             Route::Rules => "/rules",
             Route::Me => "/me",
@@ -102,7 +106,9 @@ impl Route {
     pub fn parent(&self) -> Option<Route> {
         match self {
             Route::Chat { .. } => Some(Route::Chats),
-            Route::Moments | Route::Open | Route::Timeline | Route::Rules => Some(Route::Discover),
+            Route::Moments | Route::Open | Route::MiniPrograms | Route::Timeline | Route::Rules => {
+                Some(Route::Discover)
+            }
             Route::Register => Some(Route::Me),
             Route::NotFound => Some(Route::Chats),
             _ => None,
@@ -117,6 +123,7 @@ impl Route {
             Route::Discover => T::Discover,
             Route::Moments => T::Moments,
             Route::Open => T::LinkOpener,
+            Route::MiniPrograms => T::MiniPrograms,
             Route::Timeline => T::Timeline,
             Route::Rules => T::Rules,
             Route::Me => T::Me,
@@ -144,6 +151,7 @@ mod tests {
             ("/discover", Route::Discover),
             ("/moments", Route::Moments),
             ("/open", Route::Open),
+            ("/mini", Route::MiniPrograms),
             ("/timeline", Route::Timeline),
             ("/rules", Route::Rules),
             ("/me", Route::Me),

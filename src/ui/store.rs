@@ -67,6 +67,17 @@ impl Store {
         key.tr(self.model.data.lang)
     }
 
+    /// "Now" in the simulation, for new messages: the scenario's day at the
+    /// wall clock's time of day.
+    pub fn now_ts(&self) -> i64 {
+        let clock = js_sys::Date::new_0();
+        crate::state::time::at(
+            self.model.data.scenario.date,
+            clock.get_hours() as u8,
+            clock.get_minutes() as u8,
+        )
+    }
+
     /// Applies an action.
     pub fn dispatch(&self, action: Action) {
         self.dispatcher.dispatch(action);

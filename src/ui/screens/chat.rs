@@ -1,7 +1,7 @@
 //! One chat: the messages as WeChat bubbles.
 
 use crate::i18n::T;
-use crate::policy::Context;
+use crate::policy::{decide, Context, Rules};
 use crate::state::chats::{check_message, speakers, ChatsAction, MessageError};
 use crate::state::model::{ChatKind, ME};
 use crate::state::persist::MAX_MESSAGE_CHARS;
@@ -10,9 +10,11 @@ use crate::state::Action;
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::group::GroupEditor;
 use crate::ui::link_card::LinkCards;
+use crate::ui::outcome::OutcomeView;
 use crate::ui::route::Route;
 use crate::ui::shell::use_go;
-use crate::ui::store::{use_store, Store};
+use crate::ui::store::use_store;
+use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -105,6 +107,16 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                 { for items }
             </ul>
             <Composer chat={props.id.clone()} />
+            if let Some(link) = (*opened).clone() {
+                <div class="outcome-overlay">
+                    <button class="btn overlay-close" onclick={{
+                        let opened = opened.clone();
+                        Callback::from(move |_| opened.set(None))
+                    }}>{ store.t(T::Close) }</button>
+                    <OutcomeView key={link.to_string()} link={link.clone()}
+                        decision={Rc::new(decide(Rules::builtin(), &link, context, &data.scenario))} />
+                </div>
+            }
         </section>
     }
 }
@@ -176,16 +188,6 @@ fn GroupBar(props: &ComposerProps) -> Html {
     }
 }
 
-/// "Now" in the simulation: the scenario's day at the wall clock's time.
-fn now_ts(store: &Store) -> i64 {
-    let clock = js_sys::Date::new_0();
-    time::at(
-        store.data().scenario.date,
-        clock.get_hours() as u8,
-        clock.get_minutes() as u8,
-    )
-}
-
 /// Props of [`Composer`].
 #[derive(Properties, PartialEq)]
 struct ComposerProps {
@@ -217,7 +219,7 @@ fn Composer(props: &ComposerProps) -> Html {
                     chat: chat.to_string(),
                     from: (*speaker).clone(),
                     text: (*text).clone(),
-                    ts: now_ts(&store),
+                    ts: store.now_ts(),
                 }));
                 text.set(String::new());
             }

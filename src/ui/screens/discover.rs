@@ -10,7 +10,7 @@ use yew::prelude::*;
 const ENTRIES: &[&[(Option<Route>, T, &str)]] = &[
     &[(Some(Route::Moments), T::Moments, "moments")],
     &[
-        (Some(Route::Open), T::MiniPrograms, "mini"),
+        (Some(Route::MiniPrograms), T::MiniPrograms, "mini"),
         (Some(Route::Open), T::LinkOpener, "link"),
     ],
     &[(None, T::Connection, "connection")],

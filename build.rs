@@ -1,0 +1,43 @@
+//! Prepares the built-in rules file for embedding.
+//!
+//! Natively (tests, benchmark, the decide tool) the file is embedded as
+//! written. In the wasm bundle every byte counts against the 200 KB gzip
+//! budget, so there it is minified and its free-text `about` and `note`
+//! fields (documentation for people reading the file; nothing in the app
+//! shows them yet) are left out: about 2 KB gzipped. Decisions are the same
+//! either way; `tests/policy_wasm.rs` checks them in the browser.
+
+use std::path::Path;
+
+fn strip(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.remove("about");
+            m.remove("note");
+            m.values_mut().for_each(strip);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+        _ => {}
+    }
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=rules/rules.json");
+    let text = std::fs::read_to_string("rules/rules.json").expect("rules/rules.json");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let out = if wasm {
+        match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(mut v) => {
+                strip(&mut v);
+                v.to_string()
+            }
+            // Invalid JSON: embed it as is, so the loader reports the error
+            // with its line and column.
+            Err(_) => text,
+        }
+    } else {
+        text
+    };
+    let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
+    std::fs::write(Path::new(&dir).join("rules.json"), out).expect("write rules.json");
+}

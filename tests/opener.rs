@@ -1,0 +1,333 @@
+//! Browser tests of the link opener, the outcome screens, Mini Programs and
+//! the batch check (issue 4). Run by `wasm-pack test --headless --chrome`.
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use walled_garden::policy::scenario::Date;
+use walled_garden::state::mini::{LinkKind, MINI_PROGRAMS};
+use walled_garden::state::params::encode;
+use walled_garden::state::persist::{decode, STORAGE_KEY};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets timers and promises (the clipboard) run, then renders.
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+    flush().await;
+}
+
+fn status(app: &Mounted, attr: &str) -> String {
+    app.find("[role=status]")
+        .get_attribute(attr)
+        .unwrap_or_default()
+}
+
+fn opener(url: &str, rest: &str) -> String {
+    String::from("#/open?url=") + &encode(url) + "&" + rest
+}
+
+/// Clicks a Copy button and waits until it reports; returns the state.
+async fn copy(app: &Mounted, scope: &str) -> String {
+    app.click(&(String::from(scope) + " .copy button")).await;
+    for _ in 0..200 {
+        let s = app
+            .find(&(String::from(scope) + " .copy"))
+            .get_attribute("data-copy")
+            .unwrap();
+        if s != "idle" {
+            return s;
+        }
+        tick().await;
+    }
+    panic!("copy never finished");
+}
+
+#[wasm_bindgen_test]
+async fn done_criterion_walk() {
+    let app = mount_fresh("#/open?date=2021-10-01").await;
+    assert!(app.text().contains("Enter a link"));
+    assert!(app.root.query_selector("[role=status]").unwrap().is_none());
+    app.input("#op-link", "https://v.douyin.com/abc/").await;
+    assert_eq!(
+        app.find("#op-in")
+            .unchecked_into::<web_sys::HtmlSelectElement>()
+            .value(),
+        "chat"
+    );
+    app.click(".opener-form button[type=submit]").await;
+    assert!(
+        hash().contains("url=https%3A%2F%2Fv.douyin.com%2Fabc%2F"),
+        "{}",
+        hash()
+    );
+    assert_eq!(status(&app, "data-outcome"), "confirm");
+    assert_eq!(status(&app, "data-platform"), "douyin");
+    assert_eq!(status(&app, "data-host"), "v.douyin.com");
+    assert_eq!(status(&app, "data-share"), "no");
+    let t = app.find(".interstitial").text_content().unwrap();
+    assert!(t.contains("You are about to visit"), "{t}");
+    assert!(
+        t.contains("This is not an official WeChat page. Continue?"),
+        "{t}"
+    );
+    assert!(app
+        .find(".sum-platform")
+        .text_content()
+        .unwrap()
+        .contains("Douyin · ByteDance"));
+    app.click(".interstitial .btn.primary").await;
+    assert_eq!(
+        app.find(".mock-page").get_attribute("data-page").unwrap(),
+        "video"
+    );
+    assert!(app
+        .find(".mock-page")
+        .text_content()
+        .unwrap()
+        .contains("Douyin"));
+    assert_eq!(
+        app.find(".wx-browser-host").text_content().unwrap(),
+        "v.douyin.com"
+    );
+
+    app.select("#op-in", "group").await;
+    assert_eq!(status(&app, "data-outcome"), "copy_to_browser");
+    let page = app.find(".copy-to-browser").text_content().unwrap();
+    assert!(
+        page.contains("To view, long-press to copy the address"),
+        "{page}"
+    );
+    let state = copy(&app, ".copy-to-browser").await;
+    assert!(state == "copied" || state == "selected", "{state}");
+    if state == "selected" {
+        let input = app.find(".copy-to-browser .copy-fallback input");
+        let input = input.unchecked_into::<web_sys::HtmlInputElement>();
+        assert_eq!(input.value(), "https://v.douyin.com/abc/");
+    } else {
+        assert!(app.text().contains("Link copied"));
+    }
+    let sources = app.texts(".why-source");
+    assert!(sources.iter().any(|s| s == "R-2021-09-17"), "{sources:?}");
+    assert!(status(&app, "data-rules").contains("groups-stay-restricted-2021-09-17"));
+    let link = app.find(".why-source").get_attribute("href").unwrap();
+    assert!(link.starts_with("#/timeline?id=R-"), "{link}");
+    app.unmount();
+
+    // The same in Chinese: the record's texts.
+    let app = mount_fresh(&opener(
+        "https://v.douyin.com/abc/",
+        "in=chat&date=2021-10-01&lang=zh",
+    ))
+    .await;
+    let t = app.find(".interstitial").text_content().unwrap();
+    assert!(t.contains("将要访问"), "{t}");
+    assert!(t.contains("非微信官方网页，请确认是否继续访问。"), "{t}");
+    assert!(t.contains("继续访问"), "{t}");
+    app.select("#op-in", "group").await;
+    assert!(app
+        .text()
+        .contains("如需浏览，请长按网址复制后使用浏览器访问"));
+    assert!(app.text().contains("复制链接"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn address_parameters_evaluate_at_once_and_scenario_changes_re_evaluate() {
+    let app = mount_fresh(&opener("https://m.tb.cn/h.x", "in=group&date=2022-02-01")).await;
+    assert_eq!(status(&app, "data-outcome"), "open");
+    assert_eq!(status(&app, "data-platform"), "taobao");
+    let input = app
+        .find("#op-link")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(input.value(), "https://m.tb.cn/h.x");
+    let select = app
+        .find("#op-in")
+        .unchecked_into::<web_sys::HtmlSelectElement>();
+    assert_eq!(select.value(), "group");
+    assert_eq!(
+        app.find(".mock-page").get_attribute("data-page").unwrap(),
+        "product"
+    );
+
+    // Back before 2022-01-27: Taobao is copy-to-browser again, live.
+    app.input("#sc-bar-date", "2021-10-01").await;
+    assert_eq!(status(&app, "data-outcome"), "copy_to_browser");
+    assert!(hash().contains("date=2021-10-01"));
+    app.unmount();
+
+    // Blank input: a message and no evaluation.
+    let app = mount_fresh("#/open?url=%20%20&in=chat").await;
+    assert!(app.root.query_selector("[role=status]").unwrap().is_none());
+    assert!(app.text().contains("Enter a link"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_to_this_scenario_reproduces_the_result() {
+    let app = mount_fresh(&opener(
+        "https://v.douyin.com/abc/",
+        "in=group&date=2021-10-01&os=android",
+    ))
+    .await;
+    app.find(".opener-copy .copy button");
+    copy(&app, ".opener-copy").await;
+    let text = app
+        .find(".opener-copy .copy")
+        .get_attribute("data-copy-text")
+        .unwrap();
+    let at = text.find('#').unwrap();
+    let address = &text[at..];
+    assert!(address.starts_with("#/open?url=https%3A%2F%2Fv.douyin.com%2Fabc%2F&in=group&date=2021-10-01&region=mainland&os=android&vpn=off&lang=en"), "{address}");
+    app.unmount();
+    let again = mount_fresh(address).await;
+    assert_eq!(status(&again, "data-outcome"), "copy_to_browser");
+    assert!(!status(&again, "data-rules").is_empty());
+    again.unmount();
+}
+
+/// (address, outcome, English text, Chinese text)
+const SCREENS: [(&str, &str, &str, &str, &str); 6] = [
+    ("https://www.feishu.cn/x", "in=chat&date=2020-02-28", "blocked", "Access to this page has been stopped", "网页包含诱导分享"),
+    ("https://www.zhihu.com/question/1", "in=chat&date=2021-01-15", "warn", "This page may not be provided by WeChat", "该网页可能不是由微信提供"),
+    ("https://m.tb.cn/h.x", "in=chat&date=2020-01-01", "copy_to_browser", "To view, long-press to copy", "如需浏览，请长按网址复制后使用浏览器访问"),
+    ("https://item.jd.com/1.html", "in=chat&date=2021-10-01", "open", "JD · Product", "京东 · 商品"),
+    ("weixin://dl/business/?appid=wx3a1f09c2b7d4e865&path=pages/item/detail&query=sku%3D1&env_version=release", "in=chat&date=2021-10-01", "mini_program", "JD Shop", "京东购物"),
+    ("javascript:alert(1)", "in=chat&date=2021-10-01", "rejected", "This link is never opened", "此链接不会被打开"),
+];
+
+#[wasm_bindgen_test]
+async fn each_outcome_screen_in_both_languages() {
+    for (url, rest, outcome, en, zh) in SCREENS {
+        for (lang, want) in [("en", en), ("zh", zh)] {
+            let address = opener(url, rest) + "&lang=" + lang;
+            let app = mount_fresh(&address).await;
+            assert_eq!(status(&app, "data-outcome"), outcome, "{address}");
+            let shown = app.find(".wx-screen").text_content().unwrap();
+            assert!(shown.contains(want), "{address}: {shown}");
+            app.unmount();
+        }
+    }
+    // Warn: Continue opens the in-app browser; rejected never navigates.
+    let app = mount_fresh(&opener(
+        "https://www.zhihu.com/question/1",
+        "in=chat&date=2021-01-15",
+    ))
+    .await;
+    app.click(".interstitial .btn.primary").await;
+    assert_eq!(
+        app.find(".wx-browser-host").text_content().unwrap(),
+        "www.zhihu.com"
+    );
+    app.click(".wx-browser-bar button").await;
+    assert!(app.root.query_selector(".interstitial").unwrap().is_some());
+    app.unmount();
+
+    let app = mount_fresh(&opener("weixin://dl/business/?appid=wx3a1f09c2b7d4e865&path=pages/item/detail&query=sku%3D1&env_version=release", "in=chat")).await;
+    assert_eq!(
+        app.find(".mp-path").text_content().unwrap(),
+        "/pages/item/detail"
+    );
+    assert!(app
+        .find(".mp-capsule")
+        .text_content()
+        .unwrap()
+        .contains("···|×"));
+    app.unmount();
+
+    let hostile = "<img src=x onerror=alert(1)>";
+    let app = mount_fresh(&opener(hostile, "in=chat")).await;
+    let before = hash();
+    assert_eq!(status(&app, "data-outcome"), "rejected");
+    assert!(app.root.query_selector("img").unwrap().is_none());
+    assert!(
+        app.find("#op-link")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+            == hostile
+    );
+    assert_eq!(hash(), before);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn share_is_offered_only_when_allowed_and_sends_to_a_chat() {
+    let app = mount_fresh(&opener(
+        "https://v.douyin.com/abc/",
+        "in=chat&date=2021-10-01",
+    ))
+    .await;
+    assert_eq!(status(&app, "data-share"), "no");
+    assert!(app.root.query_selector(".share").unwrap().is_none());
+    app.unmount();
+
+    let link = MINI_PROGRAMS[0].link(LinkKind::Scheme, Date::parse("2021-10-01").unwrap());
+    let app = mount_fresh(&opener(&link, "in=chat&date=2021-10-01")).await;
+    assert_eq!(status(&app, "data-share"), "yes");
+    app.click(".share > button").await;
+    app.click(".share-target[data-chat=family]").await;
+    flush().await;
+    assert!(app
+        .find(".share")
+        .text_content()
+        .unwrap()
+        .contains("Sent to Family"));
+    let data = decode(&storage().get_item(STORAGE_KEY).unwrap().unwrap()).unwrap();
+    let last = data
+        .chat("family")
+        .unwrap()
+        .messages
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (last.from.as_str(), last.text.as_str()),
+        ("me", link.as_str())
+    );
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn mini_program_failures() {
+    let trial = MINI_PROGRAMS[1].link(LinkKind::Trial, Date::parse("2021-10-01").unwrap());
+    let app = mount_fresh(&opener(&trial, "in=chat&date=2021-10-01")).await;
+    assert_eq!(status(&app, "data-outcome"), "blocked");
+    assert!(app.text().contains("This version is for testers only"));
+    app.click("#op-tester").await;
+    assert_eq!(status(&app, "data-outcome"), "mini_program");
+    assert!(app
+        .find(".mp-title")
+        .text_content()
+        .unwrap()
+        .contains("Pinduoduo"));
+    app.unmount();
+
+    let old = "https://wxaurl.cn/jdShopT1ck3t?created=2021-01-01";
+    let app = mount_fresh(&opener(old, "in=chat&date=2021-10-01&lang=zh")).await;
+    assert_eq!(status(&app, "data-outcome"), "blocked");
+    assert!(app.text().contains("已停止访问该网页"));
+    assert!(app.text().contains("该 URL Link 已失效。"));
+    app.unmount();
+
+    let fresh = "https://wxaurl.cn/jdShopT1ck3t?created=2021-09-30";
+    let app = mount_fresh(&opener(fresh, "in=chat&date=2021-10-01")).await;
+    assert_eq!(status(&app, "data-outcome"), "warn");
+    app.click(".interstitial .btn.primary").await;
+    assert!(app
+        .find(".mp-title")
+        .text_content()
+        .unwrap()
+        .contains("JD Shop"));
+    app.unmount();
+}
