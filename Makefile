@@ -21,7 +21,7 @@ fmt:
 
 clippy:
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets $(WASM) -- -D warnings
+	cargo clippy --all-targets --features browser-bench $(WASM) -- -D warnings
 
 unit:
 	@mkdir -p target
@@ -37,8 +37,13 @@ release:
 size:
 	@scripts/size.sh dist
 
+# Native engine figures, then headless-Chrome figures (release build), each
+# a JSON line with its target.
 bench: setup
 	cargo bench --bench engine
+	@mkdir -p target
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install --release \
+		-- --features browser-bench --test bench_browser -- --nocapture 2>&1 | tee target/bench-browser.log | grep '^{"bench"'
 
 clean:
 	cargo clean

@@ -121,6 +121,8 @@ strings! {
     Message => "Message", "消息";
     Send => "Send", "发送";
     SendAs => "Send as", "发送身份";
+    ShowEarlier => "Show earlier messages", "查看更早的消息";
+    ShowLater => "Show later messages", "查看更新的消息";
     MoreActions => "More actions", "更多操作";
     NewGroup => "New group", "发起群聊";
     LinkFolded => "Link folded · tap to show", "链接已折叠 · 点击展开";

@@ -426,3 +426,48 @@ async fn tapping_a_card_shows_the_shared_outcome_screen() {
     );
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_10000_message_chat_keeps_the_dom_small() {
+    use walled_garden::state::chats::{MAX_WINDOW, WINDOW};
+    storage().clear().unwrap();
+    storage()
+        .set_item(STORAGE_KEY, &long_chat_data(10_000))
+        .unwrap();
+    let app = mount("#/chats/long").await;
+    assert_eq!(app.all("[role=log] .msg").len(), WINDOW);
+    assert_eq!(last_bubble(&app), "Message number 10000");
+    for _ in 0..10 {
+        app.click("[role=log] .more-btn.earlier").await;
+        assert!(app.all("[role=log] .msg").len() <= MAX_WINDOW);
+    }
+    assert!(!app
+        .texts("[role=log] .bubble")
+        .contains(&"Message number 10000".to_string()));
+    app.click("[role=log] .more-btn.later").await;
+    // Sending brings the newest back, with the new message last.
+    type_text(&app, "still here").await;
+    app.click("button.send").await;
+    assert_eq!(app.all("[role=log] .msg").len(), WINDOW);
+    assert_eq!(last_bubble(&app), "still here");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_sent_message_is_there_after_a_reload() {
+    let app = mount_fresh("#/chats/deals").await;
+    app.select("select.send-as", "c-zhaolei").await;
+    type_text(&app, "https://item.taobao.com/item.htm?id=1").await;
+    app.click("button.send").await;
+    app.unmount();
+    let app = mount("#/chats/deals").await;
+    assert_eq!(last_bubble(&app), "https://item.taobao.com/item.htm?id=1");
+    assert!(app
+        .all("[role=log] .msg")
+        .pop()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Zhao Lei"));
+    app.unmount();
+}

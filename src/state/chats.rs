@@ -34,6 +34,40 @@ pub fn speakers(chat: &Chat) -> Vec<&str> {
     v
 }
 
+/// How many messages a chat shows at first, and the most it ever puts in
+/// the page: a 10,000-message chat must open fast and keep the DOM small.
+pub const WINDOW: usize = 60;
+/// The most messages in the page at once.
+pub const MAX_WINDOW: usize = 180;
+/// How many more messages "Show earlier" / "Show later" bring.
+pub const STEP: usize = 60;
+
+/// Which messages of a chat of `len` are shown: `[lo, hi)`, where `gap` is
+/// how many of the newest are scrolled past (0 = following the newest) and
+/// `size` how many are shown.
+pub fn window(len: usize, gap: usize, size: usize) -> (usize, usize) {
+    let hi = len.saturating_sub(gap);
+    let lo = hi.saturating_sub(size.min(MAX_WINDOW));
+    (lo, hi)
+}
+
+/// The `(gap, size)` after "Show earlier": grow the window up to
+/// [`MAX_WINDOW`], then slide it towards the oldest.
+pub fn earlier(len: usize, gap: usize, size: usize) -> (usize, usize) {
+    let (lo, _) = window(len, gap, size);
+    let step = STEP.min(lo);
+    if size + step <= MAX_WINDOW {
+        (gap, size + step)
+    } else {
+        (gap + step, size)
+    }
+}
+
+/// The `(gap, size)` after "Show later": slide towards the newest.
+pub fn later(gap: usize, size: usize) -> (usize, usize) {
+    (gap.saturating_sub(STEP), size)
+}
+
 /// Why a group can't be created or changed as asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupError {
@@ -356,6 +390,37 @@ mod tests {
             members: ids(&["c-mum", "c-dad"]),
         };
         assert!(!reduce(&mut chats, no_group), "not a group");
+    }
+
+    #[test]
+    fn the_window_of_a_long_chat_stays_bounded() {
+        let len = 10_000;
+        let (mut gap, mut size) = (0, WINDOW);
+        assert_eq!(window(len, gap, size), (len - WINDOW, len));
+        for _ in 0..1_000 {
+            (gap, size) = earlier(len, gap, size);
+            let (lo, hi) = window(len, gap, size);
+            assert!(hi - lo <= MAX_WINDOW);
+        }
+        assert_eq!(
+            window(len, gap, size),
+            (0, MAX_WINDOW),
+            "reaches the oldest"
+        );
+        for _ in 0..1_000 {
+            (gap, size) = later(gap, size);
+        }
+        assert_eq!(
+            window(len, gap, size),
+            (len - MAX_WINDOW, len),
+            "back to the newest"
+        );
+        assert_eq!(
+            window(10, 0, WINDOW),
+            (0, 10),
+            "short chats show everything"
+        );
+        assert_eq!(earlier(10, 0, WINDOW), (0, WINDOW), "nothing earlier");
     }
 
     #[test]

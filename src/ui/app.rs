@@ -66,6 +66,16 @@ fn set_html_lang(tag: &str) {
     }
 }
 
+/// Writes the data now; adopts another tab's newer data or says that the
+/// write failed.
+fn save_now(store: &Store) {
+    match storage::save(store.data()) {
+        Saved::Ok => {}
+        Saved::Newer(data) => store.dispatch(Action::External(data)),
+        Saved::Failed => store.dispatch(Action::Notify(NoticeKind::WriteFailed)),
+    }
+}
+
 /// The whole app. Reads the address and localStorage when it mounts.
 #[component]
 pub fn App() -> Html {
@@ -73,13 +83,28 @@ pub fn App() -> Html {
     let store = Store::new(&handle);
     let data = &handle.0.data;
 
-    // Save after every change to the saved data (rev grows on each).
+    // Save after every change to the saved data (rev grows on each), in
+    // the next task rather than in the render that showed the change: a
+    // long chat takes milliseconds to encode and write, which must not
+    // delay the message appearing. Unmounting (or the next change) saves a
+    // pending write at once, so nothing is lost.
     {
         let store = store.clone();
-        use_effect_with(data.rev, move |_| match storage::save(store.data()) {
-            Saved::Ok => {}
-            Saved::Newer(data) => store.dispatch(Action::External(data)),
-            Saved::Failed => store.dispatch(Action::Notify(NoticeKind::WriteFailed)),
+        use_effect_with(data.rev, move |_| {
+            let pending = std::rc::Rc::new(std::cell::Cell::new(true));
+            let save = {
+                let (store, pending) = (store.clone(), pending.clone());
+                move || {
+                    if pending.replace(false) {
+                        save_now(&store);
+                    }
+                }
+            };
+            let timer = gloo::timers::callback::Timeout::new(0, save.clone());
+            move || {
+                drop(timer);
+                save();
+            }
         });
     }
 

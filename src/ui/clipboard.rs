@@ -7,6 +7,16 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The page's own address without the hash, for absolute links.
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(l.origin().ok()? + &l.pathname().ok()?)
+        })
+        .unwrap_or_default()
+}
+
 /// Writes `text` to the clipboard; `false` when there is no clipboard API
 /// (insecure page, old browser) or the browser refused.
 pub async fn write(text: &str) -> bool {

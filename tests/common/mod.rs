@@ -89,8 +89,17 @@ fn fire(el: &Element, name: &str) {
     el.dispatch_event(&ev).unwrap();
 }
 
-/// Waits until Yew has rendered everything pending.
+/// Waits until Yew has rendered everything pending, and until the tasks it
+/// queued have run (the app saves in the task after a change). This waits
+/// for events, never for a fixed time.
 pub async fn flush() {
+    yew::scheduler::flush().await;
+    let next_task = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    JsFuture::from(next_task).await.unwrap();
     yew::scheduler::flush().await;
 }
 
@@ -158,4 +167,32 @@ pub async fn back() {
     JsFuture::from(popped).await.unwrap();
     flush().await;
     flush().await;
+}
+
+/// Saved data with the seed plus a one-to-one chat `long` of `n` messages,
+/// alternating between the user and Li Hua.
+pub fn long_chat_data(n: usize) -> String {
+    use walled_garden::state::model::{Chat, ChatKind, Message, ME};
+    let mut d = walled_garden::state::seed::seed();
+    let base = d.chats[0].messages[0].ts - (n as i64) * 60;
+    d.chats.push(Chat {
+        id: "long".into(),
+        kind: ChatKind::Direct {
+            with: "c-lihua".into(),
+        },
+        messages: (1..=n)
+            .map(|i| Message {
+                id: i as u64,
+                from: if i % 2 == 0 {
+                    ME.into()
+                } else {
+                    "c-lihua".into()
+                },
+                text: String::from("Message number ") + &i.to_string(),
+                ts: base + (i as i64) * 60,
+            })
+            .collect(),
+        unread: 0,
+    });
+    walled_garden::state::persist::encode(&d)
 }

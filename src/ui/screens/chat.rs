@@ -2,8 +2,10 @@
 
 use crate::i18n::T;
 use crate::policy::{decide, Context, Rules};
-use crate::state::chats::{check_message, speakers, ChatsAction, MessageError};
-use crate::state::model::{ChatKind, ME};
+use crate::state::chats::{
+    check_message, earlier, later, speakers, window, ChatsAction, MessageError, WINDOW,
+};
+use crate::state::model::{ChatKind, Message, ME};
 use crate::state::persist::MAX_MESSAGE_CHARS;
 use crate::state::time;
 use crate::state::Action;
@@ -43,20 +45,28 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
             store.dispatch(Action::Chats(ChatsAction::MarkRead(id.to_string())));
         });
     }
-    // Keep the newest message in view.
+    // The shown slice of the chat: `gap` newest messages scrolled past,
+    // `size` shown (see `state::chats::window`).
+    let view = use_state(|| (0usize, WINDOW));
+    // Keep the newest message in view while following the newest.
     {
         let log_ref = log_ref.clone();
         let count = store.data().chat(&props.id).map_or(0, |c| c.messages.len());
-        use_effect_with(count, move |_| {
-            if let Some(el) = log_ref.cast::<web_sys::Element>() {
-                el.set_scroll_top(el.scroll_height());
+        let following = view.0 == 0;
+        use_effect_with((count, following), move |_| {
+            if following {
+                if let Some(el) = log_ref.cast::<web_sys::Element>() {
+                    el.set_scroll_top(el.scroll_height());
+                }
             }
         });
     }
 
+    // Stable across renders, so that message rows whose data did not change
+    // are not rendered again.
     let on_open = {
         let opened = opened.clone();
-        Callback::from(move |link: AttrValue| opened.set(Some(link)))
+        use_callback((), move |link: AttrValue, _| opened.set(Some(link)))
     };
     let data = store.data();
     let lang = store.lang();
@@ -66,13 +76,15 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
     let group = matches!(chat.kind, ChatKind::Group { .. });
     let context = if group { Context::Group } else { Context::Chat };
     let today = data.scenario.date;
-    let mut last_ts: Option<i64> = None;
-    let items = chat.messages.iter().map(|m| {
-        let separator = last_ts
+    let len = chat.messages.len();
+    let (gap, size) = *view;
+    let (lo, hi) = window(len, gap, size);
+    let mut last_ts: Option<i64> = lo.checked_sub(1).map(|i| chat.messages[i].ts);
+    let items = chat.messages[lo..hi].iter().map(|m| {
+        let separator: Option<AttrValue> = last_ts
             .is_none_or(|t| m.ts.saturating_sub(t) > SEPARATOR_GAP)
-            .then(|| time::full_label(m.ts, today, lang));
+            .then(|| time::full_label(m.ts, today, lang).into());
         last_ts = Some(m.ts);
-        let mine = m.from == ME;
         let sender = data.contact(&m.from);
         let name: AttrValue = match sender {
             Some(c) => c.name(lang).to_string().into(),
@@ -81,32 +93,37 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
         let color: AttrValue =
             sender.map_or(AttrValue::Static("#07c160"), |c| c.color.clone().into());
         html! {
-            <li key={m.id} class={classes!("msg", if mine { "mine" } else { "theirs" })}>
-                if let Some(label) = separator {
-                    <div class="time-sep">{ label }</div>
-                }
-                <div class="msg-row">
-                    <Avatar name={name.clone()} {color} />
-                    <div class="msg-col">
-                        if group && !mine {
-                            <span class="msg-sender">{ name }</span>
-                        }
-                        <div class="bubble">{ &m.text }</div>
-                        <LinkCards text={m.text.clone()} {context} chat={props.id.clone()} on_open={on_open.clone()} />
-                    </div>
-                </div>
-            </li>
+            <MessageRow key={m.id} message={m.clone()} {separator} {name} {color} {group}
+                {context} chat={props.id.clone()} on_open={on_open.clone()} />
         }
     });
+    let show_earlier = {
+        let view = view.clone();
+        Callback::from(move |_| view.set(earlier(len, gap, size)))
+    };
+    let show_later = {
+        let view = view.clone();
+        Callback::from(move |_| view.set(later(gap, size)))
+    };
     html! {
         <section class="chat">
             if group {
                 <GroupBar chat={props.id.clone()} />
             }
             <ul class="messages" role="log" aria-live="polite" ref={log_ref}>
+                if lo > 0 {
+                    <li class="more"><button class="more-btn earlier" onclick={show_earlier}>{ store.t(T::ShowEarlier) }</button></li>
+                }
                 { for items }
+                if hi < len {
+                    <li class="more"><button class="more-btn later" onclick={show_later}>{ store.t(T::ShowLater) }</button></li>
+                }
             </ul>
-            <Composer chat={props.id.clone()} />
+            <Composer chat={props.id.clone()} on_sent={{
+                // Sending jumps back to the newest, as WeChat does.
+                let view = view.clone();
+                Callback::from(move |_| view.set((0, WINDOW)))
+            }} />
             if let Some(link) = (*opened).clone() {
                 <div class="outcome-overlay">
                     <button class="btn overlay-close" onclick={{
@@ -121,9 +138,53 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
     }
 }
 
+/// Props of [`MessageRow`].
+#[derive(Properties, PartialEq)]
+struct MessageRowProps {
+    message: Message,
+    separator: Option<AttrValue>,
+    name: AttrValue,
+    color: AttrValue,
+    group: bool,
+    context: Context,
+    chat: AttrValue,
+    on_open: Callback<AttrValue>,
+}
+
+/// One message: a bubble and its link cards. Its own component so that
+/// sending a message renders only the new row.
+#[component]
+fn MessageRow(props: &MessageRowProps) -> Html {
+    let m = &props.message;
+    let mine = m.from == ME;
+    html! {
+        <li class={classes!("msg", if mine { "mine" } else { "theirs" })}>
+            if let Some(label) = &props.separator {
+                <div class="time-sep">{ label.clone() }</div>
+            }
+            <div class="msg-row">
+                <Avatar name={props.name.clone()} color={props.color.clone()} />
+                <div class="msg-col">
+                    if props.group && !mine {
+                        <span class="msg-sender">{ props.name.clone() }</span>
+                    }
+                    <div class="bubble">{ &m.text }</div>
+                    <LinkCards text={m.text.clone()} context={props.context} chat={props.chat.clone()} on_open={props.on_open.clone()} />
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// Props of [`GroupBar`].
+#[derive(Properties, PartialEq)]
+struct GroupBarProps {
+    chat: AttrValue,
+}
+
 /// The members button of a group and its editor, with "Leave group".
 #[component]
-fn GroupBar(props: &ComposerProps) -> Html {
+fn GroupBar(props: &GroupBarProps) -> Html {
     let store = use_store();
     let go = use_go();
     let editing = use_state(|| false);
@@ -192,6 +253,9 @@ fn GroupBar(props: &ComposerProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ComposerProps {
     chat: AttrValue,
+    /// Called after a message was sent.
+    #[prop_or_default]
+    on_sent: Callback<()>,
 }
 
 /// The input bar: who speaks, the text, Send. Enter sends, Shift+Enter adds
@@ -213,6 +277,7 @@ fn Composer(props: &ComposerProps) -> Html {
             speaker.clone(),
             props.chat.clone(),
         );
+        let on_sent = props.on_sent.clone();
         Callback::from(move |_: ()| {
             if check_message(&text).is_ok() {
                 store.dispatch(Action::Chats(ChatsAction::Send {
@@ -222,6 +287,7 @@ fn Composer(props: &ComposerProps) -> Html {
                     ts: store.now_ts(),
                 }));
                 text.set(String::new());
+                on_sent.emit(());
             }
         })
     };

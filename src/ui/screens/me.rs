@@ -3,6 +3,7 @@
 use crate::i18n::{Lang, T};
 use crate::state::params::full_query;
 use crate::state::Action;
+use crate::ui::clipboard::{page_base, CopyButton};
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::link_settings::LinkSettings;
 use crate::ui::scenario::ScenarioControls;
@@ -10,19 +11,10 @@ use crate::ui::store::use_store;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// What happened to the last "copy link".
-#[derive(Clone, PartialEq)]
-enum Copy {
-    Idle,
-    Copied(String),
-    Failed(String),
-}
-
 /// The account screen.
 #[component]
 pub fn MeScreen() -> Html {
     let store = use_store();
-    let copy = use_state(|| Copy::Idle);
     let confirming = use_state(|| false);
     let lang = store.lang();
 
@@ -30,28 +22,6 @@ pub fn MeScreen() -> Html {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetLang(Lang::parse(&v).unwrap_or_default())
     });
-    let on_copy = {
-        let copy = copy.clone();
-        let store = store.clone();
-        Callback::from(move |_| {
-            let link = scenario_link(&full_query(&store.data().scenario, store.lang()));
-            let copy = copy.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = match web_sys::window() {
-                    Some(w) => {
-                        let p = w.navigator().clipboard().write_text(&link);
-                        wasm_bindgen_futures::JsFuture::from(p).await.is_ok()
-                    }
-                    None => false,
-                };
-                copy.set(if ok {
-                    Copy::Copied(link)
-                } else {
-                    Copy::Failed(link)
-                });
-            });
-        })
-    };
     let open_confirm = {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(true))
@@ -68,10 +38,6 @@ pub fn MeScreen() -> Html {
             confirming.set(false);
         })
     };
-    let select_all = Callback::from(|e: FocusEvent| {
-        e.target_unchecked_into::<web_sys::HtmlInputElement>()
-            .select();
-    });
 
     html! {
         <div class="me">
@@ -87,19 +53,8 @@ pub fn MeScreen() -> Html {
             <p class="section-help">{ store.t(T::ScenarioHelp) }</p>
             <ScenarioControls />
             <div class="actions">
-                <button class="btn" onclick={on_copy}>{ store.t(T::CopyScenarioLink) }</button>
-                { match &*copy {
-                    Copy::Idle => html! {},
-                    Copy::Copied(link) => html! {
-                        <p class="copied" role="alert">{ store.t(T::Copied) }{": "}<code class="scenario-link">{ link }</code></p>
-                    },
-                    Copy::Failed(link) => html! {
-                        <div class="copy-fallback" role="alert">
-                            <p>{ store.t(T::CopyFailed) }</p>
-                            <input class="scenario-link" readonly=true value={link.clone()} aria-label={store.t(T::CopyScenarioLink)} onfocus={select_all} autofocus=true />
-                        </div>
-                    },
-                } }
+                <CopyButton text={page_base() + "#/me" + &full_query(&store.data().scenario, lang)}
+                    label={store.t(T::CopyScenarioLink)} />
             </div>
 
             <h2 class="section-title">{ store.t(T::Language) }</h2>
@@ -125,15 +80,4 @@ pub fn MeScreen() -> Html {
             }
         </div>
     }
-}
-
-/// The absolute address of the Me screen with `query`.
-fn scenario_link(query: &str) -> String {
-    let base = web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(l.origin().ok()? + &l.pathname().ok()?)
-        })
-        .unwrap_or_default();
-    base + "#/me" + query
 }

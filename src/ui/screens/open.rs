@@ -10,7 +10,7 @@ use crate::policy::engine::{decide_as, Decision, Viewer, Why};
 use crate::policy::rules::{Context, Outcome, Rules};
 use crate::state::opener::{batch, csv, scenario_query, BatchRow, CONTEXTS};
 use crate::state::params::{carried, Params};
-use crate::ui::clipboard::CopyButton;
+use crate::ui::clipboard::{page_base, CopyButton};
 use crate::ui::outcome::OutcomeView;
 use crate::ui::route::Route;
 use crate::ui::router::{href, use_location, use_navigator};
@@ -146,16 +146,6 @@ pub fn OpenScreen() -> Html {
             { result }
         </div>
     }
-}
-
-/// The page's own address without the hash, for absolute links.
-fn page_base() -> String {
-    web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(l.origin().ok()? + &l.pathname().ok()?)
-        })
-        .unwrap_or_default()
 }
 
 /// Platform and owner, host, and the outcome in words.
