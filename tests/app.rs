@@ -6,22 +6,11 @@
 mod common;
 
 use common::*;
-use walled_garden::state::model::Data;
-use walled_garden::state::persist::{decode, encode, BACKUP_KEY, STORAGE_KEY};
+use walled_garden::state::persist::{encode, BACKUP_KEY, STORAGE_KEY};
 use walled_garden::state::seed::seed;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn saved() -> Data {
-    decode(
-        &storage()
-            .get_item(STORAGE_KEY)
-            .unwrap()
-            .expect("nothing saved"),
-    )
-    .unwrap()
-}
 
 #[wasm_bindgen_test]
 async fn mounts_with_four_tabs_and_the_seeded_chats() {

@@ -6,23 +6,12 @@
 mod common;
 
 use common::*;
-use walled_garden::state::model::Data;
-use walled_garden::state::persist::{decode, STORAGE_KEY};
+use walled_garden::state::persist::STORAGE_KEY;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn saved() -> Data {
-    decode(
-        &storage()
-            .get_item(STORAGE_KEY)
-            .unwrap()
-            .expect("nothing saved"),
-    )
-    .unwrap()
-}
 
 fn textarea(app: &Mounted) -> HtmlTextAreaElement {
     app.find("textarea[aria-label=Message]").dyn_into().unwrap()
@@ -469,5 +458,40 @@ async fn a_sent_message_is_there_after_a_reload() {
         .text_content()
         .unwrap()
         .contains("Zhao Lei"));
+    app.unmount();
+}
+
+/// The "done" walk: a Taobao link in Deals & Coupons, sent as a
+/// friend, across the 2022-01-27 opening, and still there after a reload.
+#[wasm_bindgen_test]
+async fn taobao_in_deals_before_and_after_2022_01_27() {
+    let app = mount_fresh("#/chats/deals").await;
+    app.select("select.send-as", "c-sunli").await;
+    type_text(&app, "https://item.taobao.com/item.htm?id=1").await;
+    app.click("button.send").await;
+    app.unmount();
+
+    let app = mount("#/chats/deals?date=2021-10-01").await;
+    app.click("[role=log] .msg:last-child .link-card").await;
+    let status = app.find(".outcome-overlay [role=status]");
+    assert_eq!(
+        status.get_attribute("data-outcome").as_deref(),
+        Some("copy_to_browser")
+    );
+    assert_eq!(
+        status.get_attribute("data-platform").as_deref(),
+        Some("taobao")
+    );
+    app.unmount();
+
+    let app = mount("#/chats/deals?date=2022-03-01").await;
+    app.click("[role=log] .msg:last-child .link-card").await;
+    let status = app.find(".outcome-overlay [role=status]");
+    assert_eq!(
+        status.get_attribute("data-outcome").as_deref(),
+        Some("open")
+    );
+    assert_eq!(saved().scenario.date.to_string(), "2022-03-01");
+    assert!(saved().chat("deals").unwrap().messages.last().unwrap().from == "c-sunli");
     app.unmount();
 }

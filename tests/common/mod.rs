@@ -103,6 +103,15 @@ pub async fn flush() {
     yew::scheduler::flush().await;
 }
 
+/// What the app saved last.
+pub fn saved() -> walled_garden::state::model::Data {
+    let text = storage()
+        .get_item(walled_garden::state::persist::STORAGE_KEY)
+        .unwrap()
+        .expect("nothing saved");
+    walled_garden::state::persist::decode(&text).unwrap()
+}
+
 /// The browser's localStorage.
 pub fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
