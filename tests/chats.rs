@@ -376,24 +376,16 @@ async fn tapping_a_card_shows_the_shared_outcome_screen() {
     // 2021-10-01, one-to-one chat: the confirmation page of phase 1.
     let app = mount_fresh("#/chats/chenjing?date=2021-10-01").await;
     app.click("[role=log] .link-card").await;
-    let status = app.find(".outcome-overlay [role=status]");
-    assert_eq!(
-        status.get_attribute("data-outcome").as_deref(),
-        Some("confirm")
-    );
-    assert_eq!(
-        status.get_attribute("data-platform").as_deref(),
-        Some("douyin")
-    );
-    assert_eq!(
-        status.get_attribute("data-host").as_deref(),
-        Some("v.douyin.com")
-    );
-    assert_eq!(status.get_attribute("data-share").as_deref(), Some("no"));
-    assert!(status
-        .get_attribute("data-rules")
+    assert!(app
+        .root
+        .query_selector(".outcome-overlay [role=status]")
         .unwrap()
-        .contains("2021-09-17"));
+        .is_some());
+    assert_eq!(app.status("data-outcome"), "confirm");
+    assert_eq!(app.status("data-platform"), "douyin");
+    assert_eq!(app.status("data-host"), "v.douyin.com");
+    assert_eq!(app.status("data-share"), "no");
+    assert!(app.status("data-rules").contains("2021-09-17"));
     app.click(".outcome-overlay .overlay-close").await;
     assert!(app
         .root
@@ -408,11 +400,12 @@ async fn tapping_a_card_shows_the_shared_outcome_screen() {
     type_text(&app, "https://v.douyin.com/abc/").await;
     app.click("button.send").await;
     app.click("[role=log] .link-card").await;
-    let status = app.find(".outcome-overlay [role=status]");
-    assert_eq!(
-        status.get_attribute("data-outcome").as_deref(),
-        Some("copy_to_browser")
-    );
+    assert!(app
+        .root
+        .query_selector(".outcome-overlay [role=status]")
+        .unwrap()
+        .is_some());
+    assert_eq!(app.status("data-outcome"), "copy_to_browser");
     app.unmount();
 }
 
@@ -473,24 +466,23 @@ async fn taobao_in_deals_before_and_after_2022_01_27() {
 
     let app = mount("#/chats/deals?date=2021-10-01").await;
     app.click("[role=log] .msg:last-child .link-card").await;
-    let status = app.find(".outcome-overlay [role=status]");
-    assert_eq!(
-        status.get_attribute("data-outcome").as_deref(),
-        Some("copy_to_browser")
-    );
-    assert_eq!(
-        status.get_attribute("data-platform").as_deref(),
-        Some("taobao")
-    );
+    assert!(app
+        .root
+        .query_selector(".outcome-overlay [role=status]")
+        .unwrap()
+        .is_some());
+    assert_eq!(app.status("data-outcome"), "copy_to_browser");
+    assert_eq!(app.status("data-platform"), "taobao");
     app.unmount();
 
     let app = mount("#/chats/deals?date=2022-03-01").await;
     app.click("[role=log] .msg:last-child .link-card").await;
-    let status = app.find(".outcome-overlay [role=status]");
-    assert_eq!(
-        status.get_attribute("data-outcome").as_deref(),
-        Some("open")
-    );
+    assert!(app
+        .root
+        .query_selector(".outcome-overlay [role=status]")
+        .unwrap()
+        .is_some());
+    assert_eq!(app.status("data-outcome"), "open");
     assert_eq!(saved().scenario.date.to_string(), "2022-03-01");
     assert!(saved().chat("deals").unwrap().messages.last().unwrap().from == "c-sunli");
     app.unmount();

@@ -9,30 +9,10 @@ use common::*;
 use walled_garden::policy::scenario::Date;
 use walled_garden::state::mini::{LinkKind, MINI_PROGRAMS};
 use walled_garden::state::params::encode;
-use walled_garden::state::persist::{decode, STORAGE_KEY};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Lets timers and promises (the clipboard) run, then renders.
-async fn tick() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    JsFuture::from(p).await.unwrap();
-    flush().await;
-}
-
-fn status(app: &Mounted, attr: &str) -> String {
-    app.find("[role=status]")
-        .get_attribute(attr)
-        .unwrap_or_default()
-}
 
 fn opener(url: &str, rest: &str) -> String {
     String::from("#/open?url=") + &encode(url) + "&" + rest
@@ -49,7 +29,7 @@ async fn copy(app: &Mounted, scope: &str) -> String {
         if s != "idle" {
             return s;
         }
-        tick().await;
+        flush().await;
     }
     panic!("copy never finished");
 }
@@ -72,10 +52,10 @@ async fn done_criterion_walk() {
         "{}",
         hash()
     );
-    assert_eq!(status(&app, "data-outcome"), "confirm");
-    assert_eq!(status(&app, "data-platform"), "douyin");
-    assert_eq!(status(&app, "data-host"), "v.douyin.com");
-    assert_eq!(status(&app, "data-share"), "no");
+    assert_eq!(app.status("data-outcome"), "confirm");
+    assert_eq!(app.status("data-platform"), "douyin");
+    assert_eq!(app.status("data-host"), "v.douyin.com");
+    assert_eq!(app.status("data-share"), "no");
     let t = app.find(".interstitial").text_content().unwrap();
     assert!(t.contains("You are about to visit"), "{t}");
     assert!(
@@ -103,7 +83,7 @@ async fn done_criterion_walk() {
     );
 
     app.select("#op-in", "group").await;
-    assert_eq!(status(&app, "data-outcome"), "copy_to_browser");
+    assert_eq!(app.status("data-outcome"), "copy_to_browser");
     let page = app.find(".copy-to-browser").text_content().unwrap();
     assert!(
         page.contains("To view, long-press to copy the address"),
@@ -120,7 +100,9 @@ async fn done_criterion_walk() {
     }
     let sources = app.texts(".why-source");
     assert!(sources.iter().any(|s| s == "R-2021-09-17"), "{sources:?}");
-    assert!(status(&app, "data-rules").contains("groups-stay-restricted-2021-09-17"));
+    assert!(app
+        .status("data-rules")
+        .contains("groups-stay-restricted-2021-09-17"));
     let link = app.find(".why-source").get_attribute("href").unwrap();
     assert!(link.starts_with("#/timeline?id=R-"), "{link}");
     app.unmount();
@@ -146,8 +128,8 @@ async fn done_criterion_walk() {
 #[wasm_bindgen_test]
 async fn address_parameters_evaluate_at_once_and_scenario_changes_re_evaluate() {
     let app = mount_fresh(&opener("https://m.tb.cn/h.x", "in=group&date=2022-02-01")).await;
-    assert_eq!(status(&app, "data-outcome"), "open");
-    assert_eq!(status(&app, "data-platform"), "taobao");
+    assert_eq!(app.status("data-outcome"), "open");
+    assert_eq!(app.status("data-platform"), "taobao");
     let input = app
         .find("#op-link")
         .unchecked_into::<web_sys::HtmlInputElement>();
@@ -163,7 +145,7 @@ async fn address_parameters_evaluate_at_once_and_scenario_changes_re_evaluate() 
 
     // Back before 2022-01-27: Taobao is copy-to-browser again, live.
     app.input("#sc-bar-date", "2021-10-01").await;
-    assert_eq!(status(&app, "data-outcome"), "copy_to_browser");
+    assert_eq!(app.status("data-outcome"), "copy_to_browser");
     assert!(hash().contains("date=2021-10-01"));
     app.unmount();
 
@@ -192,8 +174,8 @@ async fn copy_link_to_this_scenario_reproduces_the_result() {
     assert!(address.starts_with("#/open?url=https%3A%2F%2Fv.douyin.com%2Fabc%2F&in=group&date=2021-10-01&region=mainland&os=android&vpn=off&lang=en"), "{address}");
     app.unmount();
     let again = mount_fresh(address).await;
-    assert_eq!(status(&again, "data-outcome"), "copy_to_browser");
-    assert!(!status(&again, "data-rules").is_empty());
+    assert_eq!(again.status("data-outcome"), "copy_to_browser");
+    assert!(!again.status("data-rules").is_empty());
     again.unmount();
 }
 
@@ -213,7 +195,7 @@ async fn each_outcome_screen_in_both_languages() {
         for (lang, want) in [("en", en), ("zh", zh)] {
             let address = opener(url, rest) + "&lang=" + lang;
             let app = mount_fresh(&address).await;
-            assert_eq!(status(&app, "data-outcome"), outcome, "{address}");
+            assert_eq!(app.status("data-outcome"), outcome, "{address}");
             let shown = app.find(".wx-screen").text_content().unwrap();
             assert!(shown.contains(want), "{address}: {shown}");
             app.unmount();
@@ -249,7 +231,7 @@ async fn each_outcome_screen_in_both_languages() {
     let hostile = "<img src=x onerror=alert(1)>";
     let app = mount_fresh(&opener(hostile, "in=chat")).await;
     let before = hash();
-    assert_eq!(status(&app, "data-outcome"), "rejected");
+    assert_eq!(app.status("data-outcome"), "rejected");
     assert!(app.root.query_selector("img").unwrap().is_none());
     assert!(
         app.find("#op-link")
@@ -268,13 +250,13 @@ async fn share_is_offered_only_when_allowed_and_sends_to_a_chat() {
         "in=chat&date=2021-10-01",
     ))
     .await;
-    assert_eq!(status(&app, "data-share"), "no");
+    assert_eq!(app.status("data-share"), "no");
     assert!(app.root.query_selector(".share").unwrap().is_none());
     app.unmount();
 
     let link = MINI_PROGRAMS[0].link(LinkKind::Scheme, Date::parse("2021-10-01").unwrap());
     let app = mount_fresh(&opener(&link, "in=chat&date=2021-10-01")).await;
-    assert_eq!(status(&app, "data-share"), "yes");
+    assert_eq!(app.status("data-share"), "yes");
     app.click(".share > button").await;
     app.click(".share-target[data-chat=family]").await;
     flush().await;
@@ -283,7 +265,7 @@ async fn share_is_offered_only_when_allowed_and_sends_to_a_chat() {
         .text_content()
         .unwrap()
         .contains("Sent to Family"));
-    let data = decode(&storage().get_item(STORAGE_KEY).unwrap().unwrap()).unwrap();
+    let data = saved();
     let last = data
         .chat("family")
         .unwrap()
@@ -302,10 +284,10 @@ async fn share_is_offered_only_when_allowed_and_sends_to_a_chat() {
 async fn mini_program_failures() {
     let trial = MINI_PROGRAMS[1].link(LinkKind::Trial, Date::parse("2021-10-01").unwrap());
     let app = mount_fresh(&opener(&trial, "in=chat&date=2021-10-01")).await;
-    assert_eq!(status(&app, "data-outcome"), "blocked");
+    assert_eq!(app.status("data-outcome"), "blocked");
     assert!(app.text().contains("This version is for testers only"));
     app.click("#op-tester").await;
-    assert_eq!(status(&app, "data-outcome"), "mini_program");
+    assert_eq!(app.status("data-outcome"), "mini_program");
     assert!(app
         .find(".mp-title")
         .text_content()
@@ -315,14 +297,14 @@ async fn mini_program_failures() {
 
     let old = "https://wxaurl.cn/jdShopT1ck3t?created=2021-01-01";
     let app = mount_fresh(&opener(old, "in=chat&date=2021-10-01&lang=zh")).await;
-    assert_eq!(status(&app, "data-outcome"), "blocked");
+    assert_eq!(app.status("data-outcome"), "blocked");
     assert!(app.text().contains("已停止访问该网页"));
     assert!(app.text().contains("该 URL Link 已失效。"));
     app.unmount();
 
     let fresh = "https://wxaurl.cn/jdShopT1ck3t?created=2021-09-30";
     let app = mount_fresh(&opener(fresh, "in=chat&date=2021-10-01")).await;
-    assert_eq!(status(&app, "data-outcome"), "warn");
+    assert_eq!(app.status("data-outcome"), "warn");
     app.click(".interstitial .btn.primary").await;
     assert!(app
         .find(".mp-title")

@@ -33,6 +33,15 @@ impl Mounted {
             .unwrap_or_else(|| panic!("no element matches {selector}: {}", self.root.inner_html()))
     }
 
+    /// Attribute `attr` of the decision's `role="status"` element (the
+    /// link opener's result, or the outcome screen over a chat); empty when
+    /// absent.
+    pub fn status(&self, attr: &str) -> String {
+        self.find("[role=status]")
+            .get_attribute(attr)
+            .unwrap_or_default()
+    }
+
     /// All elements matching `selector`.
     pub fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(selector).unwrap();
