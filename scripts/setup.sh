@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.2
 # The wasm-bindgen CLI must equal the library version in Cargo.lock exactly,
 # or trunk and wasm-pack try to download their own (and fail offline).
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
@@ -48,6 +49,14 @@ if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_
   say "installing binaryen $BINARYEN_VERSION from npm into .tools/"
   mkdir -p .tools
   npm install --silent --no-audit --no-fund --prefix .tools "binaryen@$BINARYEN_VERSION"
+fi
+
+# Trunk's own JS minifier gives up on wasm-bindgen's glue (`export default`):
+# terser minifies it in a post-build hook (scripts/minify.mjs), ~1.8 KB gzip.
+if ! .tools/node_modules/.bin/terser --version 2>/dev/null | grep -q "^terser $TERSER_VERSION"; then
+  say "installing terser $TERSER_VERSION from npm into .tools/"
+  mkdir -p .tools
+  npm install --silent --no-audit --no-fund --prefix .tools "terser@$TERSER_VERSION"
 fi
 
 # Trunk runs cargo offline: make sure every crate is downloaded.

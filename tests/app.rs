@@ -252,7 +252,7 @@ async fn unknown_addresses_show_not_found() {
 
 #[wasm_bindgen_test]
 async fn later_screens_are_honest_placeholders() {
-    for hash in ["#/moments", "#/mini", "#/timeline", "#/rules", "#/register"] {
+    for hash in ["#/moments", "#/timeline", "#/rules", "#/register"] {
         let app = mount_fresh(hash).await;
         assert!(
             app.root

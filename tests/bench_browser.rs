@@ -83,3 +83,45 @@ async fn long_chat_open_and_append() {
     report("chat_open_10000", median(open), 50.0);
     report("chat_append_10000", median(append), 16.0);
 }
+
+#[wasm_bindgen_test]
+async fn batch_of_a_thousand_links() {
+    let text: String = (0..1000)
+        .map(|i| {
+            String::from(match i % 4 {
+                0 => "https://shop",
+                1 => "https://v.douyin.com/",
+                2 => "https://item.jd.com/",
+                _ => "https://docs.feishu.cn/",
+            }) + &i.to_string()
+                + ".x/item\n"
+        })
+        .collect();
+    let mut all = Vec::new();
+    for _ in 0..5 {
+        let app = mount_fresh("#/open?date=2021-10-01").await;
+        app.find("#op-batch")
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .unwrap()
+            .set_value(&text);
+        let button = app
+            .find(".batch .actions button")
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap();
+        // From the click to the last chunk of the table on screen.
+        let t0 = now();
+        button.click();
+        yew::scheduler::flush().await;
+        loop {
+            let el = app.find(".batch-scroll");
+            if el.get_attribute("data-rows") == el.get_attribute("data-total") {
+                break;
+            }
+            flush().await;
+        }
+        all.push(now() - t0);
+        assert_eq!(app.all(".batch-table tbody tr").len(), 1000);
+        app.unmount();
+    }
+    report("batch_1000_links", median(all), 1000.0);
+}

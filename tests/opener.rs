@@ -313,3 +313,193 @@ async fn mini_program_failures() {
         .contains("JD Shop"));
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn mini_programs_list_recent_first_and_produce_testable_links() {
+    let app = mount_fresh("#/mini?date=2021-10-01").await;
+    let items = app.all(".mini-item");
+    assert!((6..=8).contains(&items.len()), "{}", items.len());
+    let target = MINI_PROGRAMS[2];
+    app.click(&(String::from(".mini-item[data-appid=") + target.appid + "]"))
+        .await;
+    // The mini program opens in its frame, with its links.
+    assert!(app
+        .find(".mini-detail .mp-title")
+        .text_content()
+        .unwrap()
+        .contains(target.name_en));
+    assert_eq!(app.all(".mini-link").len(), 5);
+    let date = Date::parse("2021-10-01").unwrap();
+    let shown = app.texts(".mini-link-text");
+    assert_eq!(shown[0], target.link(LinkKind::Scheme, date));
+    assert!(shown[4].contains("created=2021-10-01"), "{}", shown[4]);
+    // Recently used first.
+    assert_eq!(
+        app.all(".mini-item")[0]
+            .get_attribute("data-appid")
+            .unwrap(),
+        target.appid
+    );
+    // A short link opened outside WeChat does nothing, and says so.
+    assert!(app.root.query_selector(".mini-outside").unwrap().is_none());
+    app.click(".mini-link[data-kind=short] .mini-link-actions > button")
+        .await;
+    assert!(app
+        .find(".mini-outside")
+        .text_content()
+        .unwrap()
+        .contains("inside WeChat only"));
+    // "Test in the link opener" evaluates the link there.
+    let test = app
+        .find(".mini-link[data-kind=trial] a.btn")
+        .get_attribute("href")
+        .unwrap();
+    assert!(test.starts_with("#/open?url=weixin"), "{test}");
+    app.unmount();
+    let app = mount(&(test + "&date=2021-10-01")).await;
+    assert_eq!(app.status("data-outcome"), "blocked");
+    assert!(app.text().contains("This version is for testers only"));
+    app.unmount();
+}
+
+/// Waits until the batch table has rendered all its rows (it grows one
+/// chunk per task); returns how many waits that took.
+async fn batch_done(app: &Mounted) -> usize {
+    for i in 0..100 {
+        let el = app.find(".batch-scroll");
+        if el.get_attribute("data-rows") == el.get_attribute("data-total") {
+            return i;
+        }
+        flush().await;
+    }
+    panic!("the batch table never finished");
+}
+
+async fn check_batch(app: &Mounted, text: &str) {
+    let area = app
+        .find("#op-batch")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap();
+    area.set_value(text);
+    app.click(".batch .actions button").await;
+}
+
+/// Clicks "Download CSV" with the download intercepted; returns the file.
+async fn download_csv(app: &Mounted) -> String {
+    let anchor = app.find(".batch a[download]");
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        e.prevent_default()
+    });
+    anchor
+        .add_event_listener_with_callback("click", cb.as_ref().unchecked_ref())
+        .unwrap();
+    app.click(".batch-csv").await;
+    assert_eq!(
+        anchor.get_attribute("download").unwrap(),
+        "walled-garden-links.csv"
+    );
+    let href = anchor.get_attribute("href").unwrap();
+    assert!(href.starts_with("blob:"), "{href}");
+    let resp =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
+            .await
+            .unwrap()
+            .dyn_into::<web_sys::Response>()
+            .unwrap();
+    let text = wasm_bindgen_futures::JsFuture::from(resp.text().unwrap())
+        .await
+        .unwrap();
+    drop(cb);
+    text.as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn batch_check_table_and_csv() {
+    let app = mount_fresh("#/open?date=2021-10-01").await;
+    // Blank lines only: a message, no table.
+    check_batch(&app, "  \n \n").await;
+    assert!(app.root.query_selector(".batch-table").unwrap().is_none());
+    assert!(app
+        .find(".batch [role=alert]")
+        .text_content()
+        .unwrap()
+        .contains("Enter a link"));
+
+    let hostile = "<img src=x onerror=alert(1)>";
+    check_batch(
+        &app,
+        &(String::from("https://v.douyin.com/abc/\nhttps://m.tb.cn/h.x\n") + hostile + "\n"),
+    )
+    .await;
+    batch_done(&app).await;
+    assert_eq!(app.all(".batch-table tbody tr").len(), 3);
+    let douyin: Vec<String> = app
+        .all(".batch-table tbody tr:first-child td[data-outcome]")
+        .iter()
+        .map(|td| td.get_attribute("data-outcome").unwrap())
+        .collect();
+    assert_eq!(douyin, ["confirm", "copy_to_browser", "copy_to_browser"]);
+    // Pasted text is shown as text, never as markup.
+    assert!(app.root.query_selector(".batch img").unwrap().is_none());
+    assert_eq!(app.texts(".batch-link")[2], hostile);
+    assert!(app
+        .find(".batch-count")
+        .text_content()
+        .unwrap()
+        .contains("2021-10-01"));
+
+    let csv = download_csv(&app).await;
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "link,platform,host,chat,group,moments");
+    assert_eq!(
+        lines[1],
+        "https://v.douyin.com/abc/,douyin,v.douyin.com,confirm,copy_to_browser,copy_to_browser"
+    );
+    assert_eq!(
+        lines[2],
+        "https://m.tb.cn/h.x,taobao,m.tb.cn,copy_to_browser,copy_to_browser,copy_to_browser"
+    );
+    assert!(lines[3].starts_with(hostile), "{}", lines[3]);
+
+    // The scenario's date changes and the table follows: on 2022-02-01
+    // Taobao links open in chats and groups.
+    app.input("#sc-bar-date", "2022-02-01").await;
+    batch_done(&app).await;
+    let taobao: Vec<String> = app
+        .all(".batch-table tbody tr:nth-child(2) td[data-outcome]")
+        .iter()
+        .map(|td| td.get_attribute("data-outcome").unwrap())
+        .collect();
+    assert_eq!(taobao[..2], ["open", "open"]);
+    assert!(download_csv(&app).await.contains("m.tb.cn,open,open,"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_thousand_links_render_in_chunks_with_progress() {
+    let app = mount_fresh("#/open?date=2021-10-01").await;
+    let text: String = (0..1000)
+        .map(|i| String::from("https://shop") + &i.to_string() + ".taobao.com/item\n")
+        .collect();
+    check_batch(&app, &text).await;
+    // The first chunk is on screen with a progress bar...
+    let el = app.find(".batch-scroll");
+    assert_eq!(el.get_attribute("data-total").unwrap(), "1000");
+    let first: usize = el.get_attribute("data-rows").unwrap().parse().unwrap();
+    assert!(first < 1000, "{first}");
+    assert!(app
+        .root
+        .query_selector(".batch-progress")
+        .unwrap()
+        .is_some());
+    // ...and the rest arrives over the next tasks.
+    let waits = batch_done(&app).await;
+    assert!(waits >= 1);
+    assert_eq!(app.all(".batch-table tbody tr").len(), 1000);
+    assert!(app
+        .root
+        .query_selector(".batch-progress")
+        .unwrap()
+        .is_none());
+    app.unmount();
+}

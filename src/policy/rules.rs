@@ -17,8 +17,6 @@
 use super::link::{parse_web_url, HostKind};
 use super::scenario::{Date, Os, Region, Scenario};
 use crate::json::{Kind, Node as Value, Obj as Map};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 /// The built-in rules file.
@@ -397,39 +395,6 @@ impl std::fmt::Display for RuleError {
     }
 }
 
-/// FNV-1a: host keys are short, and SipHash's DoS resistance buys nothing
-/// for a fixed registry, while its cost shows in the hot path.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        // FNV mixes the high bits poorly, and the hash table takes its tags
-        // from them: a final avalanche (MurmurHash3's fmix64) keeps probe
-        // sequences short in large registries.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 /// A validated rules file with its lookup index.
 #[derive(Debug)]
 pub struct Rules {
@@ -437,7 +402,10 @@ pub struct Rules {
     sources: Vec<SourceDoc>,
     platforms: Vec<Platform>,
     rules: Vec<Rule>,
-    by_domain: FnvMap<Box<str>, u32>,
+    /// (domain, platform), sorted by domain: binary search over tens of
+    /// domains is as fast as hashing them, and a hash map type costs ~1 KB
+    /// of the gzip bundle budget.
+    by_domain: Vec<(Box<str>, u32)>,
     /// `offsets[slot]..offsets[slot + 1]` are the candidates of a slot in
     /// `items`, already in precedence order; a slot is (form, context,
     /// platform or none). Flat arrays keep the lookup one multiplication
@@ -469,7 +437,7 @@ impl Rules {
             sources: Vec::new(),
             platforms: Vec::new(),
             rules: Vec::new(),
-            by_domain: FnvMap::default(),
+            by_domain: Vec::new(),
             offsets: Vec::new(),
             items: Vec::new(),
             builtin: false,
@@ -551,8 +519,8 @@ impl Rules {
         }
         let mut s = host.strip_suffix('.').unwrap_or(host);
         loop {
-            if let Some(&p) = self.by_domain.get(s) {
-                return Some(p);
+            if let Ok(at) = self.by_domain.binary_search_by(|e| (*e.0).cmp(s)) {
+                return Some(self.by_domain[at].1);
             }
             match s.find('.') {
                 Some(i) => s = &s[i + 1..],
@@ -895,16 +863,15 @@ impl Validator<'_> {
         }
         for (i, p) in rules.platforms.iter().enumerate() {
             for d in &p.domains {
-                if rules
-                    .by_domain
-                    .insert(d.clone().into_boxed_str(), i as u32)
-                    .is_some()
-                {
-                    self.err(
+                match rules.by_domain.binary_search_by(|e| (*e.0).cmp(d.as_str())) {
+                    Ok(_) => self.err(
                         Some(&p.id),
                         "domains",
                         format!("domain {d} belongs to two platforms"),
-                    );
+                    ),
+                    Err(at) => rules
+                        .by_domain
+                        .insert(at, (d.clone().into_boxed_str(), i as u32)),
                 }
             }
         }

@@ -18,7 +18,7 @@ pub use contacts::ContactList;
 pub use discover::Discover;
 pub use me::MeScreen;
 pub use mini::MiniScreen;
-pub use open::{BatchCheck, OpenScreen};
+pub use open::OpenScreen;
 pub use placeholder::{ComingSoon, NotFound};
 
 /// The screen for a route.
@@ -30,10 +30,8 @@ pub fn switch(route: Route) -> Html {
         Route::Discover => html! { <Discover /> },
         Route::Me => html! { <MeScreen /> },
         Route::Open => html! { <OpenScreen /> },
-        // MiniScreen and BatchCheck are built and tested natively but not
-        // shown yet: with them the bundle is over its 200 KB gzip budget
-        // (see README, "Size").
-        Route::MiniPrograms | Route::Moments | Route::Timeline | Route::Rules | Route::Register => {
+        Route::MiniPrograms => html! { <MiniScreen /> },
+        Route::Moments | Route::Timeline | Route::Rules | Route::Register => {
             html! { <ComingSoon /> }
         }
         Route::NotFound => html! { <NotFound /> },
