@@ -9,6 +9,7 @@
 pub mod engine;
 pub mod extract;
 pub mod link;
+pub mod moments;
 pub mod registration;
 pub mod rules;
 pub mod scenario;

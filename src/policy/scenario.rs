@@ -266,6 +266,15 @@ pub const fn vpn_str(on: bool) -> &'static str {
     }
 }
 
+/// The default scenario on day `s` (`YYYY-MM-DD`), for tests.
+#[cfg(test)]
+pub(crate) fn day(s: &str) -> Scenario {
+    Scenario {
+        date: Date::parse(s).expect("a valid test date"),
+        ..Scenario::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,15 +167,8 @@ pub fn table_html(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::scenario::Date;
+    use crate::policy::scenario::day;
     use crate::state::params::Params;
-
-    fn day(s: &str) -> Scenario {
-        Scenario {
-            date: Date::parse(s).unwrap(),
-            ..Scenario::default()
-        }
-    }
 
     #[test]
     fn scenario_query_reproduces_every_parameter() {
