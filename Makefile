@@ -5,13 +5,13 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup fmt clippy unit browser release size bench clean
+.PHONY: serve test setup fmt clippy unit browser release size e2e bench bench-baseline fuzz clean
 
 serve: setup
 	trunk serve --address 127.0.0.1 --port 8080
 
-test: setup fmt clippy unit browser release size
-	@scripts/summary.sh target/test-native.log target/test-browser.log
+test: setup fmt clippy unit browser release size e2e
+	@scripts/summary.sh target/test-native.log target/test-browser.log target/test-e2e.log
 
 setup:
 	@scripts/setup.sh
@@ -37,13 +37,45 @@ release:
 size:
 	@scripts/size.sh dist
 
-# Native engine figures, then headless-Chrome figures (release build), each
-# a JSON line with its target.
-bench: setup
-	cargo bench --bench engine
+# The release build in headless Chromium through chromedriver: CSP, offline
+# use, the keyboard walk, names, contrast, reduced motion (tests/e2e/).
+e2e:
 	@mkdir -p target
-	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install --release \
-		-- --features browser-bench --test bench_browser -- --nocapture 2>&1 | tee target/bench-browser.log | grep '^{"bench"'
+	cargo test --test e2e -- --ignored --skip bench_ --test-threads=1 2>&1 | tee target/test-e2e.log
+
+# One report of every figure and its target (scripts/bench-report.mjs): the
+# native engine, the release bundle's size per file, the headless-Chrome
+# figures (wasm-pack, release build), the end-to-end figure, twiggy; compared
+# with bench/baseline.json. Each step's raw output is in target/bench/<step>.log,
+# its exit code in <step>.exit, its figures in <source>.jsonl. A failing step
+# doesn't stop the others: the report says what is missing and then fails;
+# a figure that misses its target is a FAIL row, not an error.
+# `make bench-baseline` (or BENCH_BASELINE=update make bench) rewrites
+# bench/baseline.json from the last report.
+BENCH := target/bench
+bench_step = set +e; s=$$SECONDS; echo "bench: $(1)..."; ( $(2) ) >$(BENCH)/$(1).log 2>&1; c=$$?; \
+	echo $$c >$(BENCH)/$(1).exit; echo "bench: $(1): exit $$c after $$((SECONDS - s)) s ($(BENCH)/$(1).log)"
+bench: setup
+	@rm -rf $(BENCH) && mkdir -p $(BENCH)
+	@$(call bench_step,native,cargo bench --bench engine); grep '^{"bench"' $(BENCH)/native.log >$(BENCH)/native.jsonl || true
+	@$(call bench_step,release,trunk build --release && \
+		cp target/wasm32-unknown-unknown/release/walled-garden.wasm $(BENCH)/walled-garden.wasm)
+	@$(call bench_step,size,{ [ "$$(cat $(BENCH)/release.exit)" = 0 ] || { echo "size: not measured: the release build failed"; exit 1; }; } && \
+		scripts/size.sh dist --jsonl $(BENCH)/size.jsonl)
+	@$(call bench_step,browser,WASM_BINDGEN_TEST_TIMEOUT=600 wasm-pack test --headless --chrome \
+		--chromedriver /usr/bin/chromedriver --mode no-install --release \
+		-- --features browser-bench --test bench_browser -- --nocapture); \
+		grep '^{"bench"' $(BENCH)/browser.log >$(BENCH)/browser.jsonl || true
+	@$(call bench_step,e2e,WG_BENCH=1 timeout 900 cargo test --test e2e -- --ignored --nocapture bench_)
+	@$(call bench_step,twiggy,scripts/twiggy.sh $(BENCH)/walled-garden.wasm $(BENCH)/twiggy.txt)
+	@node scripts/bench-report.mjs
+
+bench-baseline:
+	@node scripts/bench-report.mjs --update-baseline
+
+# Every cargo-fuzz target for FUZZ_SECONDS (default 600) each; see fuzz/README.md.
+fuzz:
+	@scripts/fuzz.sh
 
 clean:
 	cargo clean

@@ -151,3 +151,7 @@ for (const file of walk(staging, ".js")) {
   console.log("minified /" + relative(staging, file) + ": " + before.length + " -> " + after.length + " bytes");
 }
 writeFileSync(htmlPath, html);
+
+// Then the offline app and the Content Security Policy, on the final files
+// (trunk runs the hooks of one stage side by side, so this one calls it).
+await import("./pwa.mjs");

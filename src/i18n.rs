@@ -67,7 +67,6 @@ macro_rules! strings {
 }
 
 strings! {
-    AppName => "Walled Garden", "围墙花园";
     Chats => "Chats", "微信";
     Contacts => "Contacts", "通讯录";
     Discover => "Discover", "发现";
@@ -96,8 +95,6 @@ strings! {
     Overseas => "Overseas", "海外";
     Ios => "iOS", "iOS";
     Android => "Android", "安卓";
-    On => "On", "开";
-    Off => "Off", "关";
     English => "English", "English";
     Chinese => "简体中文", "简体中文";
     CopyScenarioLink => "Copy link to this scenario", "复制此情景的链接";
@@ -112,11 +109,10 @@ strings! {
     DateInvalid => "Enter a complete date (YYYY-MM-DD).", "请输入完整日期（年-月-日）。";
     BadParam => "Ignored an invalid address parameter:", "已忽略无效的地址参数：";
     StorageRecovered => "Saved data could not be read, so the demo data was loaded. The unreadable data is kept under the key", "无法读取已保存的数据，已载入演示数据。无法读取的数据保存在键名";
-    StorageWriteFailed => "Could not save to this browser's storage (it may be full). Your changes are kept while this page stays open.", "无法保存到浏览器存储（可能已满）。页面打开期间，您的更改仍会保留。";
+    StorageWriteFailed => "Not saved: this browser's storage is full or off. What was saved before is safe; new changes last while this page is open. Deleting a long chat frees space.", "未保存：浏览器存储已满或已停用。之前保存的内容完好；新的更改在页面打开期间保留。删除较长的聊天可释放空间。";
     StorageSynced => "Updated with changes made in another tab.", "已同步另一个标签页中的更改。";
     Search => "Search", "搜索";
     NoChats => "No chats yet.", "暂无聊天。";
-    Members => "members", "位成员";
     ChatNotFound => "This chat does not exist (it may have been deleted).", "此聊天不存在（可能已被删除）。";
     Message => "Message", "消息";
     Send => "Send", "发送";
@@ -155,18 +151,14 @@ strings! {
     DeleteChatTitle => "Delete this chat?", "删除该聊天？";
     DeleteChatBody => "Its messages are removed from this browser. This cannot be undone.", "聊天记录将从此浏览器中删除，且无法撤销。";
     TooLong => "Too long to send; shorten it (your text is kept). Characters:", "内容过长，无法发送；请删减（已保留您的文字）。字数：";
-    Group => "Group", "群聊";
     Yesterday => "Yesterday", "昨天";
-    Profile => "Profile", "个人信息";
     WeChatId => "WeChat ID", "微信号";
-    Account => "Account", "帐号";
     Data => "Data", "数据";
     ErrorTitle => "Something went wrong", "出错了";
     ErrorBody => "Walled Garden hit an unexpected error. Your saved data is safe.", "围墙花园遇到意外错误。已保存的数据不受影响。";
     Reload => "Reload", "重新加载";
     Unread => "unread", "条未读";
     Tabs => "Main", "主导航";
-    ExtensionNote => "Simulator", "模拟器";
     // Link opener (issue 4).
     Link => "Link", "链接";
     SharedIn => "Shared in", "分享到";

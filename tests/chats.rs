@@ -487,3 +487,63 @@ async fn taobao_in_deals_before_and_after_2022_01_27() {
     assert!(saved().chat("deals").unwrap().messages.last().unwrap().from == "c-sunli");
     app.unmount();
 }
+
+/// Fills localStorage to its real quota with another key, leaving less
+/// than 64 characters free; returns the filler's length.
+fn fill_storage() -> f64 {
+    js_sys::Function::new_no_args(
+        "let lo = 0, hi = 1 << 25; \
+         while (hi - lo > 64) { const m = (lo + hi) >> 1; \
+           try { localStorage.setItem('filler', 'x'.repeat(m)); lo = m; } \
+           catch (e) { hi = m; } } \
+         localStorage.setItem('filler', 'x'.repeat(lo)); return lo;",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap()
+    .as_f64()
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_chat_past_the_storage_quota_keeps_working_and_loses_nothing_saved() {
+    let app = mount_fresh("#/chats/lihua").await;
+    let before = saved();
+    assert!(fill_storage() > 1_000_000.0, "a quota of megabytes");
+
+    // A long message no longer fits: the save fails for real.
+    let big = "長".repeat(5_000);
+    type_text(&app, &big).await;
+    app.click("button.send").await;
+    flush().await;
+    assert_eq!(app.all("[data-notice=write-failed]").len(), 1);
+    assert!(app.text().contains("Not saved"), "{}", app.text());
+    // The app goes on: the message is shown, more can be sent, and the
+    // notice is not repeated.
+    assert_eq!(last_bubble(&app), big);
+    type_text(&app, "still here").await;
+    app.click("button.send").await;
+    flush().await;
+    assert_eq!(last_bubble(&app), "still here");
+    assert_eq!(app.all("[data-notice=write-failed]").len(), 1);
+    // What was saved before is intact.
+    assert_eq!(saved(), before);
+
+    // Space freed: the next save writes everything, and the notice goes.
+    storage().remove_item("filler").unwrap();
+    type_text(&app, "space again").await;
+    app.click("button.send").await;
+    flush().await;
+    let texts: Vec<String> = saved()
+        .chat("lihua")
+        .unwrap()
+        .messages
+        .iter()
+        .map(|m| m.text.clone())
+        .collect();
+    assert_eq!(
+        texts[texts.len() - 3..],
+        [big, "still here".into(), "space again".into()]
+    );
+    assert!(app.all("[data-notice=write-failed]").is_empty());
+    app.unmount();
+}

@@ -36,6 +36,8 @@ pub enum Action {
     Dismiss(u32),
     /// Another tab saved this data; adopt it if it is newer.
     External(Data),
+    /// A save went through: a notice that saving failed is out of date.
+    Saved,
     /// Back to the built-in demo data.
     Reset,
 }
@@ -74,6 +76,10 @@ pub fn reduce(model: &mut Model, action: Action) {
             model.notices.retain(|n| n.id != id);
             false
         }
+        Action::Saved => {
+            model.notices.retain(|n| n.kind != NoticeKind::WriteFailed);
+            false
+        }
         Action::External(data) => {
             if data.rev > model.data.rev && data != model.data {
                 model.data = data;
@@ -91,7 +97,8 @@ pub fn reduce(model: &mut Model, action: Action) {
         }
     };
     if changed {
-        model.data.rev += 1;
+        // Saved data may hold any rev, up to u64::MAX (found by fuzzing).
+        model.data.rev = model.data.rev.saturating_add(1);
     }
 }
 
@@ -176,6 +183,25 @@ mod tests {
         reduce(&mut m, Action::Dismiss(id));
         assert!(m.notices.is_empty());
         assert_eq!(m.data.rev, 0, "notices are not saved data");
+    }
+
+    #[test]
+    fn a_good_save_takes_back_the_failure_notice_only() {
+        let mut m = model();
+        reduce(&mut m, Action::Notify(NoticeKind::Synced));
+        reduce(&mut m, Action::Notify(NoticeKind::WriteFailed));
+        reduce(&mut m, Action::Saved);
+        assert_eq!(m.notices.len(), 1);
+        assert_eq!(m.notices[0].kind, NoticeKind::Synced);
+        assert_eq!(m.data.rev, 0);
+    }
+
+    #[test]
+    fn rev_stops_at_its_largest_value_instead_of_overflowing() {
+        let mut m = model();
+        m.data.rev = u64::MAX;
+        reduce(&mut m, Action::SetLang(Lang::Zh));
+        assert_eq!((m.data.lang, m.data.rev), (Lang::Zh, u64::MAX));
     }
 
     #[test]

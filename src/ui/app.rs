@@ -70,7 +70,16 @@ fn set_html_lang(tag: &str) {
 /// write failed.
 fn save_now(store: &Store) {
     match storage::save(store.data()) {
-        Saved::Ok => {}
+        Saved::Ok => {
+            if store
+                .model()
+                .notices
+                .iter()
+                .any(|n| n.kind == NoticeKind::WriteFailed)
+            {
+                store.dispatch(Action::Saved);
+            }
+        }
         Saved::Newer(data) => store.dispatch(Action::External(data)),
         Saved::Failed => store.dispatch(Action::Notify(NoticeKind::WriteFailed)),
     }

@@ -2,7 +2,6 @@
 
 use super::store::use_store;
 use crate::i18n::T;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`Icon`].
@@ -56,9 +55,8 @@ pub struct AvatarProps {
 /// Initials on a colour, as WeChat shows for people without a photo.
 #[component]
 pub fn Avatar(props: &AvatarProps) -> Html {
-    let style = format!("background:{}", props.color);
     html! {
-        <span class={classes!("avatar", props.large.then_some("large"))} {style} aria-hidden="true">
+        <span class={classes!("avatar", props.large.then_some("large"))} data-c={props.color.clone()} aria-hidden="true">
             { initials(&props.name) }
         </span>
     }
@@ -86,6 +84,31 @@ pub fn initials(name: &str) -> String {
     }
 }
 
+/// What every modal layer of the app shares, for the element that gets
+/// the returned ref (it holds `role="dialog"` with `aria-modal`): while
+/// `open`, focus moves to its first control (for a confirmation, Cancel:
+/// the safe choice), Tab and Shift+Tab stay inside, Escape presses its
+/// `data-cancel` button, and on closing the focus goes back to the control
+/// that opened it (`ui::js::modal`).
+#[hook]
+pub fn use_modal(open: bool) -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(open, move |_| {
+            let undo = node
+                .cast::<web_sys::Element>()
+                .map(|el| super::js::modal(&el));
+            move || {
+                if let Some(f) = undo {
+                    let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            }
+        });
+    }
+    node
+}
+
 /// Props of [`ConfirmDialog`].
 #[derive(Properties, PartialEq)]
 pub struct ConfirmProps {
@@ -97,82 +120,28 @@ pub struct ConfirmProps {
     pub confirm: AttrValue,
     /// Called when confirmed.
     pub on_confirm: Callback<()>,
-    /// Called when cancelled (button, Escape or the backdrop).
+    /// Called when cancelled (button or Escape).
     pub on_cancel: Callback<()>,
 }
 
-/// A modal confirmation in WeUI's style. Focus starts on Cancel (the safe
-/// choice), stays inside the dialog, and Escape cancels.
+/// A modal confirmation in WeUI's style ([`use_modal`]).
 #[component]
 pub fn ConfirmDialog(props: &ConfirmProps) -> Html {
     let store = use_store();
-    let cancel_ref = use_node_ref();
-    {
-        let cancel_ref = cancel_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(b) = cancel_ref.cast::<web_sys::HtmlElement>() {
-                let _ = b.focus();
-            }
-        });
-    }
-    let onkeydown = {
-        let on_cancel = props.on_cancel.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_cancel.emit(());
-            } else if e.key() == "Tab" {
-                trap_focus(&e);
-            }
-        })
-    };
+    let node = use_modal(true);
     let cancel = props.on_cancel.reform(|_| ());
     let confirm = props.on_confirm.reform(|_| ());
     html! {
-        <div class="dialog-backdrop" {onkeydown}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title">
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" ref={node}>
                 <h2 id="dialog-title" class="dialog-title">{ props.title.clone() }</h2>
                 <p class="dialog-body">{ props.body.clone() }</p>
                 <div class="dialog-actions">
-                    <button ref={cancel_ref} class="dialog-btn" onclick={cancel}>{ store.t(T::Cancel) }</button>
+                    <button class="dialog-btn" data-cancel="" onclick={cancel}>{ store.t(T::Cancel) }</button>
                     <button class="dialog-btn danger" onclick={confirm}>{ props.confirm.clone() }</button>
                 </div>
             </div>
         </div>
-    }
-}
-
-/// Keeps Tab and Shift+Tab inside the dialog that holds the event target.
-pub fn trap_focus(e: &KeyboardEvent) {
-    let Some(root) = e
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let Ok(list) = root.query_selector_all("button, [href], input, select, textarea") else {
-        return;
-    };
-    let n = list.length();
-    if n == 0 {
-        return;
-    }
-    let first = list.item(0);
-    let last = list.item(n - 1);
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .map(web_sys::Node::from);
-    let target = if e.shift_key() && active == first {
-        last
-    } else if !e.shift_key() && active == last {
-        first
-    } else {
-        return;
-    };
-    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-        e.prevent_default();
-        let _ = el.focus();
     }
 }
 

@@ -1,6 +1,6 @@
 //! Creating a group and editing its members: one dialog for both.
 
-use super::components::{trap_focus, Avatar};
+use super::components::{use_modal, Avatar};
 use super::store::use_store;
 use crate::i18n::T;
 use crate::state::chats::{check_group, GroupError, MAX_GROUP_NAME};
@@ -64,16 +64,7 @@ pub fn GroupEditor(props: &GroupEditorProps) -> Html {
             }
         })
     };
-    let onkeydown = {
-        let on_cancel = props.on_cancel.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                on_cancel.emit(());
-            } else if e.key() == "Tab" {
-                trap_focus(&e);
-            }
-        })
-    };
+    let node = use_modal(true);
     let contacts = store.data().contacts_by_name(lang);
     let message = error.map(|e| match e {
         GroupError::NoName => T::GroupNoName,
@@ -82,13 +73,13 @@ pub fn GroupEditor(props: &GroupEditorProps) -> Html {
     });
 
     html! {
-        <div class="dialog-backdrop" {onkeydown}>
-            <div class="dialog group-editor" role="dialog" aria-modal="true" aria-labelledby="group-title">
+        <div class="dialog-backdrop">
+            <div class="dialog group-editor" role="dialog" aria-modal="true" aria-labelledby="group-title" ref={node}>
                 <h2 id="group-title" class="dialog-title">{ props.title.clone() }</h2>
                 if props.with_name {
                     <label class="group-name">
                         <span>{ store.t(T::GroupName) }</span>
-                        <input type="text" maxlength={(MAX_GROUP_NAME * 2).to_string()} value={(*name).clone()} oninput={on_name} autofocus=true />
+                        <input type="text" maxlength={(MAX_GROUP_NAME * 2).to_string()} value={(*name).clone()} oninput={on_name} />
                     </label>
                 }
                 <fieldset class="group-members">
@@ -122,7 +113,7 @@ pub fn GroupEditor(props: &GroupEditorProps) -> Html {
                 }
                 { props.children.clone() }
                 <div class="dialog-actions">
-                    <button class="dialog-btn" onclick={props.on_cancel.reform(|_| ())}>{ store.t(T::Cancel) }</button>
+                    <button class="dialog-btn" data-cancel="" onclick={props.on_cancel.reform(|_| ())}>{ store.t(T::Cancel) }</button>
                     <button class="dialog-btn primary" onclick={save}>{ props.confirm.clone() }</button>
                 </div>
             </div>

@@ -5,6 +5,7 @@ pub mod browser_url;
 pub mod clipboard;
 pub mod components;
 pub mod group;
+mod js;
 pub mod link_card;
 pub mod link_settings;
 pub mod outcome;

@@ -2,32 +2,8 @@
 //! lines of JavaScript, because after a panic the wasm side can't be trusted
 //! to render anything.
 
+use super::js::show_crash;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(inline_js = r#"
-export function show_crash(title, body, reload, detail) {
-  const d = document;
-  const box = d.createElement('div');
-  box.className = 'crash';
-  box.setAttribute('role', 'alert');
-  const h = d.createElement('h1');
-  h.textContent = title;
-  const p = d.createElement('p');
-  p.textContent = body;
-  const pre = d.createElement('pre');
-  pre.textContent = detail;
-  const b = d.createElement('button');
-  b.className = 'btn primary';
-  b.textContent = reload;
-  b.addEventListener('click', () => location.reload());
-  box.append(h, p, b, pre);
-  d.body.replaceChildren(box);
-  b.focus();
-}
-"#)]
-extern "C" {
-    fn show_crash(title: &str, body: &str, reload: &str, detail: &str);
-}
 
 /// Installs the hook (Yew's own would only log to the console).
 pub fn install() {

@@ -9,7 +9,7 @@ use crate::state::model::{ChatKind, Message, ME};
 use crate::state::persist::MAX_MESSAGE_CHARS;
 use crate::state::time;
 use crate::state::Action;
-use crate::ui::components::{Avatar, ConfirmDialog};
+use crate::ui::components::{use_modal, Avatar, ConfirmDialog};
 use crate::ui::group::GroupEditor;
 use crate::ui::link_card::LinkCards;
 use crate::ui::outcome::OutcomeView;
@@ -37,6 +37,9 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
     let log_ref = use_node_ref();
     // The link whose outcome screen is shown over the chat.
     let opened = use_state(|| None::<AttrValue>);
+    // The outcome screen over the chat is a modal layer: Escape or Close
+    // ends it and the focus returns to the card.
+    let overlay_ref = use_modal(opened.is_some());
 
     // Opening a chat reads it.
     {
@@ -125,8 +128,9 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                 Callback::from(move |_| view.set((0, WINDOW)))
             }} />
             if let Some(link) = (*opened).clone() {
-                <div class="outcome-overlay">
-                    <button class="btn overlay-close" onclick={{
+                <div class="outcome-overlay" role="dialog" aria-modal="true" aria-label={link.clone()}
+                    ref={overlay_ref}>
+                    <button class="btn overlay-close" data-cancel="" onclick={{
                         let opened = opened.clone();
                         Callback::from(move |_| opened.set(None))
                     }}>{ store.t(T::Close) }</button>

@@ -94,7 +94,7 @@ pub fn MiniScreen() -> Html {
                 { for list.into_iter().map(|m| html! {
                     <li key={m.appid}>
                         <button type="button" class="cell mini-item" data-appid={m.appid} onclick={open(m)}>
-                            <span class="mini-icon" style={String::from("background:") + m.color} aria-hidden="true"></span>
+                            <span class="mini-icon" data-c={m.color} aria-hidden="true"></span>
                             <span class="cell-title">{ m.name(lang) }</span>
                         </button>
                     </li>

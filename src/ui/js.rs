@@ -1,0 +1,56 @@
+//! The app's few lines of JavaScript, in one snippet file: the crash
+//! screen (after a panic the wasm side can't be trusted to render) and the
+//! keyboard behaviour of modal layers (cheaper in bytes here than as Yew
+//! listeners in every dialog).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function show_crash(title, body, reload, detail) {
+  const d = document;
+  const box = d.createElement('div');
+  box.className = 'crash';
+  box.setAttribute('role', 'alert');
+  const h = d.createElement('h1');
+  h.textContent = title;
+  const p = d.createElement('p');
+  p.textContent = body;
+  const pre = d.createElement('pre');
+  pre.textContent = detail;
+  const b = d.createElement('button');
+  b.className = 'btn primary';
+  b.textContent = reload;
+  b.addEventListener('click', () => location.reload());
+  box.append(h, p, b, pre);
+  d.body.replaceChildren(box);
+  b.focus();
+}
+
+export function modal(el) {
+  const d = document, before = d.activeElement;
+  const list = () => el.querySelectorAll('button:not([disabled]),[href],input:not([disabled]),select:not([disabled]),textarea:not([disabled])');
+  const key = (e) => {
+    if (e.key === 'Escape') {
+      const c = el.querySelector('[data-cancel]');
+      if (c) { e.preventDefault(); c.click(); }
+    } else if (e.key === 'Tab') {
+      const l = list(), a = d.activeElement, first = l[0], last = l[l.length - 1];
+      const to = e.shiftKey ? a === first && last : a === last && first;
+      if (to) { e.preventDefault(); to.focus(); }
+    }
+  };
+  el.addEventListener('keydown', key);
+  const first = list()[0];
+  if (first) first.focus();
+  return () => {
+    el.removeEventListener('keydown', key);
+    if (before && before.isConnected) before.focus();
+  };
+}
+"#)]
+extern "C" {
+    /// Replaces the page with the crash screen.
+    pub fn show_crash(title: &str, body: &str, reload: &str, detail: &str);
+    /// Makes `el` a modal layer; returns the function that undoes it.
+    pub fn modal(el: &web_sys::Element) -> js_sys::Function;
+}
