@@ -164,6 +164,13 @@ fn reloads_with_the_network_off_and_a_new_build_replaces_the_cache() {
     assert!(manifest["icons"].as_array().is_some_and(|i| i.len() == 2));
     // The service worker took control and cached the build.
     b.wait("navigator.serviceWorker.controller", "the service worker");
+    // Chromium's own verdict on installing it as an app.
+    let errors = b.cdp("Page.getInstallabilityErrors", json!({}));
+    assert_eq!(
+        errors["installabilityErrors"],
+        json!([]),
+        "not installable: {errors}"
+    );
     let caches = b.js_async("caches.keys().then(arguments[0])");
     let caches = strings(&caches);
     assert_eq!(caches.len(), 1, "{caches:?}");
