@@ -337,23 +337,9 @@ impl Browser {
     /// The focused element's accessible name and role, as the browser's
     /// accessibility tree computes them.
     pub fn focused(&self) -> (String, String) {
-        let el = self.cmd("GET", "/element/active", None);
-        let id = el
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        let name = self.cmd(
-            "GET",
-            &(String::from("/element/") + &id + "/computedlabel"),
-            None,
-        );
-        let role = self.cmd(
-            "GET",
-            &(String::from("/element/") + &id + "/computedrole"),
-            None,
-        );
+        let path = element_path(&self.cmd("GET", "/element/active", None));
+        let name = self.cmd("GET", &(path.clone() + "/computedlabel"), None);
+        let role = self.cmd("GET", &(path + "/computedrole"), None);
         (
             name.as_str().unwrap_or_default().to_string(),
             role.as_str().unwrap_or_default().to_string(),
@@ -369,13 +355,7 @@ impl Browser {
         );
         let mut out = Vec::new();
         for el in found.as_array().cloned().unwrap_or_default() {
-            let id = el
-                .as_object()
-                .and_then(|o| o.values().next())
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string();
-            let path = String::from("/element/") + &id;
+            let path = element_path(&el);
             let html = self.cmd("GET", &(path.clone() + "/property/outerHTML"), None);
             let name = self.cmd("GET", &(path + "/computedlabel"), None);
             let html: String = html
@@ -418,6 +398,16 @@ impl Drop for Browser {
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// The command path of a WebDriver element reference (`/element/<id>`).
+fn element_path(el: &Value) -> String {
+    let id = el
+        .as_object()
+        .and_then(|o| o.values().next())
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    String::from("/element/") + id
 }
 
 /// One HTTP/1.1 request with a JSON body to chromedriver.

@@ -216,12 +216,6 @@ fn tab_to(b: &Browser, name: &str) {
     step_to(b, name, false)
 }
 
-/// The same with Shift+Tab, for what comes before the focus (the tab bar
-/// is last on a screen).
-fn back_tab_to(b: &Browser, name: &str) {
-    step_to(b, name, true)
-}
-
 fn step_to(b: &Browser, name: &str, back: bool) {
     let mut seen = Vec::new();
     for _ in 0..80 {
@@ -247,6 +241,15 @@ fn step_to(b: &Browser, name: &str, back: bool) {
     panic!("Tab never reached {name:?}; it reached {seen:?}");
 }
 
+/// Tabs (or Shift+Tabs, `back`: the tab bar comes last on a screen) to the
+/// control named `name`, presses
+/// Enter and waits for the address to start with `hash`.
+fn follow(b: &Browser, name: &str, back: bool, hash: &str) {
+    step_to(b, name, back);
+    b.keys(&[key::ENTER]);
+    wait_hash(b, hash);
+}
+
 fn wait_hash(b: &Browser, prefix: &str) {
     b.wait(
         &(String::from("location.hash.startsWith(") + &json!(prefix).to_string() + ")"),
@@ -263,15 +266,9 @@ fn the_main_screens_work_with_the_keyboard_alone() {
     b.goto(&server.url("#/chats"));
     b.wait("document.querySelector('.tabbar a')", "the chat list");
 
-    tab_to(&b, "Contacts");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/contacts");
-    tab_to(&b, "Discover");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/discover");
-    tab_to(&b, "Link opener");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/open");
+    follow(&b, "Contacts", false, "#/contacts");
+    follow(&b, "Discover", false, "#/discover");
+    follow(&b, "Link opener", false, "#/open");
 
     tab_to(&b, "Link");
     assert_eq!(b.focused().1, "textbox");
@@ -291,15 +288,9 @@ fn the_main_screens_work_with_the_keyboard_alone() {
     assert_eq!(platform, "douyin");
 
     // The opener has no tab bar: back to Discover first.
-    tab_to(&b, "Back");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/discover");
-    tab_to(&b, "Chats");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/chats");
-    back_tab_to(&b, "1 unread Li Hua");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/chats/");
+    follow(&b, "Back", false, "#/discover");
+    follow(&b, "Chats", false, "#/chats");
+    follow(&b, "1 unread Li Hua", true, "#/chats/");
     tab_to(&b, "Message");
     b.type_text("Typed with the keyboard");
     b.keys(&[key::ENTER]);
@@ -307,15 +298,11 @@ fn the_main_screens_work_with_the_keyboard_alone() {
         "document.querySelector('[role=log]').textContent.includes('Typed with the keyboard')",
         "the sent message",
     );
-    tab_to(&b, "Back");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/chats");
+    follow(&b, "Back", false, "#/chats");
 
     // A dialog: focus moves in, Tab and Shift+Tab stay in, Escape closes
     // it and gives the focus back.
-    tab_to(&b, "Me");
-    b.keys(&[key::ENTER]);
-    wait_hash(&b, "#/me");
+    follow(&b, "Me", false, "#/me");
     tab_to(&b, "Region");
     b.keys(&[key::DOWN]);
     b.wait(
