@@ -1119,7 +1119,12 @@ impl Validator<'_> {
             let names = self.strings(o, who, "forms");
             let mut forms = Vec::new();
             for (i, f) in names.iter().enumerate() {
+                // A form listed twice would put the rule twice in every
+                // decision (and its index entries multiply with contexts).
                 match LinkForm::parse(f) {
+                    Some(f) if forms.contains(&f) => {
+                        self.err(who, &format!("forms[{i}]"), "listed twice")
+                    }
                     Some(f) => forms.push(f),
                     None => self.err(who, &format!("forms[{i}]"), format!("unknown form {f}")),
                 }
@@ -1135,6 +1140,9 @@ impl Validator<'_> {
         let mut contexts = Vec::new();
         for (i, c) in names.iter().enumerate() {
             match Context::parse(c) {
+                Some(c) if contexts.contains(&c) => {
+                    self.err(who, &format!("contexts[{i}]"), "listed twice")
+                }
                 Some(c) => contexts.push(c),
                 None => self.err(
                     who,
@@ -1430,6 +1438,21 @@ mod tests {
             assert_eq!(e.rule.as_deref(), Some("x"), "{field}");
             assert_eq!(e.field, want_field, "{field}={value}: {e}");
             assert!(e.message.contains(want), "{field}={value}: {e}");
+        }
+    }
+
+    #[test]
+    fn forms_and_contexts_listed_twice_are_errors() {
+        // Found with the `rules` fuzz target: a repeated form or context put
+        // the rule twice in every decision it took part in (trace and
+        // `data-rules`), and its index entries multiplied (forms × contexts).
+        for (field, value, want) in [
+            ("forms", r#"["web","mp_scheme","web"]"#, "forms[2]"),
+            ("contexts", r#"["chat","group","chat"]"#, "contexts[2]"),
+        ] {
+            let e = one_error(&edit(field, value));
+            assert_eq!((e.rule.as_deref(), e.field.as_str()), (Some("x"), want));
+            assert!(e.message.contains("twice"), "{e}");
         }
     }
 

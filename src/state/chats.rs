@@ -166,7 +166,12 @@ pub fn reduce(chats: &mut Vec<Chat>, action: ChatsAction) -> bool {
                 return false;
             }
             let last = c.messages.last();
-            let id = c.messages.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+            // Saved data may hold any id, up to u64::MAX: then there is no
+            // new one above it (found by fuzzing the saved data).
+            let max = c.messages.iter().map(|m| m.id).max().unwrap_or(0);
+            let Some(id) = max.checked_add(1) else {
+                return false;
+            };
             let ts = last.map_or(ts, |m| ts.max(m.ts));
             c.messages.push(Message { id, from, text, ts });
             true
@@ -281,6 +286,18 @@ mod tests {
         let m = chats[4].messages.last().unwrap();
         assert_eq!(m.ts, last.ts + 60);
         assert_eq!(m.from, "c-dad");
+    }
+
+    #[test]
+    fn sending_after_the_largest_id_is_refused_not_overflowed() {
+        let mut chats = seed().chats;
+        chats[4].messages[0].id = u64::MAX;
+        let before = chats.clone();
+        assert!(!reduce(&mut chats, send("family", ME, "hi", 1)));
+        assert_eq!(chats, before);
+        chats[4].messages[0].id = u64::MAX - 1;
+        assert!(reduce(&mut chats, send("family", ME, "hi", 1)));
+        assert_eq!(chats[4].messages.last().unwrap().id, u64::MAX);
     }
 
     #[test]

@@ -62,7 +62,11 @@ pub fn reduce(prefs: &mut Vec<LinkPref>, reports: &mut Vec<Report>, action: Link
             if link.trim().is_empty() || reports.iter().any(|r| r.link == link && r.chat == chat) {
                 return false;
             }
-            let id = reports.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+            // Saved data may hold any id, up to u64::MAX (found by fuzzing).
+            let max = reports.iter().map(|r| r.id).max().unwrap_or(0);
+            let Some(id) = max.checked_add(1) else {
+                return false;
+            };
             reports.push(Report {
                 id,
                 link,
@@ -163,6 +167,21 @@ mod tests {
         assert_eq!(reports.iter().map(|r| r.id).collect::<Vec<_>>(), [1, 2]);
         assert!(reduce(&mut prefs, &mut reports, LinksAction::Withdraw(1)));
         assert!(!reduce(&mut prefs, &mut reports, LinksAction::Withdraw(1)));
+        assert_eq!(reports.len(), 1);
+    }
+
+    #[test]
+    fn reporting_after_the_largest_id_is_refused_not_overflowed() {
+        let (mut prefs, mut reports) = (Vec::new(), Vec::new());
+        let report = |link: &str| LinksAction::Report {
+            link: link.into(),
+            platform: "none".into(),
+            chat: "deals".into(),
+            date: Date::parse("2021-12-01").unwrap(),
+        };
+        assert!(reduce(&mut prefs, &mut reports, report("https://a.cn/")));
+        reports[0].id = u64::MAX;
+        assert!(!reduce(&mut prefs, &mut reports, report("https://b.cn/")));
         assert_eq!(reports.len(), 1);
     }
 }
