@@ -305,10 +305,14 @@ impl Parser<'_> {
                             {
                                 self.i += 2;
                                 let lo = self.hex4()?;
-                                if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(Error::new(esc_at, "bad surrogate pair"));
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                                } else {
+                                    // Not a pair: the high one is lone, and the
+                                    // next escape is read on its own.
+                                    self.i -= 6;
+                                    hi
                                 }
-                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
                                 hi
                             };
@@ -757,6 +761,16 @@ mod tests {
         }
         // A lone surrogate is replaced, not fatal.
         assert_eq!(String::from_json_str("\"\\ud800\"").unwrap(), "\u{FFFD}");
+        // Found by the `saved` fuzz target: a high surrogate before another
+        // escape was an error, contrary to the rule above.
+        assert_eq!(
+            String::from_json_str("\"\\ud800\\u0041\"").unwrap(),
+            "\u{FFFD}A"
+        );
+        assert_eq!(
+            String::from_json_str("\"\\ud800\\ud800\\udc00\"").unwrap(),
+            "\u{FFFD}\u{10000}"
+        );
     }
 
     #[test]
