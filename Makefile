@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup fmt clippy unit browser release size e2e bench bench-baseline fuzz clean
+.PHONY: serve test setup fmt clippy unit browser release size e2e screens bench bench-baseline fuzz clean
 
 serve: setup
 	trunk serve --address 127.0.0.1 --port 8080
@@ -43,9 +43,16 @@ e2e:
 	@mkdir -p target
 	cargo test --test e2e -- --ignored --skip bench_ --test-threads=1 2>&1 | tee target/test-e2e.log
 
+# A screenshot of every screen in English and Chinese at 390 px wide, from
+# the release build in headless Chromium, into docs/screens/ (tests/e2e/screens.rs).
+screens: setup release
+	WG_SCREENS_DIR=docs/screens cargo test --test e2e -- --ignored --exact screens::screenshots_of_every_screen_in_both_languages
+
 # One report of every figure and its target (scripts/bench-report.mjs): the
 # native engine, the release bundle's size per file, the headless-Chrome
-# figures (wasm-pack, release build), the end-to-end figure, twiggy; compared
+# figures (wasm-pack, release build), the end-to-end figures (with the first
+# render against the bare Yew counter of bench/bare/, built with the same
+# profile), twiggy; compared
 # with bench/baseline.json. Each step's raw output is in target/bench/<step>.log,
 # its exit code in <step>.exit, its figures in <source>.jsonl. A failing step
 # doesn't stop the others: the report says what is missing and then fails;
@@ -66,6 +73,7 @@ bench: setup
 		--chromedriver /usr/bin/chromedriver --mode no-install --release \
 		-- --features browser-bench --test bench_browser -- --nocapture); \
 		grep '^{"bench"' $(BENCH)/browser.log >$(BENCH)/browser.jsonl || true
+	@$(call bench_step,bare,cd bench/bare && trunk build --release)
 	@$(call bench_step,e2e,WG_BENCH=1 timeout 900 cargo test --test e2e -- --ignored --nocapture bench_)
 	@$(call bench_step,twiggy,scripts/twiggy.sh $(BENCH)/walled-garden.wasm $(BENCH)/twiggy.txt)
 	@node scripts/bench-report.mjs

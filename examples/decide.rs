@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example decide -- [--date YYYY-MM-DD] [--in chat|group|moments|mini_program]
-//!     [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--rules FILE] LINK...
+//!     [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--cohort early|late] [--rules FILE] LINK...
 //! ```
 //!
 //! Prints one JSON object per link and line. With no LINK, reads links from
@@ -13,9 +13,9 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use walled_garden::policy::engine::{decide, Decision};
 use walled_garden::policy::rules::{Context, Rules};
-use walled_garden::policy::scenario::{parse_vpn, Date, Os, Region, Scenario};
+use walled_garden::policy::scenario::{parse_vpn, Cohort, Date, Os, Region, Scenario};
 
-const USAGE: &str = "usage: decide [--date YYYY-MM-DD] [--in chat|group|moments|mini_program] [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--rules FILE] LINK...";
+const USAGE: &str = "usage: decide [--date YYYY-MM-DD] [--in chat|group|moments|mini_program] [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--cohort early|late] [--rules FILE] LINK...";
 
 struct Args {
     scenario: Scenario,
@@ -60,6 +60,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
                 a.scenario.vpn =
                     parse_vpn(&v).ok_or_else(|| format!("--vpn: \"{v}\" is not on or off"))?;
             }
+            "--cohort" => {
+                let v = value("--cohort")?;
+                a.scenario.cohort = Cohort::parse(&v)
+                    .ok_or_else(|| format!("--cohort: \"{v}\" is not early or late"))?;
+            }
             "--rules" => a.rules = Some(value("--rules")?),
             "--help" | "-h" => return Err(USAGE.to_string()),
             "--" => a.links.extend(it.by_ref()),
@@ -92,8 +97,15 @@ fn json(link: &str, d: &Decision) -> String {
         "display": d.display.as_str(),
         "form": d.form.as_str(),
         "rules": rules,
-        "confidence": d.confidence.as_str(),
-        "assumption": d.assumption,
+        "confidence": d.confidence_str(),
+        "assumption": d.assumption_str(),
+        "assumed_en": d.assumed.iter().map(|a| a.en.as_str()).collect::<Vec<_>>(),
+        "caveat_en": d.caveat.as_ref().map(|c| c.text.en.as_str()),
+        "other_cohort": d.other_cohort.as_ref().map(|o| serde_json::json!({
+            "cohort": o.cohort.as_str(),
+            "outcome": o.outcome.as_str(),
+            "rule": &*o.rule,
+        })),
         "custom": d.custom,
         "title_en": d.texts.en.title,
         "reason_en": d.texts.en.reason,

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 TERSER_VERSION=5.51.2
+AXE_VERSION=4.14.1
 # The wasm-bindgen CLI must equal the library version in Cargo.lock exactly,
 # or trunk and wasm-pack try to download their own (and fail offline).
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
@@ -57,6 +58,23 @@ if ! .tools/node_modules/.bin/terser --version 2>/dev/null | grep -q "^terser $T
   say "installing terser $TERSER_VERSION from npm into .tools/"
   mkdir -p .tools
   npm install --silent --no-audit --no-fund --prefix .tools "terser@$TERSER_VERSION"
+fi
+
+# axe-core, the accessibility auditors' checker, run on every screen by
+# the end-to-end tests (tests/e2e/axe.rs reads its axe.min.js).
+if [ "$(node -p "require('./.tools/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+  say "installing axe-core $AXE_VERSION from npm into .tools/"
+  mkdir -p .tools
+  npm install --silent --no-audit --no-fund --prefix .tools "axe-core@$AXE_VERSION"
+fi
+
+# Chinese glyphs and emoji for headless Chromium (the lang=zh screens, the
+# seed's messages and their screenshots): without them it draws empty boxes.
+if ! dpkg -s fonts-noto-cjk fonts-noto-color-emoji >/dev/null 2>&1; then
+  say "installing fonts-noto-cjk and fonts-noto-color-emoji"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-noto-cjk fonts-noto-color-emoji >/dev/null
 fi
 
 # Trunk runs cargo offline: make sure every crate is downloaded.

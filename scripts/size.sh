@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
     *) DIST=$1; shift ;;
   esac
 done
-BUDGET=${BUNDLE_BUDGET_BYTES:-200000}   # 200 KB, gzip, all files together
+BUDGET=${BUNDLE_BUDGET_BYTES:-300000}   # 300 KB, gzip, all files together
 
 shopt -s nullglob
 files=("$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/snippets/*/*.js "$DIST"/snippets/*/*/*.js)

@@ -4,6 +4,10 @@
 //! language is instant and complete. Strings are `&'static str` picked by a
 //! `match`-free array lookup: no formatting machinery, no allocation.
 
+pub mod errors;
+
+pub use errors::Explain;
+
 /// The UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -49,7 +53,7 @@ impl Lang {
     }
 }
 
-crate::json_str_enum!(Lang, "expected \"en\" or \"zh\"");
+crate::json_str_enum!(Lang, ["en", "zh"]);
 
 macro_rules! strings {
     ($($key:ident => $en:expr, $zh:expr;)+) => {
@@ -90,6 +94,9 @@ strings! {
     Region => "Region", "地区";
     Phone => "Phone", "手机";
     Vpn => "VPN", "VPN";
+    Cohort => "Cohort", "灰度批次";
+    CohortEarly => "Early (got rollouts first)", "较早（先获得新功能）";
+    CohortLate => "Late (the default)", "较晚（默认）";
     Language => "Language", "语言";
     Mainland => "Mainland China", "中国大陆";
     Overseas => "Overseas", "海外";
@@ -178,6 +185,14 @@ strings! {
     OutBlocked => "Blocked", "已被屏蔽";
     OutMini => "Opens the mini program", "打开小程序";
     OutRejected => "Never opened: not a link WeChat opens", "不会被打开：不是微信会打开的链接";
+    ChipOpen => "Opens", "直接打开";
+    ChipConfirm => "Confirm first", "需确认";
+    ChipWarn => "Warning first", "有提示";
+    ChipCopy => "Copy to browser", "需复制";
+    ChipBlocked => "Blocked", "已屏蔽";
+    ChipMini => "Mini program", "小程序";
+    ChipRejected => "Not a link", "非链接";
+    ChipNoPlatform => "Not in the record", "记录外";
     Why => "Why", "原因";
     Decides => "decides", "起决定作用";
     Agrees => "agrees", "结论相同";
@@ -185,6 +200,22 @@ strings! {
     Sources => "sources", "来源";
     LowConfidence => "low confidence: weak sources", "可信度低：来源较弱";
     Assumption => "assumption: not in any source", "假设：无来源依据";
+    BadgeLow => "Low confidence", "可信度低";
+    ConfidenceCol => "Confidence", "可信度";
+    AssumptionCol => "Assumption", "假设";
+    ConfHigh => "High", "高";
+    ConfMedium => "Medium", "中";
+    ConfLow => "Low", "低";
+    Yes => "Yes", "是";
+    No => "No", "否";
+    BadgeMedium => "Medium confidence", "可信度中";
+    BadgeAssumption => "Assumption", "假设";
+    Assumed => "What was assumed", "假设了什么";
+    Caveat => "Less sure", "较不确定";
+    OtherCohort => "The other cohort saw something else", "另一灰度批次看到的不同";
+    EarlyCohortSaw => "Early-cohort users saw", "较早批次的用户看到";
+    LateCohortSaw => "Late-cohort users saw", "较晚批次的用户看到";
+    PlatformAssumed => "the platform's domain is assumed", "该平台的域名是假设";
     Close => "Close", "关闭";
     More => "More", "更多";
     Continue => "Continue", "继续访问";
@@ -203,7 +234,8 @@ strings! {
     SentTo => "Sent to", "已发送给";
     ShortLinkOutside => "Short links work inside WeChat only: opened outside WeChat, this link does nothing.", "小程序短链只能在微信内使用：在微信外打开无效。";
     OpenOutside => "Open outside WeChat", "在微信外打开";
-    RecentNote => "Recently used first. The order is kept while this page stays open.", "最近使用的排在前面。顺序在页面打开期间保留。";
+    MiniLinks => "Its links", "它的链接";
+    RecentNote => "Recently used first. The order is saved with your chats.", "最近使用的排在前面。顺序与聊天记录一起保存。";
     LinkScheme => "URL Scheme (encrypted)", "URL Scheme（加密）";
     LinkPlain => "URL Scheme (plaintext)", "URL Scheme（明文）";
     LinkTrial => "URL Scheme (trial version)", "URL Scheme（体验版）";

@@ -4,6 +4,8 @@
 //! `policy` and `state` are pure Rust, tested natively; `ui` wires them to
 //! the browser with Yew.
 
+#![warn(missing_docs)]
+
 pub mod i18n;
 pub mod json;
 pub mod policy;

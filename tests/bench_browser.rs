@@ -51,7 +51,7 @@ async fn long_chat_open_and_append() {
             .unwrap();
         let app = mount("#/chats").await;
         let link = app
-            .all(".chat-row")
+            .chat_rows("Chats")
             .into_iter()
             .find(|a| a.get_attribute("href").as_deref() == Some("#/chats/long"))
             .unwrap();
@@ -65,7 +65,7 @@ async fn long_chat_open_and_append() {
         assert_eq!(hash(), "#/chats/long");
 
         let t = app
-            .find("textarea[aria-label=Message]")
+            .role("textbox", Name::Is("Message"))
             .dyn_into::<web_sys::HtmlTextAreaElement>()
             .unwrap();
         t.set_value("one more");
@@ -75,7 +75,7 @@ async fn long_chat_open_and_append() {
             .unwrap();
         flush().await;
         let send = app
-            .find("button.send")
+            .button("Send")
             .dyn_into::<web_sys::HtmlElement>()
             .unwrap();
         let t0 = now();
@@ -106,12 +106,12 @@ async fn batch_of_a_thousand_links() {
     let mut all = Vec::new();
     for _ in 0..5 {
         let app = mount_fresh("#/open?date=2021-10-01").await;
-        app.find("#op-batch")
+        app.control("Links, one per line")
             .dyn_into::<web_sys::HtmlTextAreaElement>()
             .unwrap()
             .set_value(&text);
         let button = app
-            .find(".batch .actions button")
+            .button("Check")
             .dyn_into::<web_sys::HtmlElement>()
             .unwrap();
         // From the click to the last chunk of the table on screen.
@@ -119,14 +119,15 @@ async fn batch_of_a_thousand_links() {
         button.click();
         yew::scheduler::flush().await;
         loop {
-            let el = app.find(".batch-scroll");
+            let el = app.find("[data-rows]");
             if el.get_attribute("data-rows") == el.get_attribute("data-total") {
                 break;
             }
             flush().await;
         }
         all.push(now() - t0);
-        assert_eq!(app.all(".batch-table tbody tr").len(), 1000);
+        let table = app.role("table", Name::Any);
+        assert_eq!(table.query_selector_all("tbody tr").unwrap().length(), 1000);
         app.unmount();
     }
     report("batch_1000_links", median(all), 1000.0);

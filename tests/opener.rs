@@ -18,14 +18,17 @@ fn opener(url: &str, rest: &str) -> String {
     String::from("#/open?url=") + &encode(url) + "&" + rest
 }
 
-/// Clicks a Copy button and waits until it reports; returns the state.
-async fn copy(app: &Mounted, scope: &str) -> String {
-    app.click(&(String::from(scope) + " .copy button")).await;
+/// The `data-copy` wrapper of the copy button named `name`.
+fn copy_box(app: &Mounted, name: &str) -> web_sys::Element {
+    app.button(name).closest("[data-copy]").unwrap().unwrap()
+}
+
+/// Clicks the copy button named `name` and waits until it reports;
+/// returns the state.
+async fn copy(app: &Mounted, name: &str) -> String {
+    app.press(name).await;
     for _ in 0..200 {
-        let s = app
-            .find(&(String::from(scope) + " .copy"))
-            .get_attribute("data-copy")
-            .unwrap();
+        let s = copy_box(app, name).get_attribute("data-copy").unwrap();
         if s != "idle" {
             return s;
         }
@@ -34,19 +37,19 @@ async fn copy(app: &Mounted, scope: &str) -> String {
     panic!("copy never finished");
 }
 
+/// The text of the decision (`role="status"`): its screen, summary and Why.
+fn status_text(app: &Mounted) -> String {
+    text_of(&app.find("[role=status]"))
+}
+
 #[wasm_bindgen_test]
 async fn done_criterion_walk() {
     let app = mount_fresh("#/open?date=2021-10-01").await;
     assert!(app.text().contains("Enter a link"));
     assert!(app.root.query_selector("[role=status]").unwrap().is_none());
-    app.input("#op-link", "https://v.douyin.com/abc/").await;
-    assert_eq!(
-        app.find("#op-in")
-            .unchecked_into::<web_sys::HtmlSelectElement>()
-            .value(),
-        "chat"
-    );
-    app.click(".opener-form button[type=submit]").await;
+    app.fill("Link", "https://v.douyin.com/abc/").await;
+    assert_eq!(app.value("Shared in"), "chat");
+    app.press("Open").await;
     assert!(
         hash().contains("url=https%3A%2F%2Fv.douyin.com%2Fabc%2F"),
         "{}",
@@ -56,54 +59,51 @@ async fn done_criterion_walk() {
     assert_eq!(app.status("data-platform"), "douyin");
     assert_eq!(app.status("data-host"), "v.douyin.com");
     assert_eq!(app.status("data-share"), "no");
-    let t = app.find(".interstitial").text_content().unwrap();
+    let t = status_text(&app);
     assert!(t.contains("You are about to visit"), "{t}");
     assert!(
         t.contains("This is not an official WeChat page. Continue?"),
         "{t}"
     );
-    assert!(app
-        .find(".sum-platform")
-        .text_content()
-        .unwrap()
-        .contains("Douyin · ByteDance"));
-    app.click(".interstitial .btn.primary").await;
+    assert!(t.contains("Douyin · ByteDance"), "{t}");
+    app.press("Continue").await;
     assert_eq!(
-        app.find(".mock-page").get_attribute("data-page").unwrap(),
+        app.find("[data-page]").get_attribute("data-page").unwrap(),
         "video"
     );
-    assert!(app
-        .find(".mock-page")
-        .text_content()
-        .unwrap()
-        .contains("Douyin"));
-    assert_eq!(
-        app.find(".wx-browser-host").text_content().unwrap(),
-        "v.douyin.com"
-    );
+    assert!(text_of(&app.find("[data-page]")).contains("Douyin"));
+    // WeChat's in-app browser, named by the host it shows.
+    app.role("region", Name::Is("v.douyin.com"));
 
-    app.select("#op-in", "group").await;
+    app.choose("Shared in", "group").await;
     assert_eq!(app.status("data-outcome"), "copy_to_browser");
-    let page = app.find(".copy-to-browser").text_content().unwrap();
+    let page = status_text(&app);
     assert!(
         page.contains("To view, long-press to copy the address"),
         "{page}"
     );
-    let state = copy(&app, ".copy-to-browser").await;
+    let state = copy(&app, "Copy link").await;
     assert!(state == "copied" || state == "selected", "{state}");
     if state == "selected" {
-        let input = app.find(".copy-to-browser .copy-fallback input");
-        let input = input.unchecked_into::<web_sys::HtmlInputElement>();
-        assert_eq!(input.value(), "https://v.douyin.com/abc/");
+        let input = get(&app.find("[role=status]"), "textbox", Name::Is("Copy link"));
+        assert_eq!(value_of(&input), "https://v.douyin.com/abc/");
     } else {
         assert!(app.text().contains("Link copied"));
     }
-    let sources = app.texts(".why-source");
-    assert!(sources.iter().any(|s| s == "R-2021-09-17"), "{sources:?}");
+    let sources: Vec<web_sys::Element> = app
+        .roles("link", Name::Starts("R-"))
+        .into_iter()
+        .filter(|a| {
+            a.get_attribute("href")
+                .is_some_and(|h| h.starts_with("#/timeline?id="))
+        })
+        .collect();
+    let names: Vec<String> = sources.iter().map(name_of).collect();
+    assert!(names.iter().any(|s| s == "R-2021-09-17"), "{names:?}");
     assert!(app
         .status("data-rules")
         .contains("groups-stay-restricted-2021-09-17"));
-    let link = app.find(".why-source").get_attribute("href").unwrap();
+    let link = sources[0].get_attribute("href").unwrap();
     assert!(link.starts_with("#/timeline?id=R-"), "{link}");
     app.unmount();
 
@@ -113,11 +113,11 @@ async fn done_criterion_walk() {
         "in=chat&date=2021-10-01&lang=zh",
     ))
     .await;
-    let t = app.find(".interstitial").text_content().unwrap();
+    let t = status_text(&app);
     assert!(t.contains("将要访问"), "{t}");
     assert!(t.contains("非微信官方网页，请确认是否继续访问。"), "{t}");
-    assert!(t.contains("继续访问"), "{t}");
-    app.select("#op-in", "group").await;
+    assert!(app.has_button("继续访问"));
+    app.choose("分享到", "group").await;
     assert!(app
         .text()
         .contains("如需浏览，请长按网址复制后使用浏览器访问"));
@@ -130,21 +130,15 @@ async fn address_parameters_evaluate_at_once_and_scenario_changes_re_evaluate() 
     let app = mount_fresh(&opener("https://m.tb.cn/h.x", "in=group&date=2022-02-01")).await;
     assert_eq!(app.status("data-outcome"), "open");
     assert_eq!(app.status("data-platform"), "taobao");
-    let input = app
-        .find("#op-link")
-        .unchecked_into::<web_sys::HtmlInputElement>();
-    assert_eq!(input.value(), "https://m.tb.cn/h.x");
-    let select = app
-        .find("#op-in")
-        .unchecked_into::<web_sys::HtmlSelectElement>();
-    assert_eq!(select.value(), "group");
+    assert_eq!(app.value("Link"), "https://m.tb.cn/h.x");
+    assert_eq!(app.value("Shared in"), "group");
     assert_eq!(
-        app.find(".mock-page").get_attribute("data-page").unwrap(),
+        app.find("[data-page]").get_attribute("data-page").unwrap(),
         "product"
     );
 
     // Back before 2022-01-27: Taobao is copy-to-browser again, live.
-    app.input("#sc-bar-date", "2021-10-01").await;
+    app.fill("Date", "2021-10-01").await;
     assert_eq!(app.status("data-outcome"), "copy_to_browser");
     assert!(hash().contains("date=2021-10-01"));
     app.unmount();
@@ -163,15 +157,13 @@ async fn copy_link_to_this_scenario_reproduces_the_result() {
         "in=group&date=2021-10-01&os=android",
     ))
     .await;
-    app.find(".opener-copy .copy button");
-    copy(&app, ".opener-copy").await;
-    let text = app
-        .find(".opener-copy .copy")
+    copy(&app, "Copy link to this scenario").await;
+    let text = copy_box(&app, "Copy link to this scenario")
         .get_attribute("data-copy-text")
         .unwrap();
     let at = text.find('#').unwrap();
     let address = &text[at..];
-    assert!(address.starts_with("#/open?url=https%3A%2F%2Fv.douyin.com%2Fabc%2F&in=group&date=2021-10-01&region=mainland&os=android&vpn=off&lang=en"), "{address}");
+    assert!(address.starts_with("#/open?url=https%3A%2F%2Fv.douyin.com%2Fabc%2F&in=group&date=2021-10-01&region=mainland&os=android&vpn=off&cohort=late&lang=en"), "{address}");
     app.unmount();
     let again = mount_fresh(address).await;
     assert_eq!(again.status("data-outcome"), "copy_to_browser");
@@ -196,7 +188,7 @@ async fn each_outcome_screen_in_both_languages() {
             let address = opener(url, rest) + "&lang=" + lang;
             let app = mount_fresh(&address).await;
             assert_eq!(app.status("data-outcome"), outcome, "{address}");
-            let shown = app.find(".wx-screen").text_content().unwrap();
+            let shown = status_text(&app);
             assert!(shown.contains(want), "{address}: {shown}");
             app.unmount();
         }
@@ -207,38 +199,29 @@ async fn each_outcome_screen_in_both_languages() {
         "in=chat&date=2021-01-15",
     ))
     .await;
-    app.click(".interstitial .btn.primary").await;
-    assert_eq!(
-        app.find(".wx-browser-host").text_content().unwrap(),
-        "www.zhihu.com"
-    );
-    app.click(".wx-browser-bar button").await;
-    assert!(app.root.query_selector(".interstitial").unwrap().is_some());
+    app.press("Continue").await;
+    let browser = app.role("region", Name::Is("www.zhihu.com"));
+    click_el(&button(&browser, "Close")).await;
+    assert!(app.roles("region", Name::Is("www.zhihu.com")).is_empty());
+    assert!(app.has_button("Continue"), "back on the warning");
     app.unmount();
 
     let app = mount_fresh(&opener("weixin://dl/business/?appid=wx3a1f09c2b7d4e865&path=pages/item/detail&query=sku%3D1&env_version=release", "in=chat")).await;
-    assert_eq!(
-        app.find(".mp-path").text_content().unwrap(),
-        "/pages/item/detail"
-    );
-    assert!(app
-        .find(".mp-capsule")
-        .text_content()
-        .unwrap()
-        .contains("···|×"));
+    // The mini program's frame, named by the mini program, with its page
+    // path and the capsule's More and Close.
+    let frame = app.role("region", Name::Is("JD Shop"));
+    assert!(text_of(&frame).contains("/pages/item/detail"));
+    assert!(text_of(&frame).contains("···|×"));
+    button(&frame, "More");
+    button(&frame, "Close");
     app.unmount();
 
     let hostile = "<img src=x onerror=alert(1)>";
     let app = mount_fresh(&opener(hostile, "in=chat")).await;
     let before = hash();
     assert_eq!(app.status("data-outcome"), "rejected");
-    assert!(app.root.query_selector("img").unwrap().is_none());
-    assert!(
-        app.find("#op-link")
-            .unchecked_into::<web_sys::HtmlInputElement>()
-            .value()
-            == hostile
-    );
+    assert!(app.all("img").is_empty());
+    assert!(app.value("Link") == hostile);
     assert_eq!(hash(), before);
     app.unmount();
 }
@@ -251,20 +234,20 @@ async fn share_is_offered_only_when_allowed_and_sends_to_a_chat() {
     ))
     .await;
     assert_eq!(app.status("data-share"), "no");
-    assert!(app.root.query_selector(".share").unwrap().is_none());
+    assert!(!app.has_button("Share"));
     app.unmount();
 
     let link = MINI_PROGRAMS[0].link(LinkKind::Scheme, Date::parse("2021-10-01").unwrap());
     let app = mount_fresh(&opener(&link, "in=chat&date=2021-10-01")).await;
     assert_eq!(app.status("data-share"), "yes");
-    app.click(".share > button").await;
-    app.click(".share-target[data-chat=family]").await;
+    app.press("Share").await;
+    let targets = app.role("list", Name::Is("Send to"));
+    click_el(&button(&targets, "Family")).await;
     flush().await;
     assert!(app
-        .find(".share")
-        .text_content()
-        .unwrap()
-        .contains("Sent to Family"));
+        .roles("alert", Name::Any)
+        .iter()
+        .any(|a| text_of(a).contains("Sent to Family")));
     let data = saved();
     let last = data
         .chat("family")
@@ -286,13 +269,9 @@ async fn mini_program_failures() {
     let app = mount_fresh(&opener(&trial, "in=chat&date=2021-10-01")).await;
     assert_eq!(app.status("data-outcome"), "blocked");
     assert!(app.text().contains("This version is for testers only"));
-    app.click("#op-tester").await;
+    click_el(&app.control("I am a tester of mini programs")).await;
     assert_eq!(app.status("data-outcome"), "mini_program");
-    assert!(app
-        .find(".mp-title")
-        .text_content()
-        .unwrap()
-        .contains("Pinduoduo"));
+    app.role("region", Name::Has("Pinduoduo"));
     app.unmount();
 
     let old = "https://wxaurl.cn/jdShopT1ck3t?created=2021-01-01";
@@ -305,55 +284,77 @@ async fn mini_program_failures() {
     let fresh = "https://wxaurl.cn/jdShopT1ck3t?created=2021-09-30";
     let app = mount_fresh(&opener(fresh, "in=chat&date=2021-10-01")).await;
     assert_eq!(app.status("data-outcome"), "warn");
-    app.click(".interstitial .btn.primary").await;
-    assert!(app
-        .find(".mp-title")
-        .text_content()
-        .unwrap()
-        .contains("JD Shop"));
+    app.press("Continue").await;
+    app.role("region", Name::Has("JD Shop"));
     app.unmount();
 }
 
 #[wasm_bindgen_test]
 async fn mini_programs_list_recent_first_and_produce_testable_links() {
     let app = mount_fresh("#/mini?date=2021-10-01").await;
-    let items = app.all(".mini-item");
-    assert!((6..=8).contains(&items.len()), "{}", items.len());
+    // The mini programs: buttons carrying their AppID.
+    let items = |app: &Mounted| -> Vec<web_sys::Element> {
+        app.roles("button", Name::Any)
+            .into_iter()
+            .filter(|b| b.has_attribute("data-appid"))
+            .collect()
+    };
+    assert!(
+        (6..=8).contains(&items(&app).len()),
+        "{}",
+        items(&app).len()
+    );
     let target = MINI_PROGRAMS[2];
-    app.click(&(String::from(".mini-item[data-appid=") + target.appid + "]"))
-        .await;
+    let item = items(&app)
+        .into_iter()
+        .find(|b| b.get_attribute("data-appid").as_deref() == Some(target.appid))
+        .unwrap();
+    assert!(
+        name_of(&item).contains(target.name_en),
+        "{}",
+        name_of(&item)
+    );
+    click_el(&item).await;
     // The mini program opens in its frame, with its links.
-    assert!(app
-        .find(".mini-detail .mp-title")
-        .text_content()
-        .unwrap()
-        .contains(target.name_en));
-    assert_eq!(app.all(".mini-link").len(), 5);
+    app.role("region", Name::Has(target.name_en));
+    let links = app.all("[data-kind]");
+    assert_eq!(links.len(), 5);
     let date = Date::parse("2021-10-01").unwrap();
-    let shown = app.texts(".mini-link-text");
+    // Each link's Copy button copies exactly the link shown.
+    let shown: Vec<String> = links
+        .iter()
+        .map(|l| {
+            let text = button(l, "Copy")
+                .closest("[data-copy]")
+                .unwrap()
+                .unwrap()
+                .get_attribute("data-copy-text")
+                .unwrap();
+            assert!(text_of(l).contains(&text), "{text} not shown");
+            text
+        })
+        .collect();
     assert_eq!(shown[0], target.link(LinkKind::Scheme, date));
     assert!(shown[4].contains("created=2021-10-01"), "{}", shown[4]);
     // Recently used first.
     assert_eq!(
-        app.all(".mini-item")[0]
-            .get_attribute("data-appid")
-            .unwrap(),
+        items(&app)[0].get_attribute("data-appid").unwrap(),
         target.appid
     );
     // A short link opened outside WeChat does nothing, and says so.
-    assert!(app.root.query_selector(".mini-outside").unwrap().is_none());
-    app.click(".mini-link[data-kind=short] .mini-link-actions > button")
-        .await;
-    assert!(app
-        .find(".mini-outside")
-        .text_content()
-        .unwrap()
-        .contains("inside WeChat only"));
+    let short = app.find("[data-kind=short]");
+    assert!(by_role(&short, "alert", Name::Any).is_empty());
+    click_el(&button(&short, "Open outside WeChat")).await;
+    let short = app.find("[data-kind=short]");
+    assert!(text_of(&get(&short, "alert", Name::Any)).contains("inside WeChat only"));
     // "Test in the link opener" evaluates the link there.
-    let test = app
-        .find(".mini-link[data-kind=trial] a.btn")
-        .get_attribute("href")
-        .unwrap();
+    let test = get(
+        &app.find("[data-kind=trial]"),
+        "link",
+        Name::Is("Test in the link opener"),
+    )
+    .get_attribute("href")
+    .unwrap();
     assert!(test.starts_with("#/open?url=weixin"), "{test}");
     app.unmount();
     let app = mount(&(test + "&date=2021-10-01")).await;
@@ -366,7 +367,7 @@ async fn mini_programs_list_recent_first_and_produce_testable_links() {
 /// chunk per task); returns how many waits that took.
 async fn batch_done(app: &Mounted) -> usize {
     for i in 0..100 {
-        let el = app.find(".batch-scroll");
+        let el = app.find("[data-rows]");
         if el.get_attribute("data-rows") == el.get_attribute("data-total") {
             return i;
         }
@@ -377,23 +378,45 @@ async fn batch_done(app: &Mounted) -> usize {
 
 async fn check_batch(app: &Mounted, text: &str) {
     let area = app
-        .find("#op-batch")
+        .control("Links, one per line")
         .dyn_into::<web_sys::HtmlTextAreaElement>()
         .unwrap();
     area.set_value(text);
-    app.click(".batch .actions button").await;
+    app.press("Check").await;
+}
+
+/// The batch table's body rows (those with outcome cells, not the header).
+fn batch_rows(app: &Mounted) -> Vec<web_sys::Element> {
+    let table = app.role("table", Name::Any);
+    by_role(&table, "row", Name::Any)
+        .into_iter()
+        .filter(|r| r.query_selector_all("[data-outcome]").unwrap().length() > 0)
+        .collect()
+}
+
+/// The text of a batch row's first cell (its header cell): the link.
+fn row_link(row: &web_sys::Element) -> String {
+    text_of(&row.first_element_child().unwrap())
+}
+
+/// The outcomes in a batch row's chat, group and Moments cells.
+fn row_outcomes(row: &web_sys::Element) -> Vec<String> {
+    by_role(row, "cell", Name::Any)
+        .iter()
+        .filter_map(|td| td.get_attribute("data-outcome"))
+        .collect()
 }
 
 /// Clicks "Download CSV" with the download intercepted; returns the file.
 async fn download_csv(app: &Mounted) -> String {
-    let anchor = app.find(".batch a[download]");
+    let anchor = app.find("a[download]");
     let cb = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
         e.prevent_default()
     });
     anchor
         .add_event_listener_with_callback("click", cb.as_ref().unchecked_ref())
         .unwrap();
-    app.click(".batch-csv").await;
+    app.press("Download CSV").await;
     assert_eq!(
         anchor.get_attribute("download").unwrap(),
         "walled-garden-links.csv"
@@ -418,12 +441,8 @@ async fn batch_check_table_and_csv() {
     let app = mount_fresh("#/open?date=2021-10-01").await;
     // Blank lines only: a message, no table.
     check_batch(&app, "  \n \n").await;
-    assert!(app.root.query_selector(".batch-table").unwrap().is_none());
-    assert!(app
-        .find(".batch [role=alert]")
-        .text_content()
-        .unwrap()
-        .contains("Enter a link"));
+    assert!(app.roles("table", Name::Any).is_empty());
+    assert!(text_of(&app.role("alert", Name::Any)).contains("Enter a link"));
 
     let hostile = "<img src=x onerror=alert(1)>";
     check_batch(
@@ -432,44 +451,36 @@ async fn batch_check_table_and_csv() {
     )
     .await;
     batch_done(&app).await;
-    assert_eq!(app.all(".batch-table tbody tr").len(), 3);
-    let douyin: Vec<String> = app
-        .all(".batch-table tbody tr:first-child td[data-outcome]")
-        .iter()
-        .map(|td| td.get_attribute("data-outcome").unwrap())
-        .collect();
+    let rows = batch_rows(&app);
+    assert_eq!(rows.len(), 3);
+    let douyin = row_outcomes(&rows[0]);
     assert_eq!(douyin, ["confirm", "copy_to_browser", "copy_to_browser"]);
     // Pasted text is shown as text, never as markup.
-    assert!(app.root.query_selector(".batch img").unwrap().is_none());
-    assert_eq!(app.texts(".batch-link")[2], hostile);
-    assert!(app
-        .find(".batch-count")
-        .text_content()
-        .unwrap()
-        .contains("2021-10-01"));
+    assert!(app.all("img").is_empty());
+    assert_eq!(row_link(&rows[2]), hostile);
+    assert!(app.text().contains("links checked on 2021-10-01"));
 
     let csv = download_csv(&app).await;
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "link,platform,host,chat,group,moments");
+    assert_eq!(
+        lines[0],
+        "link,platform,host,chat,group,moments,confidence,assumption"
+    );
     assert_eq!(
         lines[1],
-        "https://v.douyin.com/abc/,douyin,v.douyin.com,confirm,copy_to_browser,copy_to_browser"
+        "https://v.douyin.com/abc/,douyin,v.douyin.com,confirm,copy_to_browser,copy_to_browser,high,yes"
     );
     assert_eq!(
         lines[2],
-        "https://m.tb.cn/h.x,taobao,m.tb.cn,copy_to_browser,copy_to_browser,copy_to_browser"
+        "https://m.tb.cn/h.x,taobao,m.tb.cn,copy_to_browser,copy_to_browser,copy_to_browser,high,no"
     );
     assert!(lines[3].starts_with(hostile), "{}", lines[3]);
 
     // The scenario's date changes and the table follows: on 2022-02-01
     // Taobao links open in chats and groups.
-    app.input("#sc-bar-date", "2022-02-01").await;
+    app.fill("Date", "2022-02-01").await;
     batch_done(&app).await;
-    let taobao: Vec<String> = app
-        .all(".batch-table tbody tr:nth-child(2) td[data-outcome]")
-        .iter()
-        .map(|td| td.get_attribute("data-outcome").unwrap())
-        .collect();
+    let taobao = row_outcomes(&batch_rows(&app)[1]);
     assert_eq!(taobao[..2], ["open", "open"]);
     assert!(download_csv(&app).await.contains("m.tb.cn,open,open,"));
     app.unmount();
@@ -483,23 +494,40 @@ async fn a_thousand_links_render_in_chunks_with_progress() {
         .collect();
     check_batch(&app, &text).await;
     // The first chunk is on screen with a progress bar...
-    let el = app.find(".batch-scroll");
+    let el = app.find("[data-rows]");
     assert_eq!(el.get_attribute("data-total").unwrap(), "1000");
     let first: usize = el.get_attribute("data-rows").unwrap().parse().unwrap();
     assert!(first < 1000, "{first}");
-    assert!(app
-        .root
-        .query_selector(".batch-progress")
-        .unwrap()
-        .is_some());
+    assert_eq!(app.roles("progressbar", Name::Is("Batch check")).len(), 1);
     // ...and the rest arrives over the next tasks.
     let waits = batch_done(&app).await;
     assert!(waits >= 1);
-    assert_eq!(app.all(".batch-table tbody tr").len(), 1000);
-    assert!(app
-        .root
-        .query_selector(".batch-progress")
-        .unwrap()
-        .is_none());
+    assert_eq!(batch_rows(&app).len(), 1000);
+    assert!(app.roles("progressbar", Name::Any).is_empty());
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn recently_used_mini_programs_are_saved_and_survive_a_reload() {
+    let app = mount_fresh("#/mini").await;
+    let apps = |app: &Mounted| -> Vec<String> {
+        app.roles("button", Name::Any)
+            .into_iter()
+            .filter_map(|b| b.get_attribute("data-appid"))
+            .collect()
+    };
+    let target = MINI_PROGRAMS[4];
+    assert_ne!(apps(&app)[0], target.appid);
+    let item = app
+        .roles("button", Name::Any)
+        .into_iter()
+        .find(|b| b.get_attribute("data-appid").as_deref() == Some(target.appid))
+        .unwrap();
+    click_el(&item).await;
+    app.unmount();
+    assert_eq!(saved().recent_mini, [target.appid]);
+    // A new page over the same storage keeps the order.
+    let app = mount("#/mini").await;
+    assert_eq!(apps(&app)[0], target.appid);
     app.unmount();
 }

@@ -122,6 +122,7 @@ fn bad_arguments_exit_2_with_one_line() {
         &["--date", "2021-13-01", "x"][..],
         &["--in", "space", "x"],
         &["--vpn", "maybe", "x"],
+        &["--cohort", "middle", "x"],
         &["--bogus"],
         &["--date"],
         &["--rules", "/nonexistent/rules.json", "x"],
@@ -149,4 +150,40 @@ fn custom_rules_file() {
     let v = lines(&out);
     assert_eq!(v[0]["custom"], true);
     assert_eq!(v[0]["outcome"], "open");
+}
+
+#[test]
+fn cohort_confidence_and_assumption() {
+    let taobao = "https://item.taobao.com/x";
+    let late = &lines(&run(&["--date", "2021-10-01", taobao], ""))[0];
+    assert_eq!(late["outcome"], "copy_to_browser");
+    assert_eq!(late["other_cohort"]["cohort"], "early");
+    assert_eq!(late["other_cohort"]["outcome"], "confirm");
+    assert_eq!(
+        (&late["confidence"], &late["assumption"]),
+        (&"high".into(), &"no".into())
+    );
+    let early = &lines(&run(
+        &["--date", "2021-10-01", "--cohort", "early", taobao],
+        "",
+    ))[0];
+    assert_eq!(early["outcome"], "confirm");
+    assert_eq!(early["other_cohort"]["outcome"], "copy_to_browser");
+    let duoshan = &lines(&run(
+        &["--date", "2019-01-15", "https://www.duoshan.com/"],
+        "",
+    ))[0];
+    assert_eq!(duoshan["assumption"], "yes");
+    let assumed = duoshan["assumed_en"].as_array().unwrap();
+    assert!(
+        assumed
+            .iter()
+            .any(|a| a.as_str().unwrap().contains("duoshan.com")),
+        "{assumed:?}"
+    );
+    let diversion = &lines(&run(
+        &["--date", "2021-01-01", "https://www.zhihu.com/"],
+        "",
+    ))[0];
+    assert_eq!(diversion["confidence"], "low");
 }

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use walled_garden::policy::engine::decide;
 use walled_garden::policy::rules::{Context, Rules};
-use walled_garden::policy::scenario::{Date, Os, Region, Scenario, DEFAULT_DATE};
+use walled_garden::policy::scenario::{Cohort, Date, Os, Region, Scenario, DEFAULT_DATE};
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
@@ -15,8 +15,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(y, m, d, mainland, ios, vpn)| Scenario {
+        .prop_map(|(y, m, d, mainland, ios, vpn, early)| Scenario {
             date: Date::new(y, m, d).unwrap_or(DEFAULT_DATE),
             region: if mainland {
                 Region::Mainland
@@ -25,6 +26,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             },
             os: if ios { Os::Ios } else { Os::Android },
             vpn,
+            cohort: if early { Cohort::Early } else { Cohort::Late },
         })
 }
 

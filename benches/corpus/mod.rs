@@ -75,6 +75,7 @@ pub fn scenarios() -> Vec<Scenario> {
         region: Region::Mainland,
         os: Os::Ios,
         vpn: false,
+        ..Scenario::default()
     })
     .collect()
 }

@@ -8,8 +8,11 @@
 //! platform are looked at.
 
 use super::link::{parse_link, EnvVersion, HostKind, Link, MpScheme, MpViolation};
-use super::rules::{Confidence, Context, Display, LinkForm, Outcome, Rule, Rules, Text, Texts};
-use super::scenario::{Date, Scenario};
+use super::rules::{
+    BiText, CardDisplay, Caveat, Confidence, Context, LinkForm, Outcome, Rule, Rules, Text, Texts,
+};
+use super::scenario::{Cohort, Date, Scenario};
+use crate::i18n::{Explain, Lang};
 use std::fmt;
 use std::sync::Arc;
 
@@ -41,6 +44,9 @@ pub enum Why {
     Condition(&'static str),
     /// No rule matched; the engine's fallback decided.
     Fallback,
+    /// Not a rule: the platform's registry entry (its domain) is an
+    /// assumption, so every decision about it rests on one.
+    AssumedPlatform,
 }
 
 /// One rule considered for a decision.
@@ -70,6 +76,7 @@ impl fmt::Display for TraceStep {
             Why::Ended(d) => write!(f, "no longer in force: ended {d}")?,
             Why::Condition(c) => write!(f, "condition on {c} not met")?,
             Why::Fallback => write!(f, "no rule matched: the engine's fallback decides")?,
+            Why::AssumedPlatform => write!(f, "the platform's registry entry is assumed")?,
         }
         if self.assumption {
             write!(f, " (assumption)")?;
@@ -94,7 +101,7 @@ pub struct Decision {
     /// What happens when the link is tapped (`data-outcome`).
     pub outcome: Outcome,
     /// How its card looks (`data-display`).
-    pub display: Display,
+    pub display: CardDisplay,
     /// Whether a share button is offered (`data-share`).
     pub share: bool,
     /// The platform id, `None` when no platform matched.
@@ -110,17 +117,53 @@ pub struct Decision {
     pub rules: Vec<Arc<str>>,
     /// Every rule considered, in precedence order.
     pub trace: Vec<TraceStep>,
-    /// The deciding rule's confidence.
+    /// The deciding rule's confidence (`data-confidence`).
     pub confidence: Confidence,
-    /// Whether the deciding rule rests on an assumption.
+    /// Whether the deciding rule or the platform rests on an assumption
+    /// (`data-assumption`).
     pub assumption: bool,
+    /// What was assumed: the deciding rule's and the platform's texts.
+    pub assumed: Vec<Arc<BiText>>,
+    /// A weaker part of the deciding rule's text, shown apart.
+    pub caveat: Option<Arc<Caveat>>,
+    /// What the other rollout cohort saw, when a gradual rollout made it
+    /// differ on this day.
+    pub other_cohort: Option<OtherCohort>,
     /// The rules were not the built-in ones (the UI says so).
     pub custom: bool,
     /// For an invalid mini-program URL Scheme: each rule it breaks.
     pub violations: Vec<MpViolation>,
 }
 
+/// What the other cohort of a gradual rollout saw on the same day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherCohort {
+    /// The other cohort.
+    pub cohort: Cohort,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// The rule that decided it.
+    pub rule: Arc<str>,
+}
+
 impl Decision {
+    /// `high`, `medium` or `low` (`data-confidence`).
+    pub fn confidence_str(&self) -> &'static str {
+        self.confidence.as_str()
+    }
+    /// The confidence to warn about, if any: medium and low are shown as a
+    /// badge, high is not.
+    pub fn confidence_badge(&self) -> Option<Confidence> {
+        (self.confidence != Confidence::High).then_some(self.confidence)
+    }
+    /// `yes` or `no` (`data-assumption`).
+    pub fn assumption_str(&self) -> &'static str {
+        if self.assumption {
+            "yes"
+        } else {
+            "no"
+        }
+    }
     /// The platform id or `none` (`data-platform`).
     pub fn platform_id(&self) -> &str {
         self.platform.as_deref().unwrap_or("none")
@@ -146,6 +189,26 @@ impl Decision {
     }
 }
 
+/// Why a link's form alone refuses it, before any rule is looked at: the
+/// text is added to the deciding rule's reason, in each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormReason {
+    /// A URL Link created `age` days before the day: they last 30 days.
+    Expired {
+        /// The day the link was created.
+        created: Date,
+        /// Days from then to the simulated day.
+        age: i32,
+    },
+    /// A URL Link created after the simulated day.
+    Future {
+        /// The day the link was created.
+        created: Date,
+    },
+    /// A trial or develop version, which opens for its testers only.
+    TestersOnly(EnvVersion),
+}
+
 /// The id the trace uses when no rule matched.
 pub const FALLBACK_ID: &str = "engine-fallback";
 
@@ -155,8 +218,50 @@ pub fn decide(rules: &Rules, link: &str, context: Context, scenario: &Scenario) 
     decide_as(rules, link, context, scenario, Viewer::default())
 }
 
-/// Like [`decide`], for a given viewer.
+/// Like [`decide`], for a given viewer. When a rule for one rollout cohort
+/// was in force, the link is decided for the other cohort too, and the
+/// decision says what that cohort saw if it differs.
 pub fn decide_as(
+    rules: &Rules,
+    link: &str,
+    context: Context,
+    scenario: &Scenario,
+    viewer: Viewer,
+) -> Decision {
+    let mut d = decide_once(rules, link, context, scenario, viewer);
+    if d.cohort_mattered(rules) {
+        let other = Scenario {
+            cohort: scenario.cohort.other(),
+            ..*scenario
+        };
+        let o = decide_once(rules, link, context, &other, viewer);
+        if (o.outcome, o.display) != (d.outcome, d.display) {
+            d.other_cohort = Some(OtherCohort {
+                cohort: other.cohort,
+                outcome: o.outcome,
+                rule: o.rules[0].clone(),
+            });
+        }
+    }
+    d
+}
+
+impl Decision {
+    /// Whether a rule naming a cohort was in force and matched the link
+    /// apart from its cohort (so the other cohort may have seen otherwise).
+    fn cohort_mattered(&self, rules: &Rules) -> bool {
+        self.trace.iter().any(|s| {
+            matches!(
+                s.why,
+                Why::Decided | Why::Concurs | Why::Overridden(_) | Why::Condition("cohort")
+            ) && rules
+                .rule(&s.rule_id)
+                .is_some_and(|r| r.conditions.cohort.is_some())
+        })
+    }
+}
+
+fn decide_once(
     rules: &Rules,
     link: &str,
     context: Context,
@@ -179,18 +284,16 @@ pub fn decide_as(
             let mut form = LinkForm::UrlLink;
             if let Some(c) = created {
                 let age = scenario.date.ordinal() - c.ordinal();
-                if age >= 30 {
-                    form = LinkForm::UrlLinkExpired;
-                    extra = Some((
-                        format!("Created on {c}, {age} days before: URL Links are valid at most 30 days."),
-                        format!("创建于 {c}，已过 {age} 天：URL Link 最长有效 30 天。"),
-                    ));
+                let why = if age >= 30 {
+                    Some(FormReason::Expired { created: *c, age })
                 } else if age < 0 {
+                    Some(FormReason::Future { created: *c })
+                } else {
+                    None
+                };
+                if let Some(why) = why {
                     form = LinkForm::UrlLinkExpired;
-                    extra = Some((
-                        format!("Created on {c}, after the simulated day."),
-                        format!("创建于 {c}，晚于模拟的日期。"),
-                    ));
+                    extra = Some((why.explain(Lang::En), why.explain(Lang::Zh)));
                 }
             }
             let host = url.host();
@@ -203,21 +306,18 @@ pub fn decide_as(
         Link::MpScheme(MpScheme::Plain { env, .. })
             if *env != EnvVersion::Release && !viewer.mini_program_tester =>
         {
-            extra = Some((
-                format!(
-                    "env_version={} opens only for the mini program's testers.",
-                    env.as_str()
-                ),
-                format!("env_version={} 仅对小程序的体验成员开放。", env.as_str()),
-            ));
+            let why = FormReason::TestersOnly(*env);
+            extra = Some((why.explain(Lang::En), why.explain(Lang::Zh)));
             (LinkForm::MpSchemeTestersOnly, String::new(), None)
         }
         Link::MpScheme(_) => (LinkForm::MpScheme, String::new(), None),
         Link::MpInvalid(v) => {
             violations = v.clone();
-            let en: Vec<String> = v.iter().map(MpViolation::en).collect();
-            let zh: Vec<String> = v.iter().map(MpViolation::zh).collect();
-            extra = Some((en.join("; "), zh.join("；")));
+            let all = |lang: Lang| {
+                let texts: Vec<String> = v.iter().map(|x| x.explain(lang)).collect();
+                texts.join(lang.pick("; ", "；"))
+            };
+            extra = Some((all(Lang::En), all(Lang::Zh)));
             (LinkForm::MpSchemeInvalid, String::new(), None)
         }
         Link::ShortLink { .. } => (LinkForm::MpShortLink, String::new(), None),
@@ -230,7 +330,7 @@ pub fn decide_as(
             )
         }
         Link::Rejected(reason, host) => {
-            extra = Some((reason.en(), reason.zh()));
+            extra = Some((reason.explain(Lang::En), reason.explain(Lang::Zh)));
             (
                 LinkForm::NotALink,
                 host.clone(),
@@ -279,15 +379,21 @@ pub fn decide_as(
         });
     }
 
-    let (outcome, display, share, texts, confidence, assumption) = match decided {
-        Some(r) => (
-            r.outcome,
-            r.display,
-            r.share,
-            r.texts.clone(),
-            r.confidence,
-            r.assumption,
-        ),
+    let mut assumed = Vec::new();
+    let mut caveat = None;
+    let (outcome, display, share, texts, confidence, mut assumption) = match decided {
+        Some(r) => {
+            assumed.extend(r.assumed.clone());
+            caveat = r.caveat.clone();
+            (
+                r.outcome,
+                r.display,
+                r.share,
+                r.texts.clone(),
+                r.confidence,
+                r.assumption,
+            )
+        }
         None => {
             trace.push(TraceStep {
                 rule_id: FALLBACK_ID.into(),
@@ -301,6 +407,20 @@ pub fn decide_as(
             (o, d, s, Arc::new(Texts::default()), Confidence::Low, true)
         }
     };
+    if let Some(p) = platform
+        .map(|p| rules.platform_at(p))
+        .filter(|p| p.assumption)
+    {
+        assumption = true;
+        assumed.extend(p.assumed.clone());
+        trace.push(TraceStep {
+            rule_id: p.id.clone(),
+            applied: true,
+            why: Why::AssumedPlatform,
+            assumption: true,
+            low_confidence: false,
+        });
+    }
     let texts = match extra {
         None => texts,
         Some((en, zh)) => Arc::new(Texts {
@@ -320,6 +440,9 @@ pub fn decide_as(
         trace,
         confidence,
         assumption,
+        assumed,
+        caveat,
+        other_cohort: None,
         custom: !rules.is_builtin(),
         violations,
     }
@@ -329,16 +452,18 @@ pub fn decide_as(
 /// (as they do for sites no rule names), mini-program forms open as mini
 /// programs, URL Links warn, and everything else is rejected, so that a
 /// custom file can never make an unsafe link open.
-fn fallback(form: LinkForm) -> (Outcome, Display, bool) {
+fn fallback(form: LinkForm) -> (Outcome, CardDisplay, bool) {
     match form {
-        LinkForm::Web => (Outcome::Open, Display::Card, true),
-        LinkForm::UrlLink => (Outcome::Warn, Display::Card, true),
-        LinkForm::MpScheme | LinkForm::MpShortLink => (Outcome::MiniProgram, Display::Card, true),
+        LinkForm::Web => (Outcome::Open, CardDisplay::Card, true),
+        LinkForm::UrlLink => (Outcome::Warn, CardDisplay::Card, true),
+        LinkForm::MpScheme | LinkForm::MpShortLink => {
+            (Outcome::MiniProgram, CardDisplay::Card, true)
+        }
         LinkForm::UrlLinkExpired | LinkForm::MpSchemeTestersOnly => {
-            (Outcome::Blocked, Display::Card, false)
+            (Outcome::Blocked, CardDisplay::Card, false)
         }
         LinkForm::MpSchemeInvalid | LinkForm::TaobaoPassword | LinkForm::NotALink => {
-            (Outcome::Rejected, Display::Text, false)
+            (Outcome::Rejected, CardDisplay::Text, false)
         }
     }
 }
@@ -379,7 +504,7 @@ mod tests {
                 "rejected"
             ]
         );
-        let ds: Vec<&str> = Display::ALL.iter().map(|d| d.as_str()).collect();
+        let ds: Vec<&str> = CardDisplay::ALL.iter().map(|d| d.as_str()).collect();
         assert_eq!(ds, ["card", "folded", "text", "private"]);
     }
 

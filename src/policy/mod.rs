@@ -16,4 +16,4 @@ pub mod scenario;
 pub mod sync;
 
 pub use engine::{decide, decide_as, Decision, TraceStep, Viewer, Why};
-pub use rules::{Context, Display, Outcome, Rules};
+pub use rules::{CardDisplay, Context, Outcome, Rules};

@@ -16,7 +16,7 @@
 
 use super::engine::decide;
 use super::extract::{find_links, FoundKind};
-use super::rules::{Context, Display, Outcome, Rules};
+use super::rules::{CardDisplay, Context, Outcome, Rules};
 use super::scenario::Scenario;
 
 /// Who may see a post, chosen by the poster.
@@ -206,13 +206,13 @@ pub fn gate(rules: &Rules, text: &str, link: Option<&str>, scenario: &Scenario) 
     for l in links {
         let d = decide(rules, l, Context::Moments, scenario);
         let rule = d.rules.first().map(|r| r.to_string()).unwrap_or_default();
-        if d.outcome == Outcome::Blocked && d.display == Display::Text {
+        if d.outcome == Outcome::Blocked && d.display == CardDisplay::Text {
             return PostGate::Refuse {
                 rule,
                 link: l.to_string(),
             };
         }
-        if d.display == Display::Private && private.is_none() {
+        if d.display == CardDisplay::Private && private.is_none() {
             private = Some(PostGate::Private {
                 rule,
                 link: l.to_string(),

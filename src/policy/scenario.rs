@@ -129,21 +129,45 @@ impl crate::json::FromJson for Date {
     fn from_json(n: &crate::json::Node) -> Result<Self, crate::json::Error> {
         n.as_str()
             .and_then(|s| Date::parse(s).ok())
-            .ok_or_else(|| crate::json::Error {
-                at: n.at,
-                msg: "expected a date (YYYY-MM-DD)".into(),
-            })
+            .ok_or_else(|| crate::json::Error::new(n.at, crate::json::ErrorKind::ExpectedDate))
     }
 }
 
-crate::json_str_enum!(Region, "expected \"mainland\" or \"overseas\"");
-crate::json_str_enum!(Os, "expected \"ios\" or \"android\"");
-crate::json_struct!(Scenario {
-    date,
-    region,
-    os,
-    vpn
-});
+crate::json_str_enum!(Region, ["mainland", "overseas"]);
+crate::json_str_enum!(Os, ["ios", "android"]);
+crate::json_str_enum!(Cohort, ["early", "late"]);
+/// Written with every field; `cohort` may be absent (saves and addresses
+/// from before cohorts existed), which reads as the default, late.
+impl crate::json::ToJson for Scenario {
+    fn to_json(&self, out: &mut String) {
+        use crate::json::key;
+        out.push('{');
+        key(out, true, "date");
+        self.date.to_json(out);
+        key(out, false, "region");
+        self.region.to_json(out);
+        key(out, false, "os");
+        self.os.to_json(out);
+        key(out, false, "vpn");
+        self.vpn.to_json(out);
+        key(out, false, "cohort");
+        self.cohort.to_json(out);
+        out.push('}');
+    }
+}
+
+impl crate::json::FromJson for Scenario {
+    fn from_json(n: &crate::json::Node) -> Result<Self, crate::json::Error> {
+        n.field("date")?;
+        Ok(Scenario {
+            date: n.read("date")?,
+            region: n.read("region")?,
+            os: n.read("os")?,
+            vpn: n.read("vpn")?,
+            cohort: n.read::<Option<Cohort>>("cohort")?.unwrap_or_default(),
+        })
+    }
+}
 
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -191,6 +215,48 @@ pub struct Scenario {
     pub os: Os,
     /// Whether a VPN is on (reaches sites blocked in the mainland).
     pub vpn: bool,
+    /// Whether this account got gradual rollouts early or late (record §1:
+    /// two users saw different things on the same day).
+    #[serde(default)]
+    pub cohort: Cohort,
+}
+
+/// When an account got a gradually rolled-out change: the record's
+/// "rollout gradual" and "pilot" made two users see different things on the
+/// same day, and the simulator makes that a choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cohort {
+    /// Got the change among the first.
+    Early,
+    /// Got it last, or not during the rollout (the default).
+    #[default]
+    Late,
+}
+
+impl Cohort {
+    /// The value used in URLs and data files.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Cohort::Early => "early",
+            Cohort::Late => "late",
+        }
+    }
+    /// Parses the URL/data value.
+    pub fn parse(s: &str) -> Option<Cohort> {
+        match s {
+            "early" => Some(Cohort::Early),
+            "late" => Some(Cohort::Late),
+            _ => None,
+        }
+    }
+    /// The other cohort.
+    pub const fn other(self) -> Cohort {
+        match self {
+            Cohort::Early => Cohort::Late,
+            Cohort::Late => Cohort::Early,
+        }
+    }
 }
 
 /// The default simulated day: just after WeChat opened one-to-one chats
@@ -208,6 +274,7 @@ impl Default for Scenario {
             region: Region::Mainland,
             os: Os::Ios,
             vpn: false,
+            cohort: Cohort::Late,
         }
     }
 }

@@ -8,6 +8,9 @@ use super::scenario::{Date, Os, Region, Scenario};
 /// Source: before May 2017 mainland accounts synced to QQ only; overseas
 /// accounts already to Facebook and Twitter.
 pub const S_BEFORE_2017_05: &str = "S-SYNC-BEFORE-2017-05";
+/// Source (assumption): overseas accounts syncing to QQ, on which the
+/// record is silent.
+pub const S_OVERSEAS_QQ: &str = "S-SYNC-BEFORE-2017-05#overseas-qq";
 /// Source: from 2017-05-19 (approximate) mainland iOS accounts sync to
 /// Facebook and Twitter.
 pub const S_2017_05_19: &str = "S-2017-05-19";
@@ -104,13 +107,24 @@ pub fn sync_status_for(scenario: &Scenario, target: SyncTarget, registered: Regi
         source,
         assumption,
     };
-    if target == SyncTarget::Qq {
+    if target == SyncTarget::Qq && registered == Region::Mainland {
         return answer(
             SyncStatus::Available,
-            "Moments can always be synced to QQ.",
-            "朋友圈一直可以同步到 QQ。",
+            "Mainland accounts can always sync Moments to QQ.",
+            "大陆注册的帐号一直可以将朋友圈同步到 QQ。",
             S_BEFORE_2017_05,
             false,
+        );
+    }
+    if target == SyncTarget::Qq {
+        // The record says QQ for mainland accounts and is silent on
+        // overseas ones.
+        return answer(
+            SyncStatus::Available,
+            "Overseas accounts are assumed to sync Moments to QQ too: the record does not say (assumption).",
+            "假设海外注册的帐号也可以将朋友圈同步到 QQ：记录未说明（假设）。",
+            S_OVERSEAS_QQ,
+            true,
         );
     }
     if registered == Region::Mainland {
@@ -171,6 +185,7 @@ mod tests {
             region,
             os,
             vpn,
+            ..Scenario::default()
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::model::{Chat, ChatKind, Message, ME};
 use super::persist::MAX_MESSAGE_CHARS;
+use std::rc::Rc;
 
 /// Why a message can't be sent. The UI keeps the text either way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +98,7 @@ pub fn check_group(name: &str, members: &[String]) -> Result<(), GroupError> {
 }
 
 /// A fresh chat id for a new group: `g1`, `g2`, … skipping ids in use.
-pub fn new_group_id(chats: &[Chat]) -> String {
+pub fn new_group_id(chats: &[Rc<Chat>]) -> String {
     (1u32..)
         .map(|n| {
             let mut id = String::from("g");
@@ -151,7 +152,12 @@ pub enum ChatsAction {
 
 /// Applies `action`; returns whether anything changed. Unknown chat ids are
 /// ignored (the chat may have been deleted in another tab).
-pub fn reduce(chats: &mut Vec<Chat>, action: ChatsAction) -> bool {
+///
+/// Every refusal is decided before [`Rc::make_mut`], so that an action that
+/// changes nothing copies nothing, and one that changes a chat copies that
+/// chat only (its message pointers, not the messages).
+pub fn reduce(chats: &mut Vec<Rc<Chat>>, action: ChatsAction) -> bool {
+    let find = |chats: &[Rc<Chat>], id: &str| chats.iter().position(|c| c.id == id);
     match action {
         ChatsAction::Send {
             chat,
@@ -159,33 +165,32 @@ pub fn reduce(chats: &mut Vec<Chat>, action: ChatsAction) -> bool {
             text,
             ts,
         } => {
-            let Some(c) = chats.iter_mut().find(|c| c.id == chat) else {
+            let Some(i) = find(chats, &chat) else {
                 return false;
             };
+            let c = &chats[i];
             if check_message(&text).is_err() || !speakers(c).contains(&from.as_str()) {
                 return false;
             }
-            let last = c.messages.last();
             // Saved data may hold any id, up to u64::MAX: then there is no
             // new one above it (found by fuzzing the saved data).
             let max = c.messages.iter().map(|m| m.id).max().unwrap_or(0);
             let Some(id) = max.checked_add(1) else {
                 return false;
             };
-            let ts = last.map_or(ts, |m| ts.max(m.ts));
-            c.messages.push(Message { id, from, text, ts });
+            let ts = c.messages.last().map_or(ts, |m| ts.max(m.ts));
+            let message = Rc::new(Message { id, from, text, ts });
+            Rc::make_mut(&mut chats[i]).messages.push(message);
             true
         }
         ChatsAction::CreateGroup { id, name, members } => {
             let members = dedup(members);
-            if id.is_empty()
-                || chats.iter().any(|c| c.id == id)
-                || check_group(&name, &members).is_err()
+            if id.is_empty() || find(chats, &id).is_some() || check_group(&name, &members).is_err()
             {
                 return false;
             }
             let name = name.trim().to_string();
-            chats.push(Chat {
+            chats.push(Rc::new(Chat {
                 id,
                 kind: ChatKind::Group {
                     name_en: name.clone(),
@@ -194,40 +199,47 @@ pub fn reduce(chats: &mut Vec<Chat>, action: ChatsAction) -> bool {
                 },
                 messages: Vec::new(),
                 unread: 0,
-            });
+            }));
             true
         }
         ChatsAction::SetMembers { chat, members } => {
             let members = dedup(members);
-            match chats.iter_mut().find(|c| c.id == chat).map(|c| &mut c.kind) {
-                Some(ChatKind::Group {
+            let Some(i) = find(chats, &chat) else {
+                return false;
+            };
+            match &chats[i].kind {
+                ChatKind::Group {
                     members: current, ..
-                }) if members.len() >= 2 && *current != members => {
-                    *current = members;
-                    true
-                }
-                _ => false,
+                } if members.len() >= 2 && *current != members => {}
+                _ => return false,
             }
+            if let ChatKind::Group { members: m, .. } = &mut Rc::make_mut(&mut chats[i]).kind {
+                *m = members;
+            }
+            true
         }
         ChatsAction::Delete(id) => {
             let before = chats.len();
             chats.retain(|c| c.id != id);
             chats.len() != before
         }
-        ChatsAction::MarkRead(id) => match chats.iter_mut().find(|c| c.id == id) {
-            Some(c) if c.unread != 0 => {
-                c.unread = 0;
-                true
-            }
-            _ => false,
-        },
-        ChatsAction::MarkUnread(id) => match chats.iter_mut().find(|c| c.id == id) {
-            Some(c) if c.unread == 0 => {
-                c.unread = 1;
-                true
-            }
-            _ => false,
-        },
+        ChatsAction::MarkRead(id) => set_unread(chats, &id, |n| (n != 0).then_some(0)),
+        ChatsAction::MarkUnread(id) => set_unread(chats, &id, |n| (n == 0).then_some(1)),
+    }
+}
+
+/// Sets the unread count of chat `id` to what `to` says, if it says
+/// anything: reading a read chat is the commonest no-op and copies nothing.
+fn set_unread(chats: &mut [Rc<Chat>], id: &str, to: impl Fn(u32) -> Option<u32>) -> bool {
+    let Some(c) = chats.iter_mut().find(|c| c.id == id) else {
+        return false;
+    };
+    match to(c.unread) {
+        Some(n) => {
+            Rc::make_mut(c).unread = n;
+            true
+        }
+        None => false,
     }
 }
 
@@ -291,11 +303,14 @@ mod tests {
     #[test]
     fn sending_after_the_largest_id_is_refused_not_overflowed() {
         let mut chats = seed().chats;
-        chats[4].messages[0].id = u64::MAX;
+        fn first(chats: &mut [Rc<Chat>]) -> &mut Message {
+            Rc::make_mut(&mut Rc::make_mut(&mut chats[4]).messages[0])
+        }
+        first(&mut chats).id = u64::MAX;
         let before = chats.clone();
         assert!(!reduce(&mut chats, send("family", ME, "hi", 1)));
         assert_eq!(chats, before);
-        chats[4].messages[0].id = u64::MAX - 1;
+        first(&mut chats).id = u64::MAX - 1;
         assert!(reduce(&mut chats, send("family", ME, "hi", 1)));
         assert_eq!(chats[4].messages.last().unwrap().id, u64::MAX);
     }

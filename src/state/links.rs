@@ -2,8 +2,78 @@
 //! reported links. Both are a labelled extension of the record: WeChat
 //! promised them on 2021-11-29 (R-2021-11-29) but never visibly shipped them.
 
-use super::model::{LinkMode, LinkPref, Report};
+use super::model::{Data, LinkMode, LinkPref, Report};
+use crate::policy::rules::{CardDisplay, Context};
 use crate::policy::scenario::Date;
+
+/// How a link card is drawn once the user's choice for its platform is
+/// merged with the engine's display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    /// Not shown: a note says that a link was hidden.
+    Hidden,
+    /// The link as plain text (text-only links, Taobao password texts).
+    Text,
+    /// Folded: a first tap unfolds it into a card.
+    Folded,
+    /// A card.
+    Card,
+}
+
+/// A card's look and its `data-display` (UI-CONTRACT: the engine's display,
+/// or `folded` when the user folds what the engine shows as a card).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardLook {
+    /// How it is drawn.
+    pub look: Look,
+    /// The display it reports.
+    pub display: CardDisplay,
+}
+
+/// The look of a link shared in `context` that the engine shows as
+/// `display`, on platform `platform`: the user's "manage links" choice
+/// applies in group chats only. A Taobao password text (`password`) is
+/// always text and never hidden: it reads as an ordinary message.
+pub fn card_look(
+    data: &Data,
+    platform: &str,
+    context: Context,
+    display: CardDisplay,
+    password: bool,
+) -> CardLook {
+    let mode = if context == Context::Group {
+        data.link_mode(platform)
+    } else {
+        LinkMode::Show
+    };
+    let shown = if mode == LinkMode::Fold && display == CardDisplay::Card {
+        CardDisplay::Folded
+    } else {
+        display
+    };
+    let look = if mode == LinkMode::Hide && !password {
+        Look::Hidden
+    } else if password || display == CardDisplay::Text {
+        Look::Text
+    } else if display == CardDisplay::Folded || mode == LinkMode::Fold {
+        Look::Folded
+    } else {
+        Look::Card
+    };
+    CardLook {
+        look,
+        display: shown,
+    }
+}
+
+impl Data {
+    /// Whether the user reported `link` in chat `chat`.
+    pub fn is_reported(&self, link: &str, chat: &str) -> bool {
+        self.reports
+            .iter()
+            .any(|r| r.link == link && r.chat == chat)
+    }
+}
 
 /// A change to the link settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,5 +253,103 @@ mod tests {
         reports[0].id = u64::MAX;
         assert!(!reduce(&mut prefs, &mut reports, report("https://b.cn/")));
         assert_eq!(reports.len(), 1);
+    }
+
+    #[test]
+    fn the_users_choice_applies_in_groups_only() {
+        let mut d = crate::state::seed::seed();
+        let look =
+            |d: &Data, ctx, display, password| card_look(d, "douyin", ctx, display, password);
+        let card = |look| CardLook {
+            look,
+            display: CardDisplay::Card,
+        };
+        assert_eq!(
+            look(&d, Context::Group, CardDisplay::Card, false),
+            card(Look::Card)
+        );
+        for (mode, expected) in [
+            (LinkMode::Hide, Look::Hidden),
+            (LinkMode::Fold, Look::Folded),
+        ] {
+            let (mut prefs, mut reports) = (Vec::new(), Vec::new());
+            reduce(&mut prefs, &mut reports, set("douyin", mode));
+            d.link_prefs = prefs;
+            assert_eq!(
+                look(&d, Context::Group, CardDisplay::Card, false).look,
+                expected
+            );
+            assert_eq!(
+                look(&d, Context::Chat, CardDisplay::Card, false),
+                card(Look::Card),
+                "{mode:?} is for group chats"
+            );
+            assert_eq!(
+                card_look(&d, "taobao", Context::Group, CardDisplay::Card, false),
+                card(Look::Card)
+            );
+        }
+        // Folding what the engine shows as a card reports `folded`.
+        assert_eq!(
+            look(&d, Context::Group, CardDisplay::Card, false),
+            CardLook {
+                look: Look::Folded,
+                display: CardDisplay::Folded
+            }
+        );
+        // The engine's own fold and text stay as they are.
+        d.link_prefs.clear();
+        assert_eq!(
+            look(&d, Context::Group, CardDisplay::Folded, false),
+            CardLook {
+                look: Look::Folded,
+                display: CardDisplay::Folded
+            }
+        );
+        assert_eq!(
+            look(&d, Context::Group, CardDisplay::Text, false),
+            CardLook {
+                look: Look::Text,
+                display: CardDisplay::Text
+            }
+        );
+    }
+
+    #[test]
+    fn password_texts_are_text_and_never_hidden() {
+        let mut d = crate::state::seed::seed();
+        d.link_prefs = vec![LinkPref {
+            platform: "taobao".into(),
+            mode: LinkMode::Hide,
+        }];
+        let l = card_look(&d, "taobao", Context::Group, CardDisplay::Card, true);
+        assert_eq!(
+            l,
+            CardLook {
+                look: Look::Text,
+                display: CardDisplay::Card
+            }
+        );
+        assert_eq!(
+            card_look(&d, "taobao", Context::Group, CardDisplay::Card, false).look,
+            Look::Hidden
+        );
+    }
+
+    #[test]
+    fn reported_links_are_per_chat() {
+        let mut d = crate::state::seed::seed();
+        let (mut prefs, mut reports) = (Vec::new(), Vec::new());
+        let report = LinksAction::Report {
+            link: "https://v.douyin.com/a/".into(),
+            platform: "douyin".into(),
+            chat: "deals".into(),
+            date: Date::parse("2021-12-01").unwrap(),
+        };
+        reduce(&mut prefs, &mut reports, report);
+        d.reports = reports;
+        assert!(d.is_reported("https://v.douyin.com/a/", "deals"));
+        assert!(!d.is_reported("https://v.douyin.com/a/", "family"));
+        assert!(!d.is_reported("https://v.douyin.com/b/", "deals"));
     }
 }

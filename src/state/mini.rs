@@ -1,5 +1,5 @@
 //! The mock mini programs: static data, the links each one can produce
-//! (record §3), and the recently-used order.
+//! (record §3), where a link leads, and the recently-used order (saved).
 //!
 //! The appids and tickets are invented (`wx` + 16 hex digits, as the record
 //! requires); none belongs to a real mini program.
@@ -218,18 +218,69 @@ pub fn find(appid_ticket_or_name: &str) -> Option<&'static MiniProgram> {
     })
 }
 
-/// Moves `appid` to the front of the recently-used list.
-pub fn touch(recent: &mut Vec<&'static str>, appid: &'static str) {
-    recent.retain(|a| *a != appid);
-    recent.insert(0, appid);
+/// A change to the mini-program data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MiniAction {
+    /// The user opened the mini program with this appid: it moves to the
+    /// front of the recently used.
+    Opened(String),
 }
 
-/// The mini programs, recently used first (in `recent` order), then the
-/// rest in their default order.
-pub fn ordered(recent: &[&str]) -> Vec<&'static MiniProgram> {
-    let mut out: Vec<&'static MiniProgram> = recent.iter().filter_map(|a| find(a)).collect();
-    out.extend(MINI_PROGRAMS.iter().filter(|m| !recent.contains(&m.appid)));
+/// Applies `action` to the recently-used appids (most recent first);
+/// returns whether anything changed. Unknown appids are ignored, so saved
+/// data only ever names mock mini programs.
+pub fn reduce(recent: &mut Vec<String>, action: MiniAction) -> bool {
+    let MiniAction::Opened(appid) = action;
+    let known = find(&appid).is_some_and(|m| m.appid == appid);
+    if !known || recent.first() == Some(&appid) {
+        return false;
+    }
+    recent.retain(|a| *a != appid);
+    recent.insert(0, appid);
+    true
+}
+
+/// The mini programs, recently used first (in `recent` order, each once),
+/// then the rest in their default order.
+pub fn ordered(recent: &[String]) -> Vec<&'static MiniProgram> {
+    let mut out: Vec<&'static MiniProgram> = Vec::with_capacity(MINI_PROGRAMS.len());
+    let known = recent
+        .iter()
+        .filter_map(|a| find(a).filter(|m| m.appid == a));
+    for m in known.chain(MINI_PROGRAMS.iter()) {
+        if !out.iter().any(|o| o.appid == m.appid) {
+            out.push(m);
+        }
+    }
     out
+}
+
+/// Where a mini-program link leads, as far as the mock data knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// The mock mini program, if the link names one.
+    pub program: Option<&'static MiniProgram>,
+    /// The page path: the link's own, else the program's, else empty.
+    pub path: String,
+}
+
+/// The mini program a link points at (by appid, ticket or short-link
+/// name), for the mini-program frame.
+pub fn target(link: &str) -> Target {
+    use crate::policy::link::{parse_link, Link, MpScheme};
+    let (key, path) = match parse_link(link) {
+        Link::MpScheme(MpScheme::Plain { appid, path, .. }) => (appid, path),
+        Link::MpScheme(MpScheme::Ticket(t)) => (t, String::new()),
+        Link::ShortLink { name, .. } => (name, String::new()),
+        Link::UrlLink { url, .. } => (url.path().trim_matches('/').to_string(), String::new()),
+        _ => (String::new(), String::new()),
+    };
+    let program = find(&key);
+    let path = match program {
+        Some(m) if path.is_empty() => m.path.to_string(),
+        _ => path,
+    };
+    Target { program, path }
 }
 
 #[cfg(test)]
@@ -283,21 +334,61 @@ mod tests {
     }
 
     #[test]
-    fn recently_used_come_first() {
+    fn recently_used_come_first_once_each() {
         let mut recent = Vec::new();
-        touch(&mut recent, MINI_PROGRAMS[3].appid);
-        touch(&mut recent, MINI_PROGRAMS[5].appid);
-        touch(&mut recent, MINI_PROGRAMS[3].appid);
-        assert_eq!(recent, [MINI_PROGRAMS[3].appid, MINI_PROGRAMS[5].appid]);
+        let id = |i: usize| MINI_PROGRAMS[i].appid.to_string();
+        assert!(reduce(&mut recent, MiniAction::Opened(id(3))));
+        assert!(reduce(&mut recent, MiniAction::Opened(id(5))));
+        assert!(reduce(&mut recent, MiniAction::Opened(id(3))));
+        assert!(
+            !reduce(&mut recent, MiniAction::Opened(id(3))),
+            "already first"
+        );
+        assert!(!reduce(
+            &mut recent,
+            MiniAction::Opened("wx0000000000000000".into())
+        ));
+        // A ticket finds the program too, but only appids are kept.
+        assert!(!reduce(
+            &mut recent,
+            MiniAction::Opened(MINI_PROGRAMS[1].ticket.into())
+        ));
+        assert_eq!(recent, [id(3), id(5)]);
         let order: Vec<_> = ordered(&recent).iter().map(|m| m.appid).collect();
         assert_eq!(order.len(), MINI_PROGRAMS.len());
+        assert_eq!(&order[..3], [id(3), id(5), id(0)]);
+        // Saved data from elsewhere may repeat or name unknown programs.
+        let odd = [id(6), "nope".into(), id(6), MINI_PROGRAMS[0].ticket.into()];
+        let order: Vec<_> = ordered(&odd).iter().map(|m| m.appid).collect();
+        assert_eq!(order.len(), MINI_PROGRAMS.len());
+        assert_eq!(&order[..2], [id(6), id(0)]);
+    }
+
+    #[test]
+    fn links_find_their_program_and_page() {
+        let s = Scenario::default();
+        let m = &MINI_PROGRAMS[4];
+        for kind in LINK_KINDS {
+            let t = target(&m.link(kind, s.date));
+            assert_eq!(t.program, Some(m), "{kind:?}");
+            assert_eq!(t.path, m.path, "{kind:?}");
+        }
+        let own = "weixin://dl/business/?appid=wx8d42c6e0a1f5b397&path=pages/other&query=&env_version=release";
+        assert_eq!(target(own).path, "pages/other");
+        let unknown = "weixin://dl/business/?appid=wx0000000000000000&path=pages/x&query=&env_version=release";
         assert_eq!(
-            &order[..3],
-            [
-                MINI_PROGRAMS[3].appid,
-                MINI_PROGRAMS[5].appid,
-                MINI_PROGRAMS[0].appid
-            ]
+            target(unknown),
+            Target {
+                program: None,
+                path: "pages/x".into()
+            }
+        );
+        assert_eq!(
+            target("https://example.com/"),
+            Target {
+                program: None,
+                path: String::new()
+            }
         );
     }
 }

@@ -2,11 +2,13 @@
 //! persistence and address parameters. Nothing here touches the browser, so
 //! every action is tested natively.
 
+pub mod chat_list;
 pub mod chats;
 pub mod links;
 pub mod mini;
 pub mod model;
 pub mod opener;
+pub mod page;
 pub mod params;
 pub mod persist;
 pub mod scenario;
@@ -16,8 +18,10 @@ pub mod time;
 use crate::i18n::Lang;
 use chats::ChatsAction;
 use links::LinksAction;
+use mini::MiniAction;
 use model::{Data, Model, Notice, NoticeKind};
 use scenario::ScenarioAction;
+use std::rc::Rc;
 
 /// Everything that can happen to the state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +32,8 @@ pub enum Action {
     Chats(ChatsAction),
     /// A "manage links" change.
     Links(LinksAction),
+    /// A mini-program change (the recently used).
+    Mini(MiniAction),
     /// Switch the UI language.
     SetLang(Lang),
     /// Show a notice.
@@ -58,6 +64,7 @@ pub fn reduce(model: &mut Model, action: Action) {
             chats::reduce(&mut model.data.chats, a)
         }
         Action::Links(a) => links::reduce(&mut model.data.link_prefs, &mut model.data.reports, a),
+        Action::Mini(a) => mini::reduce(&mut model.data.recent_mini, a),
         Action::SetLang(l) => {
             let changed = model.data.lang != l;
             model.data.lang = l;
@@ -100,6 +107,23 @@ pub fn reduce(model: &mut Model, action: Action) {
         // Saved data may hold any rev, up to u64::MAX (found by fuzzing).
         model.data.rev = model.data.rev.saturating_add(1);
     }
+}
+
+/// Applies `action` to a shared model: the next model, or `model` itself
+/// (the same `Rc`) when the action changed nothing, so that the UI can tell
+/// by pointer that there is nothing to render.
+///
+/// The copy made here is shallow: chats, messages and contacts are shared
+/// behind their `Rc`s, and the reducers copy only the chat they change.
+pub fn apply(model: &Rc<Model>, action: Action) -> Rc<Model> {
+    let mut next = Model::clone(model);
+    reduce(&mut next, action);
+    // Every change to saved data bumps `rev`, so this compares two numbers
+    // and the (few) notices, never a 10,000-message chat.
+    if next.data.rev == model.data.rev && next.notices == model.notices {
+        return Rc::clone(model);
+    }
+    Rc::new(next)
 }
 
 #[cfg(test)]
@@ -234,5 +258,67 @@ mod tests {
         let mut expected = seed::seed();
         expected.rev = 3;
         assert_eq!(m.data, expected);
+    }
+
+    #[test]
+    fn a_no_op_action_returns_the_same_model() {
+        let m = Rc::new(model());
+        let read = apply(&m, Action::Chats(ChatsAction::MarkRead("lihua".into())));
+        assert!(!Rc::ptr_eq(&read, &m));
+        for noop in [
+            Action::Chats(ChatsAction::MarkRead("lihua".into())),
+            Action::Chats(ChatsAction::MarkRead("nope".into())),
+            Action::SetLang(read.data.lang),
+            Action::Dismiss(99),
+            Action::Saved,
+        ] {
+            let again = apply(&read, noop.clone());
+            assert!(Rc::ptr_eq(&again, &read), "{noop:?} made a new model");
+        }
+    }
+
+    #[test]
+    fn an_append_copies_only_the_chat_it_changes() {
+        let m = Rc::new(model());
+        let send = ChatsAction::Send {
+            chat: "family".into(),
+            from: model::ME.into(),
+            text: "On my way".into(),
+            ts: 1,
+        };
+        let next = apply(&m, Action::Chats(send));
+        assert!(Rc::ptr_eq(&next.data.contacts, &m.data.contacts));
+        assert_eq!(next.data.chats.len(), m.data.chats.len());
+        for (a, b) in m.data.chats.iter().zip(&next.data.chats) {
+            if a.id == "family" {
+                assert!(!Rc::ptr_eq(a, b));
+                assert_eq!(b.messages.len(), a.messages.len() + 1);
+                // The old messages are shared, not copied.
+                assert!(a
+                    .messages
+                    .iter()
+                    .zip(&b.messages)
+                    .all(|(x, y)| Rc::ptr_eq(x, y)));
+            } else {
+                assert!(Rc::ptr_eq(a, b), "{} was copied", a.id);
+            }
+        }
+        assert_eq!(
+            m.data.chat("family").unwrap().messages.len() + 1,
+            next.data.chat("family").unwrap().messages.len(),
+            "the old model is unchanged"
+        );
+    }
+
+    #[test]
+    fn opening_a_mini_program_is_saved_data() {
+        let mut m = model();
+        let appid = mini::MINI_PROGRAMS[2].appid.to_string();
+        reduce(&mut m, Action::Mini(MiniAction::Opened(appid.clone())));
+        assert_eq!(m.data.recent_mini, [mini::MINI_PROGRAMS[2].appid]);
+        assert_eq!(m.data.rev, 1);
+        let again = Rc::new(m);
+        let same = apply(&again, Action::Mini(MiniAction::Opened(appid)));
+        assert!(Rc::ptr_eq(&same, &again), "already the most recent");
     }
 }

@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 use crate::json::{Error, FromJson, Node, ToJson};
 use crate::policy::scenario::{Date, Scenario};
+use std::rc::Rc;
 
 /// The id of the user themself in `Message::from` and group member lists.
 pub const ME: &str = "me";
@@ -69,8 +70,9 @@ pub struct Chat {
     pub id: String,
     /// One-to-one or group, with its members.
     pub kind: ChatKind,
-    /// Oldest first.
-    pub messages: Vec<Message>,
+    /// Oldest first. Each behind its own `Rc`, so that a changed chat
+    /// copies pointers, never the texts of its 10,000 messages.
+    pub messages: Vec<Rc<Message>>,
     /// Messages the user has not seen yet.
     pub unread: u32,
 }
@@ -99,15 +101,19 @@ pub struct Data {
     pub scenario: Scenario,
     /// UI language.
     pub lang: Lang,
-    /// Known people.
-    pub contacts: Vec<Contact>,
-    /// Conversations.
-    pub chats: Vec<Chat>,
+    /// Known people; no action changes them, so every model shares one list.
+    pub contacts: Rc<Vec<Contact>>,
+    /// Conversations, each behind its own `Rc`: an action copies the chat it
+    /// changes and shares the others with the model before it.
+    pub chats: Vec<Rc<Chat>>,
     /// "Manage links" choices per platform for group chats (an extension:
     /// WeChat promised the feature on 2021-11-29 but never shipped it).
     pub link_prefs: Vec<LinkPref>,
     /// Links the user reported, oldest first.
     pub reports: Vec<Report>,
+    /// Appids of the mini programs the user opened, most recent first (see
+    /// `state::mini`).
+    pub recent_mini: Vec<String>,
 }
 
 /// What the user wants done with a platform's links in group chats.
@@ -142,7 +148,7 @@ impl LinkMode {
     }
 }
 
-crate::json_str_enum!(LinkMode, "expected \"show\", \"fold\" or \"hide\"");
+crate::json_str_enum!(LinkMode, ["show", "fold", "hide"]);
 
 /// One platform's choice.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,7 +200,7 @@ impl Data {
 
     /// Looks up a chat by id.
     pub fn chat(&self, id: &str) -> Option<&Chat> {
-        self.chats.iter().find(|c| c.id == id)
+        self.chats.iter().find(|c| c.id == id).map(|c| &**c)
     }
 
     /// The title of a chat in `lang`: the group name or the other person.
@@ -209,7 +215,7 @@ impl Data {
 
     /// Chats, most recently active first (ties by id, so the order is stable).
     pub fn chats_by_activity(&self) -> Vec<&Chat> {
-        let mut v: Vec<&Chat> = self.chats.iter().collect();
+        let mut v: Vec<&Chat> = self.chats.iter().map(|c| &**c).collect();
         crate::sort::sort_by(&mut v, &|a, b| {
             b.last_ts().cmp(&a.last_ts()).then_with(|| a.id.cmp(&b.id))
         });
@@ -248,8 +254,23 @@ crate::json_struct!(Data {
     contacts,
     chats,
     link_prefs,
-    reports
+    reports,
+    recent_mini
 });
+
+/// Shared values are written as the value itself: `Rc` changes nothing in
+/// the saved format.
+impl<T: ToJson> ToJson for Rc<T> {
+    fn to_json(&self, out: &mut String) {
+        (**self).to_json(out);
+    }
+}
+
+impl<T: FromJson> FromJson for Rc<T> {
+    fn from_json(n: &Node) -> Result<Self, Error> {
+        T::from_json(n).map(Rc::new)
+    }
+}
 
 /// Written as `{"direct":{"with":…}}` or `{"group":{…}}`.
 impl ToJson for ChatKind {
@@ -293,10 +314,10 @@ impl FromJson for ChatKind {
                 members: g.read("members").map_err(within)?,
             })
         } else {
-            Err(Error {
-                at: n.at,
-                msg: "expected {\"direct\": …} or {\"group\": …}".into(),
-            })
+            Err(Error::new(
+                n.at,
+                crate::json::ErrorKind::ExpectedObjectWith(&["direct", "group"]),
+            ))
         }
     }
 }
@@ -315,8 +336,8 @@ pub enum NoticeKind {
     StorageRecovered {
         /// The localStorage key holding the unreadable text.
         backup_key: String,
-        /// Why it could not be used (for the curious; English only).
-        reason: String,
+        /// Why it could not be used, rendered in the user's language.
+        reason: crate::state::persist::PersistError,
     },
     /// Writing to storage failed; the state lives on in memory.
     WriteFailed,

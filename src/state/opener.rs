@@ -3,9 +3,9 @@
 //! `ui::screens::open` only render what these return.
 
 use super::params::{encode, full_query};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T};
 use crate::policy::engine::decide;
-use crate::policy::rules::{Context, Outcome, Rules};
+use crate::policy::rules::{Confidence, Context, Outcome, Rules};
 use crate::policy::scenario::Scenario;
 
 /// The three places a link can be shared in, in the order the opener and
@@ -37,6 +37,24 @@ pub struct BatchRow {
     pub host: String,
     /// The outcome in each of [`CONTEXTS`].
     pub outcomes: [Outcome; 3],
+    /// The weakest confidence of the three decisions.
+    pub confidence: Confidence,
+    /// Whether any of them rests on an assumption.
+    pub assumption: bool,
+}
+
+/// The weaker of two confidences.
+fn weakest(a: Confidence, b: Confidence) -> Confidence {
+    let rank = |c| match c {
+        Confidence::High => 2,
+        Confidence::Medium => 1,
+        Confidence::Low => 0,
+    };
+    if rank(b) < rank(a) {
+        b
+    } else {
+        a
+    }
 }
 
 /// Decides every non-empty line of `text` in the three contexts. Repeated
@@ -60,12 +78,17 @@ pub fn batch(text: &str, s: &Scenario) -> Vec<BatchRow> {
         })
         .map(|link| {
             let first = decide(rules, link, CONTEXTS[0], s);
-            let others = [CONTEXTS[1], CONTEXTS[2]].map(|c| decide(rules, link, c, s).outcome);
+            let others = [CONTEXTS[1], CONTEXTS[2]].map(|c| decide(rules, link, c, s));
+            let confidence = others
+                .iter()
+                .fold(first.confidence, |c, d| weakest(c, d.confidence));
             BatchRow {
                 link: link.to_string(),
                 platform: first.platform_id().to_string(),
+                assumption: first.assumption || others.iter().any(|d| d.assumption),
                 host: first.host,
-                outcomes: [first.outcome, others[0], others[1]],
+                outcomes: [first.outcome, others[0].outcome, others[1].outcome],
+                confidence,
             }
         })
         .collect()
@@ -74,7 +97,7 @@ pub fn batch(text: &str, s: &Scenario) -> Vec<BatchRow> {
 /// The batch as CSV (RFC 4180: comma-separated, CRLF line ends, fields
 /// quoted when needed), with a header line.
 pub fn csv(rows: &[BatchRow]) -> String {
-    let mut out = String::from("link,platform,host,chat,group,moments\r\n");
+    let mut out = String::from("link,platform,host,chat,group,moments,confidence,assumption\r\n");
     for r in rows {
         field(&mut out, &r.link);
         for f in [&r.platform, &r.host] {
@@ -85,6 +108,9 @@ pub fn csv(rows: &[BatchRow]) -> String {
             out.push(',');
             out.push_str(o.as_str());
         }
+        out.push(',');
+        out.push_str(r.confidence.as_str());
+        out.push_str(if r.assumption { ",yes" } else { ",no" });
         out.push_str("\r\n");
     }
     out
@@ -123,42 +149,91 @@ pub fn escape_html(out: &mut String, s: &str) {
     }
 }
 
-/// The batch table's markup for `rows`: a header (`head`: the link,
-/// platform and three context titles) and one row per link, each outcome
-/// cell with `data-outcome` and its words (`words`) as a tooltip.
+/// The words for an outcome, in full.
+pub fn outcome_key(o: Outcome) -> T {
+    outcome_words(o).0
+}
+
+/// An outcome's words: in full, and short for a chip in the batch table.
+fn outcome_words(o: Outcome) -> (T, T) {
+    match o {
+        Outcome::Open => (T::OutOpen, T::ChipOpen),
+        Outcome::Confirm => (T::OutConfirm, T::ChipConfirm),
+        Outcome::Warn => (T::OutWarn, T::ChipWarn),
+        Outcome::CopyToBrowser => (T::OutCopy, T::ChipCopy),
+        Outcome::Blocked => (T::OutBlocked, T::ChipBlocked),
+        Outcome::MiniProgram => (T::OutMini, T::ChipMini),
+        Outcome::Rejected => (T::OutRejected, T::ChipRejected),
+    }
+}
+
+/// The words for a confidence level.
+pub fn confidence_key(c: Confidence) -> T {
+    match c {
+        Confidence::High => T::ConfHigh,
+        Confidence::Medium => T::ConfMedium,
+        Confidence::Low => T::ConfLow,
+    }
+}
+
+/// A platform's name in `lang` for its id (`taobao` → "Taobao"), or words
+/// saying it is none of the record's platforms.
+pub fn platform_name(id: &str, lang: Lang) -> &'static str {
+    match Rules::builtin().platform(id) {
+        Some(p) => lang.pick(&p.name_en, &p.name_zh),
+        None => T::ChipNoPlatform.tr(lang),
+    }
+}
+
+/// The batch table's markup for `rows` in `lang`: a header (the link,
+/// platform and three context titles) and one row per link, headed by the
+/// link, with the platform's name and each outcome as a chip of short
+/// words (the full words as its tooltip) in a cell with `data-outcome`.
 ///
 /// The table is markup rather than `html!` because a thousand rows of
 /// static cells need no diffing, and `html!` for it cost ~3 KB of the
 /// gzip budget; every pasted value goes through [`escape_html`].
-pub fn table_html(
-    rows: &[BatchRow],
-    head: [&str; 5],
-    words: &dyn Fn(Outcome) -> &'static str,
-) -> String {
-    let mut out = String::with_capacity(64 + rows.len() * 160);
+pub fn table_html(rows: &[BatchRow], lang: Lang) -> String {
+    let mut out = String::with_capacity(64 + rows.len() * 240);
     out.push_str("<table class=\"batch-table\"><thead><tr>");
-    for h in head {
+    for h in [
+        T::Link,
+        T::Platform,
+        T::InChat,
+        T::InGroup,
+        T::Moments,
+        T::ConfidenceCol,
+        T::AssumptionCol,
+    ] {
         out.push_str("<th scope=\"col\">");
-        escape_html(&mut out, h);
+        escape_html(&mut out, h.tr(lang));
         out.push_str("</th>");
     }
     out.push_str("</tr></thead><tbody>");
     for r in rows {
-        out.push_str("<tr><td class=\"batch-link\">");
+        out.push_str("<tr><th scope=\"row\" class=\"batch-link\">");
         escape_html(&mut out, &r.link);
-        out.push_str("</td><td>");
-        escape_html(&mut out, &r.platform);
+        out.push_str("</th><td class=\"batch-platform\">");
+        escape_html(&mut out, platform_name(&r.platform, lang));
         out.push_str("</td>");
         for o in r.outcomes {
+            let (full, short) = outcome_words(o);
             out.push_str("<td data-outcome=\"");
             out.push_str(o.as_str());
-            out.push_str("\" title=\"");
-            escape_html(&mut out, words(o));
+            out.push_str("\"><span class=\"chip\" title=\"");
+            escape_html(&mut out, full.tr(lang));
             out.push_str("\">");
-            out.push_str(o.as_str());
-            out.push_str("</td>");
+            escape_html(&mut out, short.tr(lang));
+            out.push_str("</span></td>");
         }
-        out.push_str("</tr>");
+        out.push_str("<td data-confidence=\"");
+        out.push_str(r.confidence.as_str());
+        out.push_str("\">");
+        escape_html(&mut out, confidence_key(r.confidence).tr(lang));
+        out.push_str("</td><td data-assumption=\"");
+        out.push_str(if r.assumption { "yes\">" } else { "no\">" });
+        escape_html(&mut out, if r.assumption { T::Yes } else { T::No }.tr(lang));
+        out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table>");
     out
@@ -182,7 +257,7 @@ mod tests {
         assert_eq!(
             q,
             "?url=https%3A%2F%2Fv.douyin.com%2Fabc%2F%3Fa%3D1%26b%3D2&in=group\
-             &date=2021-10-01&region=mainland&os=ios&vpn=off&lang=zh"
+             &date=2021-10-01&region=mainland&os=ios&vpn=off&cohort=late&lang=zh"
         );
         let p = Params::parse(&q);
         assert_eq!(p.url.as_deref(), Some("https://v.douyin.com/abc/?a=1&b=2"));
@@ -216,12 +291,41 @@ mod tests {
     }
 
     #[test]
+    fn batch_rows_say_how_sure_they_are() {
+        let rows = batch(
+            "https://www.zhihu.com/q\nhttps://www.duoshan.com/\nhttps://jd.com/",
+            &day("2021-01-01"),
+        );
+        let flags: Vec<_> = rows.iter().map(|r| (r.confidence, r.assumption)).collect();
+        assert_eq!(
+            flags,
+            [
+                (Confidence::Low, true),
+                (Confidence::High, true),
+                (Confidence::High, false)
+            ]
+        );
+        let out = csv(&rows);
+        assert!(
+            out.contains("https://www.zhihu.com/q,zhihu,www.zhihu.com,warn,warn,warn,low,yes\r\n"),
+            "{out}"
+        );
+        let html = table_html(&rows, Lang::Zh);
+        assert!(
+            html.contains("<td data-confidence=\"low\">低</td><td data-assumption=\"yes\">是</td>"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn csv_quotes_what_needs_quoting() {
         let row = |link: &str| BatchRow {
             link: link.into(),
             platform: "none".into(),
             host: String::new(),
             outcomes: [Outcome::Open, Outcome::Warn, Outcome::Blocked],
+            confidence: Confidence::High,
+            assumption: false,
         };
         let out = csv(&[
             row("https://a.cn/x"),
@@ -231,15 +335,24 @@ mod tests {
             row("-1"),
         ]);
         let lines: Vec<&str> = out.split("\r\n").collect();
-        assert_eq!(lines[0], "link,platform,host,chat,group,moments");
-        assert_eq!(lines[1], "https://a.cn/x,none,,open,warn,blocked");
-        assert_eq!(lines[2], "\"https://a.cn/?q=1,2\",none,,open,warn,blocked");
-        assert_eq!(lines[3], "\"say \"\"hi\"\"\",none,,open,warn,blocked");
+        assert_eq!(
+            lines[0],
+            "link,platform,host,chat,group,moments,confidence,assumption"
+        );
+        assert_eq!(lines[1], "https://a.cn/x,none,,open,warn,blocked,high,no");
+        assert_eq!(
+            lines[2],
+            "\"https://a.cn/?q=1,2\",none,,open,warn,blocked,high,no"
+        );
+        assert_eq!(
+            lines[3],
+            "\"say \"\"hi\"\"\",none,,open,warn,blocked,high,no"
+        );
         assert_eq!(
             lines[4],
-            "\"'=HYPERLINK(\"\"x\"\")\",none,,open,warn,blocked"
+            "\"'=HYPERLINK(\"\"x\"\")\",none,,open,warn,blocked,high,no"
         );
-        assert_eq!(lines[5], "\"'-1\",none,,open,warn,blocked");
+        assert_eq!(lines[5], "\"'-1\",none,,open,warn,blocked,high,no");
         assert_eq!(lines[6], "");
         assert_eq!(lines.len(), 7);
     }
@@ -250,7 +363,7 @@ mod tests {
             "<img src=x onerror=alert(1)>\nhttps://m.tb.cn/h.x?a=1&b=\"2\"\n",
             &day("2022-02-01"),
         );
-        let html = table_html(&rows, ["L", "P", "C", "G", "M"], &|o| o.as_str());
+        let html = table_html(&rows, Lang::En);
         assert!(!html.contains("<img"), "{html}");
         assert!(
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
@@ -263,9 +376,18 @@ mod tests {
         assert_eq!(html.matches("<tr>").count(), 3);
         assert_eq!(html.matches("data-outcome=").count(), 6);
         assert!(
-            html.contains("<td data-outcome=\"open\" title=\"open\">open</td>"),
+            html.contains(
+                "<td data-outcome=\"open\"><span class=\"chip\" \
+                 title=\"Opens in WeChat&#39;s in-app browser\">Opens</span></td>"
+            ),
             "{html}"
         );
+        assert!(html.contains(">Taobao</td>"), "{html}");
+        assert!(!html.contains(">taobao<"), "{html}");
+        let zh = table_html(&rows, Lang::Zh);
+        assert!(zh.contains(">淘宝</td>"), "{zh}");
+        assert!(zh.contains(">记录外</td>"), "{zh}");
+        assert!(zh.contains(">直接打开</span>"), "{zh}");
         let mut e = String::new();
         escape_html(&mut e, "a'b\"c<d>e&f");
         assert_eq!(e, "a&#39;b&quot;c&lt;d&gt;e&amp;f");

@@ -4,7 +4,12 @@
 //! mistyped link still opens the app.
 
 use crate::i18n::Lang;
-use crate::policy::scenario::{parse_vpn, vpn_str, Date, Os, Region, Scenario};
+use crate::policy::link::query_pairs;
+use crate::policy::scenario::{parse_vpn, vpn_str, Cohort, Date, Os, Region, Scenario};
+
+/// Percent-decodes a query component (`+` is a space). Invalid escapes are
+/// kept as typed and invalid UTF-8 is replaced, so decoding never fails.
+pub use crate::policy::link::form_decode as decode;
 
 /// What an address asked for. `None` means "not given or not valid".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,6 +22,8 @@ pub struct Params {
     pub os: Option<Os>,
     /// `vpn=on|off`
     pub vpn: Option<bool>,
+    /// `cohort=early|late`
+    pub cohort: Option<Cohort>,
     /// `lang=en|zh`
     pub lang: Option<Lang>,
     /// `url=` for the link opener, percent-decoded.
@@ -37,6 +44,7 @@ impl Params {
                 "region" => set(&mut p.region, Region::parse(&value)),
                 "os" => set(&mut p.os, Os::parse(&value)),
                 "vpn" => set(&mut p.vpn, parse_vpn(&value)),
+                "cohort" => set(&mut p.cohort, Cohort::parse(&value)),
                 "lang" => set(&mut p.lang, Lang::parse(&value)),
                 "url" => set(&mut p.url, Some(value.clone())),
                 "in" => set(
@@ -68,6 +76,9 @@ impl Params {
         if let Some(v) = self.vpn {
             scenario.vpn = v;
         }
+        if let Some(c) = self.cohort {
+            scenario.cohort = c;
+        }
     }
 }
 
@@ -92,6 +103,8 @@ pub fn full_query(s: &Scenario, lang: Lang) -> String {
     q.push_str(s.os.as_str());
     q.push_str("&vpn=");
     q.push_str(vpn_str(s.vpn));
+    q.push_str("&cohort=");
+    q.push_str(s.cohort.as_str());
     q.push_str("&lang=");
     q.push_str(lang.as_str());
     q
@@ -115,6 +128,9 @@ pub fn carried(s: &Scenario, lang: Lang) -> Vec<(&'static str, String)> {
     if s.vpn != d.vpn {
         v.push(("vpn", vpn_str(s.vpn).to_string()));
     }
+    if s.cohort != d.cohort {
+        v.push(("cohort", s.cohort.as_str().to_string()));
+    }
     if lang != Lang::default() {
         v.push(("lang", lang.as_str().to_string()));
     }
@@ -123,19 +139,11 @@ pub fn carried(s: &Scenario, lang: Lang) -> Vec<(&'static str, String)> {
 
 /// The decoded `(name, value)` pairs of a query string.
 fn split_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query
-        .strip_prefix('?')
-        .unwrap_or(query)
-        .split('&')
-        .filter(|s| !s.is_empty())
-        .map(|pair| {
-            let (n, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(n), decode(v))
-        })
+    query_pairs(query.strip_prefix('?').unwrap_or(query)).map(|(n, v)| (decode(n), decode(v)))
 }
 
 /// The names of the scenario parameters, which the app owns in every address.
-pub const SCENARIO_KEYS: [&str; 5] = ["date", "region", "os", "vpn", "lang"];
+pub const SCENARIO_KEYS: [&str; 6] = ["date", "region", "os", "vpn", "cohort", "lang"];
 
 /// The query pairs of an address after the scenario changed: the pairs that
 /// are not scenario parameters stay as they were (e.g. the link opener's
@@ -157,26 +165,6 @@ pub fn differs(current: &str, wanted: &[(String, String)]) -> bool {
     a.len() != wanted.len() || a.iter().any(|x| count(&a, x) != count(wanted, x))
 }
 
-/// Percent-decodes a query component (`+` is a space). Invalid escapes are
-/// kept as typed and invalid UTF-8 is replaced, so decoding never fails.
-pub fn decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some() => {
-                out.push(hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0));
-                i += 2;
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Percent-encodes a query component (RFC 3986 unreserved kept).
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -193,24 +181,18 @@ pub fn encode(s: &str) -> String {
     out
 }
 
-fn hex(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn good_values_are_taken() {
-        let p = Params::parse("?date=2020-02-28&region=overseas&os=android&vpn=on&lang=zh");
+        let p = Params::parse(
+            "?date=2020-02-28&region=overseas&os=android&vpn=on&cohort=early&lang=zh",
+        );
         let mut s = Scenario::default();
         p.apply(&mut s);
+        assert_eq!(s.cohort, Cohort::Early);
         assert_eq!(s.date.to_string(), "2020-02-28");
         assert_eq!(s.region, Region::Overseas);
         assert_eq!(s.os, Os::Android);
@@ -221,12 +203,17 @@ mod tests {
 
     #[test]
     fn bad_values_are_ignored_and_reported() {
-        let p = Params::parse("date=2021-13-45&region=mars&os=symbian&vpn=yes&lang=fr&in=email");
+        let p = Params::parse(
+            "date=2021-13-45&region=mars&os=symbian&vpn=yes&cohort=middle&lang=fr&in=email",
+        );
         let mut s = Scenario::default();
         p.apply(&mut s);
         assert_eq!(s, Scenario::default());
         let names: Vec<_> = p.rejected.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["date", "region", "os", "vpn", "lang", "in"]);
+        assert_eq!(
+            names,
+            ["date", "region", "os", "vpn", "cohort", "lang", "in"]
+        );
         assert_eq!(p.rejected[0].1, "2021-13-45");
     }
 
@@ -299,6 +286,7 @@ mod tests {
         let s = Scenario {
             vpn: true,
             date: Date::parse("2022-01-27").unwrap(),
+            cohort: Cohort::Early,
             ..Scenario::default()
         };
         let p = Params::parse(&full_query(&s, Lang::Zh));
@@ -311,7 +299,8 @@ mod tests {
             carried(&s, Lang::En),
             vec![
                 ("date", "2022-01-27".to_string()),
-                ("vpn", "on".to_string())
+                ("vpn", "on".to_string()),
+                ("cohort", "early".to_string())
             ]
         );
     }

@@ -19,6 +19,41 @@ pub const CURRENT_VERSION: u32 = 1;
 /// The longest message text that is accepted (longer ones are refused in the UI).
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
 
+/// Why saved data was not used. Rendered in the user's language by
+/// `crate::i18n` (the English text is its `Display`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PersistError {
+    /// Not JSON, or not the saved layout (a field of the wrong type…).
+    Unreadable {
+        /// Line of the problem, from 1.
+        line: usize,
+        /// Column of the problem, from 1.
+        column: usize,
+        /// What is wrong there.
+        error: crate::json::Error,
+    },
+    /// Saved by a newer version of the app, whose layout this one can't know.
+    NewerVersion,
+    /// The scenario is missing.
+    MissingScenario,
+    /// After migration the version is not [`CURRENT_VERSION`].
+    UnexpectedVersion,
+    /// A contact id that is empty, reserved or repeated.
+    BadContactId,
+    /// A chat id that is empty or repeated.
+    BadChatId,
+    /// A one-to-one chat with someone who is not a contact.
+    UnknownContact,
+    /// A group with fewer than two members or one who is not a contact.
+    BadGroupMembers,
+    /// Two messages of a chat with the same id.
+    DuplicateMessageId,
+    /// A message from someone who is neither the user nor a contact.
+    UnknownSender,
+    /// A message longer than [`MAX_MESSAGE_CHARS`].
+    MessageTooLong,
+}
+
 /// What loading found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Loaded {
@@ -32,7 +67,7 @@ pub enum Loaded {
         /// The seed data to start with.
         data: Data,
         /// Why the saved data was not used.
-        reason: String,
+        reason: PersistError,
     },
 }
 
@@ -60,8 +95,15 @@ pub fn load(raw: Option<&str>) -> Loaded {
 }
 
 /// Parses, migrates and validates saved text.
-pub fn decode(raw: &str) -> Result<Data, String> {
-    let stored = Stored::from_json_str(raw).map_err(|e| e.describe(raw))?;
+pub fn decode(raw: &str) -> Result<Data, PersistError> {
+    let stored = Stored::from_json_str(raw).map_err(|error| {
+        let (line, column) = error.line_col(raw);
+        PersistError::Unreadable {
+            line,
+            column,
+            error,
+        }
+    })?;
     let data = migrate(stored)?;
     validate(&data)?;
     Ok(data)
@@ -81,12 +123,14 @@ pub struct Stored {
     scenario: Option<Scenario>,
     /// Version 0's name for the scenario.
     world: Option<Scenario>,
-    contacts: Vec<Contact>,
-    chats: Vec<Chat>,
+    contacts: std::rc::Rc<Vec<Contact>>,
+    chats: Vec<std::rc::Rc<Chat>>,
     /// Added without a version bump: absent in older saves means none.
     link_prefs: Option<Vec<LinkPref>>,
     /// Likewise.
     reports: Option<Vec<Report>>,
+    /// Likewise (recently used mini programs).
+    recent_mini: Option<Vec<String>>,
 }
 
 crate::json_struct!(Stored {
@@ -98,22 +142,23 @@ crate::json_struct!(Stored {
     contacts,
     chats,
     link_prefs,
-    reports
+    reports,
+    recent_mini
 });
 
 /// Brings older layouts up to [`CURRENT_VERSION`].
 ///
 /// Version 0 is the unversioned layout of the first preview builds: it had no
 /// `version`, `rev` or `lang` field and called the scenario `world`.
-pub fn migrate(s: Stored) -> Result<Data, String> {
+pub fn migrate(s: Stored) -> Result<Data, PersistError> {
     let version = s.version.unwrap_or(0);
     if version > CURRENT_VERSION {
-        return Err("saved by a newer version of the app".to_string());
+        return Err(PersistError::NewerVersion);
     }
     let scenario = match (version, s.scenario, s.world) {
         (_, Some(sc), _) => sc,
         (0, None, Some(w)) => w,
-        _ => return Err("missing field `scenario`".to_string()),
+        _ => return Err(PersistError::MissingScenario),
     };
     Ok(Data {
         version: CURRENT_VERSION,
@@ -124,6 +169,7 @@ pub fn migrate(s: Stored) -> Result<Data, String> {
         chats: s.chats,
         link_prefs: s.link_prefs.unwrap_or_default(),
         reports: s.reports.unwrap_or_default(),
+        recent_mini: s.recent_mini.unwrap_or_default(),
     })
 }
 
@@ -136,43 +182,43 @@ fn has_duplicates<T: Ord>(mut items: Vec<T>) -> bool {
 }
 
 /// Checks what the types cannot: references and limits.
-pub fn validate(data: &Data) -> Result<(), String> {
+pub fn validate(data: &Data) -> Result<(), PersistError> {
     if data.version != CURRENT_VERSION {
-        return Err("unexpected version".into());
+        return Err(PersistError::UnexpectedVersion);
     }
     let contact_ids: Vec<&str> = data.contacts.iter().map(|c| c.id.as_str()).collect();
     if contact_ids.iter().any(|id| id.is_empty() || *id == ME)
         || has_duplicates(contact_ids.clone())
     {
-        return Err("bad or duplicate contact id".into());
+        return Err(PersistError::BadContactId);
     }
     let is_contact = |id: &str| contact_ids.contains(&id);
     let known = |id: &str| id == ME || is_contact(id);
     let chat_ids: Vec<&str> = data.chats.iter().map(|c| c.id.as_str()).collect();
     if chat_ids.iter().any(|id| id.is_empty()) || has_duplicates(chat_ids) {
-        return Err("bad or duplicate chat id".into());
+        return Err(PersistError::BadChatId);
     }
     for chat in &data.chats {
         match &chat.kind {
             ChatKind::Direct { with } if !is_contact(with) => {
-                return Err("chat with an unknown contact".into());
+                return Err(PersistError::UnknownContact);
             }
             ChatKind::Group { members, .. }
                 if members.len() < 2 || !members.iter().all(|m| is_contact(m)) =>
             {
-                return Err("group with unknown or too few members".into());
+                return Err(PersistError::BadGroupMembers);
             }
             _ => {}
         }
         if has_duplicates(chat.messages.iter().map(|m| m.id).collect()) {
-            return Err("message with a duplicate id".into());
+            return Err(PersistError::DuplicateMessageId);
         }
         for m in &chat.messages {
             if !known(&m.from) {
-                return Err("message with an unknown sender".into());
+                return Err(PersistError::UnknownSender);
             }
             if m.text.chars().count() > MAX_MESSAGE_CHARS {
-                return Err("message too long".into());
+                return Err(PersistError::MessageTooLong);
             }
         }
     }
@@ -189,6 +235,12 @@ pub fn newer(ours: &Data, theirs: &str) -> Option<Data> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first message of the first chat, to spoil.
+    fn first_message(d: &mut Data) -> &mut crate::state::model::Message {
+        let chat = std::rc::Rc::make_mut(&mut d.chats[0]);
+        std::rc::Rc::make_mut(&mut chat.messages[0])
+    }
 
     #[test]
     fn nothing_saved_is_fresh_seed() {
@@ -208,8 +260,8 @@ mod tests {
         let mut d = seed();
         let nasty =
             "\"quotes\" \\back\\slash\n\ttab </script><b>x</b> \u{0} \u{1f} 😂 微信 \u{2028}";
-        d.chats[0].messages[0].text = nasty.to_string();
-        d.contacts[0].name_zh = "\\u0041".to_string();
+        first_message(&mut d).text = nasty.to_string();
+        std::rc::Rc::make_mut(&mut d.contacts)[0].name_zh = "\\u0041".to_string();
         let back = decode(&encode(&d)).unwrap();
         assert_eq!(back, d);
     }
@@ -229,7 +281,7 @@ mod tests {
             match load(Some(bad)) {
                 Loaded::Recovered { data, reason } => {
                     assert_eq!(data, seed(), "{bad}");
-                    assert!(!reason.is_empty());
+                    assert!(!reason.to_string().is_empty());
                 }
                 other => panic!("{bad}: {other:?}"),
             }
@@ -239,29 +291,41 @@ mod tests {
     #[test]
     fn newer_version_is_not_trusted() {
         let text = encode(&seed()).replacen("\"version\":1", "\"version\":99", 1);
-        assert!(matches!(load(Some(&text)), Loaded::Recovered { .. }));
+        assert!(matches!(
+            load(Some(&text)),
+            Loaded::Recovered {
+                reason: PersistError::NewerVersion,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn invalid_references_are_refused() {
         let mut d = seed();
-        d.chats[0].messages[0].from = "c-nobody".into();
-        assert!(matches!(load(Some(&encode(&d))), Loaded::Recovered { .. }));
+        first_message(&mut d).from = "c-nobody".into();
+        assert!(matches!(
+            load(Some(&encode(&d))),
+            Loaded::Recovered {
+                reason: PersistError::UnknownSender,
+                ..
+            }
+        ));
 
         let mut d = seed();
         let dup = d.chats[0].clone();
         d.chats.push(dup);
-        assert!(validate(&d).is_err());
+        assert_eq!(validate(&d), Err(PersistError::BadChatId));
 
         let mut d = seed();
-        d.chats[0].messages[0].text = "x".repeat(MAX_MESSAGE_CHARS + 1);
-        assert!(validate(&d).is_err());
+        first_message(&mut d).text = "x".repeat(MAX_MESSAGE_CHARS + 1);
+        assert_eq!(validate(&d), Err(PersistError::MessageTooLong));
 
         let mut d = seed();
-        if let ChatKind::Group { members, .. } = &mut d.chats[4].kind {
+        if let ChatKind::Group { members, .. } = &mut std::rc::Rc::make_mut(&mut d.chats[4]).kind {
             members.truncate(1);
         }
-        assert!(validate(&d).is_err());
+        assert_eq!(validate(&d), Err(PersistError::BadGroupMembers));
     }
 
     #[test]
@@ -286,6 +350,17 @@ mod tests {
     }
 
     #[test]
+    fn saves_without_recent_mini_programs_still_load() {
+        // What the release before the field wrote: the same text without it.
+        let text = encode(&seed()).replacen(",\"recent_mini\":[]", "", 1);
+        assert!(!text.contains("recent_mini"), "{text}");
+        assert_eq!(decode(&text).unwrap(), seed());
+        let mut d = seed();
+        d.recent_mini = vec!["wx2f95a3b8c7e06d14".into()];
+        assert_eq!(decode(&encode(&d)).unwrap(), d);
+    }
+
+    #[test]
     fn migrates_version_0() {
         let v1 = encode(&seed());
         let v0 = v1
@@ -300,7 +375,18 @@ mod tests {
     #[test]
     fn errors_say_where() {
         let err = decode("{\n  \"version\": 1,\n  \"chats\": [oops").unwrap_err();
-        assert!(err.starts_with("line 3, column 13:"), "{err}");
+        assert!(
+            matches!(
+                err,
+                PersistError::Unreadable {
+                    line: 3,
+                    column: 13,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().starts_with("line 3, column 13:"), "{err}");
     }
 
     #[test]

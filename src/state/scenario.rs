@@ -1,6 +1,6 @@
 //! The scenario reducer.
 
-use crate::policy::scenario::{Date, Os, Region, Scenario};
+use crate::policy::scenario::{Cohort, Date, Os, Region, Scenario};
 
 /// A change to the scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub enum ScenarioAction {
     SetOs(Os),
     /// VPN on or off.
     SetVpn(bool),
+    /// Early or late in gradual rollouts.
+    SetCohort(Cohort),
     /// Replace everything (e.g. from "jump to" buttons).
     Set(Scenario),
 }
@@ -25,6 +27,7 @@ pub fn reduce(s: &mut Scenario, action: ScenarioAction) -> bool {
         ScenarioAction::SetRegion(r) => s.region = r,
         ScenarioAction::SetOs(o) => s.os = o,
         ScenarioAction::SetVpn(v) => s.vpn = v,
+        ScenarioAction::SetCohort(c) => s.cohort = c,
         ScenarioAction::Set(n) => *s = n,
     }
     *s != before
@@ -47,6 +50,12 @@ mod tests {
         assert!(reduce(&mut s, ScenarioAction::SetVpn(true)));
         assert!(s.vpn);
         assert!(!reduce(&mut s, ScenarioAction::SetVpn(true)), "no change");
+        assert!(reduce(&mut s, ScenarioAction::SetCohort(Cohort::Early)));
+        assert_eq!(s.cohort, Cohort::Early);
+        assert!(
+            !reduce(&mut s, ScenarioAction::SetCohort(Cohort::Early)),
+            "no change"
+        );
         assert!(reduce(&mut s, ScenarioAction::Set(Scenario::default())));
         assert_eq!(s, Scenario::default());
     }

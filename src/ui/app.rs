@@ -32,8 +32,16 @@ fn init_model() -> Root {
         Loaded::Recovered { reason, .. } => Some(reason.clone()),
         _ => None,
     };
-    let mut model = Model::new(loaded.data().clone());
     let params = Params::parse(&current_query());
+    // Demo data (a first visit's, or the seed that replaces unreadable
+    // data) is written in the language the address asks for.
+    let data = match (&loaded, params.lang) {
+        (Loaded::Fresh(_) | Loaded::Recovered { .. }, Some(lang)) => {
+            crate::state::seed::seed_in(lang)
+        }
+        _ => loaded.data().clone(),
+    };
+    let mut model = Model::new(data);
     let mut scenario = model.data.scenario;
     params.apply(&mut scenario);
     reduce(&mut model, Action::Scenario(ScenarioAction::Set(scenario)));

@@ -11,9 +11,8 @@ pub fn install() {
 }
 
 fn parse(input: &str) -> Result<UrlParts, LinkError> {
-    let url = web_sys::Url::new(input).map_err(|_| LinkError {
-        message: "not a valid URL".to_string(),
-    })?;
+    // The browser's TypeError says nothing the user can act on.
+    let url = web_sys::Url::new(input).map_err(|_| LinkError::Refused(String::new()))?;
     Ok(UrlParts {
         protocol: url.protocol(),
         hostname: url.hostname(),

@@ -24,7 +24,8 @@ pub fn Icon(props: &IconProps) -> Html {
         "me" => "M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM5 21v-2a7 7 0 0 1 14 0v2",
         "chevron" => "m9 5 7 7-7 7",
         "moments" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v10M7 12h10",
-        "mini" => "M8 8a3 3 0 1 1 3 3v2a3 3 0 1 1-3-3h8a3 3 0 1 1-3 3V8",
+        // WeChat's mini-program knot: two loops joined, centred.
+        "mini" => "M9.5 14.5V9a3.5 3.5 0 1 1 3.5 3.5M14.5 9.5V15a3.5 3.5 0 1 1-3.5-3.5",
         "link" => {
             "M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1m2 4a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1"
         }
@@ -84,30 +85,7 @@ pub fn initials(name: &str) -> String {
     }
 }
 
-/// What every modal layer of the app shares, for the element that gets
-/// the returned ref (it holds `role="dialog"` with `aria-modal`): while
-/// `open`, focus moves to its first control (for a confirmation, Cancel:
-/// the safe choice), Tab and Shift+Tab stay inside, Escape presses its
-/// `data-cancel` button, and on closing the focus goes back to the control
-/// that opened it (`ui::js::modal`).
-#[hook]
-pub fn use_modal(open: bool) -> NodeRef {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(open, move |_| {
-            let undo = node
-                .cast::<web_sys::Element>()
-                .map(|el| super::js::modal(&el));
-            move || {
-                if let Some(f) = undo {
-                    let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-                }
-            }
-        });
-    }
-    node
-}
+pub use super::hooks::use_modal;
 
 /// Props of [`ConfirmDialog`].
 #[derive(Properties, PartialEq)]

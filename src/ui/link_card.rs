@@ -1,21 +1,13 @@
 //! Link cards in chats (and later Moments): what a shared link looks like,
 //! decided by the policy engine for the chat type and the scenario's date.
 
-use super::store::use_store;
+use super::hooks::{use_decision, use_store};
 use crate::i18n::T;
 use crate::policy::extract::{find_links, FoundKind};
-use crate::policy::{decide, Context, Decision, Display, Rules};
-use crate::state::links::LinksAction;
-use crate::state::model::LinkMode;
+use crate::policy::{Context, Rules, Viewer};
+use crate::state::links::{card_look, LinksAction, Look};
 use crate::state::Action;
 use yew::prelude::*;
-
-/// The decision for `link` shared in `context` under the current scenario.
-#[hook]
-pub fn use_decision(link: &str, context: Context) -> Decision {
-    let store = use_store();
-    decide(Rules::builtin(), link, context, &store.data().scenario)
-}
 
 /// Props of [`LinkCards`].
 #[derive(Properties, PartialEq)]
@@ -74,30 +66,28 @@ pub struct LinkCardProps {
 pub fn LinkCard(props: &LinkCardProps) -> Html {
     let store = use_store();
     let expanded = use_state(|| false);
-    let d = use_decision(&props.link, props.context);
+    let d = use_decision(&props.link, props.context, Viewer::default());
     let lang = store.lang();
-    let mode = if props.context == Context::Group {
-        store.data().link_mode(d.platform_id())
-    } else {
-        LinkMode::Show
-    };
+    let data = store.data();
+    let look = card_look(
+        data,
+        d.platform_id(),
+        props.context,
+        d.display,
+        props.password,
+    );
+    let display = look.display.as_str();
     let platform = d
         .platform
         .as_deref()
         .and_then(|id| Rules::builtin().platform(id));
     let name = platform.map_or(d.host.as_str(), |p| lang.pick(&p.name_en, &p.name_zh));
-    if mode == LinkMode::Hide && !props.password {
+    if look.look == Look::Hidden {
         return html! {
             <p class="link-hidden">{ store.t(T::LinkHidden) }{" "}{ name.to_string() }</p>
         };
     }
-    let folded = d.display == Display::Folded || mode == LinkMode::Fold;
-    let display = if mode == LinkMode::Fold && d.display == Display::Card {
-        Display::Folded.as_str()
-    } else {
-        d.display.as_str()
-    };
-    if props.password || d.display == Display::Text {
+    if look.look == Look::Text {
         return html! {
             <p class="link-text" data-display={display}>
                 if props.password {
@@ -107,7 +97,7 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
             </p>
         };
     }
-    if folded && !*expanded {
+    if look.look == Look::Folded && !*expanded {
         let expand = {
             let expanded = expanded.clone();
             Callback::from(move |_| expanded.set(true))
@@ -123,11 +113,7 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
         let (on_open, link) = (props.on_open.clone(), props.link.clone());
         Callback::from(move |_| on_open.emit(link.clone()))
     };
-    let reported = store
-        .data()
-        .reports
-        .iter()
-        .any(|r| r.link == *props.link && r.chat == *props.chat);
+    let reported = data.is_reported(&props.link, &props.chat);
     let report = {
         let (store, link, chat) = (
             store.clone(),

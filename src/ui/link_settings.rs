@@ -57,7 +57,7 @@ pub fn LinkSettings() -> Html {
             if data.reports.is_empty() {
                 <p class="section-help">{ store.t(T::NoReports) }</p>
             } else {
-                <ul class="reports">
+                <ul class="reports" aria-label={store.t(T::ReportedLinks)}>
                     { for data.reports.iter().map(|r| {
                         let id = r.id;
                         html! {

@@ -5,6 +5,7 @@ pub mod browser_url;
 pub mod clipboard;
 pub mod components;
 pub mod group;
+pub mod hooks;
 mod js;
 pub mod link_card;
 pub mod link_settings;
@@ -17,6 +18,7 @@ pub mod screens;
 pub mod shell;
 pub mod storage;
 pub mod store;
+pub mod why;
 
 pub use app::App;
 

@@ -6,14 +6,14 @@
 //! chosen by the platform's category.
 
 use super::clipboard::CopyButton;
-use super::store::use_store;
+use super::hooks::use_store;
 use crate::i18n::{Lang, T};
 use crate::policy::engine::Decision;
-use crate::policy::link::{parse_link, Link, MpScheme};
 use crate::policy::rules::{LinkForm, Outcome, Rules, Text};
 use crate::state::chats::ChatsAction;
 use crate::state::mini;
 use crate::state::model::ME;
+use crate::state::page::MockPage;
 use crate::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,9 +28,12 @@ pub struct OutcomeProps {
     /// Shown above the screen, inside the status element (e.g. a summary).
     #[prop_or_default]
     pub children: Html,
-    /// Shown below the screen, inside the status element (e.g. the Why).
+    /// Shown below the Why section, inside the status element.
     #[prop_or_default]
     pub after: Html,
+    /// Whether the Why section starts open (the opener shows it at once).
+    #[prop_or_default]
+    pub why_open: bool,
 }
 
 /// The status element of UI-CONTRACT.md (`role="status"` and the `data-*`
@@ -41,6 +44,7 @@ pub struct OutcomeProps {
 pub fn OutcomeView(props: &OutcomeProps) -> Html {
     let store = use_store();
     let continued = use_state_eq(|| false);
+    let why_open = use_state_eq(|| props.why_open);
     let d = &*props.decision;
     let lang = store.lang();
     let t = text_of(d, lang);
@@ -55,6 +59,19 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
         Callback::from(move |_: MouseEvent| continued.set(false))
     };
     let link = props.link.clone();
+    let open_why = {
+        let why_open = why_open.clone();
+        Callback::from(move |_: MouseEvent| why_open.set(true))
+    };
+    let on_toggle = {
+        let why_open = why_open.clone();
+        Callback::from(move |e: Event| {
+            why_open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
 
     let screen = {
         match d.outcome {
@@ -123,12 +140,19 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
     html! {
         <section class="outcome" role="status" data-outcome={d.outcome.as_str()}
             data-platform={d.platform_id().to_string()} data-host={d.host.clone()}
-            data-share={d.share_str()} data-rules={d.rules_attr()}>
+            data-share={d.share_str()} data-rules={d.rules_attr()}
+            data-confidence={d.confidence_str()} data-assumption={d.assumption_str()}
+            data-rules-source={if d.custom { "custom" } else { "builtin" }}>
             { props.children.clone() }
+            { super::why::badges(d, lang, &open_why) }
             <div class="wx-screen">{ screen }</div>
             if d.share {
                 <ShareBox link={props.link.clone()} />
             }
+            <details id="why" class="why" open={*why_open} ontoggle={on_toggle}>
+                <summary><h3>{ T::Why.tr(lang) }</h3></summary>
+                { super::why::why_body(d, lang) }
+            </details>
             { props.after.clone() }
         </section>
     }
@@ -149,27 +173,25 @@ fn browser(d: &Decision, lang: Lang, close: Callback<MouseEvent>) -> Html {
         .as_deref()
         .and_then(|p| Rules::builtin().platform(p));
     let name = platform.map_or("", |p| lang.pick(&p.name_en, &p.name_zh));
-    let has = |c: &str| platform.is_some_and(|p| p.categories.iter().any(|x| x == c));
-    let (kind, head, meta, action) = if has("ecommerce") {
-        ("product", T::Product, "¥ 99.00", Some(T::BuyNow))
-    } else if has("short_video") {
-        ("video", T::Video, T::VideoMeta.tr(lang), None)
-    } else if has("productivity") {
-        ("doc", T::Document, T::DocMeta.tr(lang), None)
-    } else {
-        ("plain", T::WebPage, "", None)
+    let page = MockPage::of(platform);
+    let (head, meta, action) = match page {
+        MockPage::Product => (T::Product, "¥ 99.00", Some(T::BuyNow)),
+        MockPage::Video => (T::Video, T::VideoMeta.tr(lang), None),
+        MockPage::Doc => (T::Document, T::DocMeta.tr(lang), None),
+        MockPage::Plain => (T::WebPage, "", None),
     };
+    let kind = page.as_str();
     html! {
-        <div class="wx-browser">
+        <div class="wx-browser" role="region" aria-label={d.host.clone()}>
             <div class="wx-browser-bar">
                 <button type="button" class="wx-icon-btn" aria-label={T::Close.tr(lang)} onclick={close}>{ "×" }</button>
                 <span class="wx-browser-host">{ &d.host }</span>
                 <button type="button" class="wx-icon-btn" aria-label={T::More.tr(lang)}>{ "···" }</button>
             </div>
             <div class={classes!("mock-page", kind)} data-page={kind}>
-                if kind == "video" {
+                if page == MockPage::Video {
                     <div class="mock-video" aria-hidden="true">{ "▶" }</div>
-                } else if kind == "product" {
+                } else if page == MockPage::Product {
                     <div class="mock-product" aria-hidden="true"></div>
                 }
                 <h3 class="mock-title">{ name }{ if name.is_empty() { "" } else { " · " } }{ head.tr(lang) }</h3>
@@ -185,27 +207,16 @@ fn browser(d: &Decision, lang: Lang, close: Callback<MouseEvent>) -> Html {
     }
 }
 
-/// The mini program a link points at, as far as the mock data knows it:
-/// `(title, page path, page content)`.
+/// The mini program a link points at, as far as the mock data knows it
+/// (`state::mini::target`): `(title, page path, page content)` in `lang`.
 fn mini_target(link: &str, lang: Lang) -> (String, String, &'static str) {
-    let (key, path) = match parse_link(link) {
-        Link::MpScheme(MpScheme::Plain { appid, path, .. }) => (appid, path),
-        Link::MpScheme(MpScheme::Ticket(t)) => (t, String::new()),
-        Link::ShortLink { name, .. } => (name, String::new()),
-        Link::UrlLink { url, .. } => (url.path().trim_matches('/').to_string(), String::new()),
-        _ => (String::new(), String::new()),
-    };
-    match mini::find(&key) {
+    let target = mini::target(link);
+    match target.program {
         Some(m) => {
-            let path = if path.is_empty() {
-                m.path.to_string()
-            } else {
-                path
-            };
             let content = lang.pick(m.content_en, m.content_zh);
-            (m.name(lang).to_string(), path, content)
+            (m.name(lang).to_string(), target.path, content)
         }
-        None => (T::MiniProgram.tr(lang).to_string(), path, ""),
+        None => (T::MiniProgram.tr(lang).to_string(), target.path, ""),
     }
 }
 
@@ -235,7 +246,7 @@ pub struct MiniFrameProps {
 pub fn MiniFrame(props: &MiniFrameProps) -> Html {
     let store = use_store();
     html! {
-        <div class="mp-frame">
+        <div class="mp-frame" role="region" aria-label={props.title.clone()}>
             <div class="mp-bar">
                 <span class="mp-title">{ props.title.clone() }</span>
                 <span class="mp-capsule">

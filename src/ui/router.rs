@@ -3,7 +3,7 @@
 //! Why not yew-router: measured on a bare counter app it takes the gzipped
 //! bundle from 51 KB to 93 KB (gloo-history's state deserialisation drags in
 //! serde-wasm-bindgen and float printing; queries go through
-//! serde_urlencoded), a fifth of the whole 200 KB budget. The app needs only
+//! serde_urlencoded), a fifth of the 200 KB budget of the time. The app needs only
 //! hash addresses, push, replace and the back button, which is this file.
 
 use super::route::Route;

@@ -1,9 +1,10 @@
-//! The scenario controls: Date, Region, Phone, VPN (UI-CONTRACT names).
+//! The scenario controls: Date, Region, Phone, VPN, Cohort (UI-CONTRACT
+//! names).
 //! Used in full on Me and as a compact bar on the link opener.
 
 use super::store::use_store;
 use crate::i18n::T;
-use crate::policy::scenario::{Date, Os, Region};
+use crate::policy::scenario::{Cohort, Date, Os, Region};
 use crate::state::scenario::ScenarioAction;
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -55,6 +56,12 @@ pub fn ScenarioControls(props: &ScenarioProps) -> Html {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::Scenario(ScenarioAction::SetOs(Os::parse(&v).unwrap_or_default()))
     });
+    let on_cohort = store.callback(|e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::Scenario(ScenarioAction::SetCohort(
+            Cohort::parse(&v).unwrap_or_default(),
+        ))
+    });
     let on_vpn = store.callback(|e: Event| {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
         Action::Scenario(ScenarioAction::SetVpn(on))
@@ -88,6 +95,13 @@ pub fn ScenarioControls(props: &ScenarioProps) -> Html {
             <div class="field switch">
                 <label for={field("vpn")}>{ store.t(T::Vpn) }</label>
                 <input id={field("vpn")} type="checkbox" role="switch" checked={s.vpn} onchange={on_vpn} />
+            </div>
+            <div class="field">
+                <label for={field("cohort")}>{ store.t(T::Cohort) }</label>
+                <select id={field("cohort")} onchange={on_cohort}>
+                    <option value="early" selected={s.cohort == Cohort::Early}>{ store.t(T::CohortEarly) }</option>
+                    <option value="late" selected={s.cohort == Cohort::Late}>{ store.t(T::CohortLate) }</option>
+                </select>
             </div>
         </div>
     }

@@ -4,7 +4,7 @@ use super::components::Icon;
 use super::route::{Route, TABS};
 use super::router::{href, use_location, use_navigator};
 use super::store::{use_store, Store};
-use crate::i18n::T;
+use crate::i18n::{Explain, T};
 use crate::state::model::{Notice, NoticeKind};
 use crate::state::params::{carried, differs, merge};
 use crate::state::Action;
@@ -22,13 +22,7 @@ fn href_of(store: &Store, to: &Route) -> String {
     href(to, &carried_of(store))
 }
 
-/// A navigation callback that keeps the scenario parameters in the address.
-#[hook]
-pub fn use_go() -> Callback<Route> {
-    let navigator = use_navigator();
-    let store = use_store();
-    Callback::from(move |to: Route| navigator.push(&href_of(&store, &to)))
-}
+pub use super::hooks::use_go;
 
 /// Props of [`NavLink`].
 #[derive(Properties, PartialEq)]
@@ -38,6 +32,9 @@ pub struct NavLinkProps {
     /// CSS classes of the anchor.
     #[prop_or_default]
     pub classes: Classes,
+    /// Marks the link as the current page (`aria-current`), for the tab bar.
+    #[prop_or_default]
+    pub current: bool,
     /// Content.
     #[prop_or_default]
     pub children: Html,
@@ -61,7 +58,7 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
         })
     };
     html! {
-        <a {href} class={props.classes.clone()} {onclick}>{ props.children.clone() }</a>
+        <a {href} class={props.classes.clone()} aria-current={props.current.then_some("page")} {onclick}>{ props.children.clone() }</a>
     }
 }
 
@@ -157,7 +154,7 @@ fn TabBar(props: &TabBarProps) -> Html {
                 let active = i == props.active;
                 let icon = ["chats", "contacts", "discover", "me"][i];
                 html! {
-                    <NavLink key={icon} to={route.clone()} classes={classes!("tab", active.then_some("active"))}>
+                    <NavLink key={icon} to={route.clone()} current={active} classes={classes!("tab", active.then_some("active"))}>
                         <Icon name={icon} />
                         <span class="tab-label">{ store.t(*key) }</span>
                     </NavLink>
@@ -187,7 +184,7 @@ fn notice(store: &Store, n: &Notice) -> Html {
             html! { <>{ store.t(T::BadParam) }{" "}<code>{ name }{"="}{ value }</code></> }
         }
         NoticeKind::StorageRecovered { backup_key, reason } => html! {
-            <>{ store.t(T::StorageRecovered) }{" "}<code>{ backup_key }</code>{" ("}{ reason }{")"}</>
+            <>{ store.t(T::StorageRecovered) }{" "}<code>{ backup_key }</code>{" ("}{ reason.explain(store.lang()) }{")"}</>
         },
         NoticeKind::WriteFailed => html! { store.t(T::StorageWriteFailed) },
         NoticeKind::Synced => html! { store.t(T::StorageSynced) },

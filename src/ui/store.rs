@@ -1,8 +1,8 @@
-//! The app store as a Yew context, wrapped in the `use_store` hook.
+//! The app store as a Yew context, read through `hooks::use_store`.
 
 use crate::i18n::{Lang, T};
 use crate::state::model::{Data, Model};
-use crate::state::{reduce, Action};
+use crate::state::{apply, Action};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,15 +14,14 @@ pub struct Root(pub Rc<Model>);
 impl Reducible for Root {
     type Action = Action;
 
+    /// An action that changes nothing returns `self`: `use_reducer` then
+    /// renders nothing, and a change shares every chat it didn't touch.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut model = (*self.0).clone();
-        reduce(&mut model, action);
-        // Every change to saved data bumps `rev`, so this compares two
-        // numbers and the (few) notices, never a 10,000-message chat.
-        if model.data.rev == self.0.data.rev && model.notices == self.0.notices {
+        let next = apply(&self.0, action);
+        if Rc::ptr_eq(&next, &self.0) {
             return self;
         }
-        Rc::new(Root(Rc::new(model)))
+        Rc::new(Root(next))
     }
 }
 
@@ -92,8 +91,4 @@ impl Store {
     }
 }
 
-/// The app store; must be used below `App`.
-#[hook]
-pub fn use_store() -> Store {
-    use_context::<Store>().expect("use_store outside App")
-}
+pub use super::hooks::use_store;

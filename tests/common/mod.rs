@@ -1,5 +1,7 @@
 //! Helpers for the browser tests: mount the app on an address into a fresh
-//! element, find things by role or text, and wait for renders (never sleep).
+//! element, find things as a user does (by role and accessible name, or by
+//! the UI contract's `data-*` attributes, never by CSS class), and wait for
+//! renders (never sleep).
 
 #![allow(dead_code)]
 
@@ -8,6 +10,106 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::AppHandle;
+
+/// Roles and accessible names in the page (shared with tests/e2e).
+pub const A11Y: &str = include_str!("a11y.js");
+
+thread_local! {
+    static FIND: js_sys::Function = js_sys::Function::new_with_args(
+        "root, role, name, mode",
+        &(String::from(A11Y) + "return wgFind(root, role, name, mode);"),
+    );
+    static NAME: js_sys::Function =
+        js_sys::Function::new_with_args("el", &(String::from(A11Y) + "return wgName(el);"));
+}
+
+/// How [`by_role`] compares accessible names.
+#[derive(Clone, Copy)]
+pub enum Name<'a> {
+    /// Any name.
+    Any,
+    /// Exactly this name (white space collapsed).
+    Is(&'a str),
+    /// A name containing this.
+    Has(&'a str),
+    /// A name starting with this.
+    Starts(&'a str),
+}
+
+/// The visible elements under `root` with `role` and a name matching
+/// `name`, in document order. `role` is a WAI-ARIA role (explicit or
+/// implicit: `button`, `link`, `textbox`, `combobox`, `checkbox`, `switch`,
+/// `list`, `listitem`, `dialog`, `status`, `alert`, `region`, `table`,
+/// `row`, `cell`, `heading`, …), or `control` for any form control, found
+/// by its label.
+pub fn by_role(root: &Element, role: &str, name: Name) -> Vec<Element> {
+    let (n, mode) = match name {
+        Name::Any => (wasm_bindgen::JsValue::NULL, "exact"),
+        Name::Is(s) => (s.into(), "exact"),
+        Name::Has(s) => (s.into(), "contains"),
+        Name::Starts(s) => (s.into(), "prefix"),
+    };
+    FIND.with(|f| {
+        let args = js_sys::Array::of4(root, &role.into(), &n, &mode.into());
+        let a: js_sys::Array = js_sys::Reflect::apply(f, &wasm_bindgen::JsValue::NULL, &args)
+            .unwrap()
+            .unchecked_into();
+        a.iter().map(|e| e.unchecked_into::<Element>()).collect()
+    })
+}
+
+/// The one element under `root` with `role` named `name`; panics, listing
+/// the names there are, if there is none.
+pub fn get(root: &Element, role: &str, name: Name) -> Element {
+    by_role(root, role, name)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| {
+            let names: Vec<String> = by_role(root, role, Name::Any).iter().map(name_of).collect();
+            panic!(
+                "no {role} named {} under the root; the {role}s: {names:?}",
+                describe(name)
+            )
+        })
+}
+
+fn describe(name: Name) -> String {
+    match name {
+        Name::Any => "anything".into(),
+        Name::Is(s) => String::from("\"") + s + "\"",
+        Name::Has(s) => String::from("*") + s + "*",
+        Name::Starts(s) => String::from(s) + "*",
+    }
+}
+
+/// The element's accessible name.
+pub fn name_of(el: &Element) -> String {
+    NAME.with(|f| f.call1(&wasm_bindgen::JsValue::NULL, el))
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// The element's text.
+pub fn text_of(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// Clicks `el` and waits for the render.
+pub async fn click_el(el: &Element) {
+    el.clone().dyn_into::<HtmlElement>().unwrap().click();
+    flush().await;
+}
+
+/// The button under `root` named exactly `name`.
+pub fn button(root: &Element, name: &str) -> Element {
+    get(root, "button", Name::Is(name))
+}
+
+/// The form control (input, select, textarea) under `root` labelled `name`.
+pub fn control(root: &Element, name: &str) -> Element {
+    get(root, "control", Name::Is(name))
+}
 
 /// A mounted app and the element it renders into.
 pub struct Mounted {
@@ -31,6 +133,67 @@ impl Mounted {
             .query_selector(selector)
             .unwrap()
             .unwrap_or_else(|| panic!("no element matches {selector}: {}", self.root.inner_html()))
+    }
+
+    /// Every visible element with `role` and a name matching `name`.
+    pub fn roles(&self, role: &str, name: Name) -> Vec<Element> {
+        by_role(&self.root, role, name)
+    }
+
+    /// The first visible element with `role` and a name matching `name`.
+    pub fn role(&self, role: &str, name: Name) -> Element {
+        get(&self.root, role, name)
+    }
+
+    /// The button named exactly `name`.
+    pub fn button(&self, name: &str) -> Element {
+        button(&self.root, name)
+    }
+
+    /// Whether a visible button is named exactly `name`.
+    pub fn has_button(&self, name: &str) -> bool {
+        !by_role(&self.root, "button", Name::Is(name)).is_empty()
+    }
+
+    /// The form control labelled `name`.
+    pub fn control(&self, name: &str) -> Element {
+        control(&self.root, name)
+    }
+
+    /// Clicks the button named `name` and waits for the render.
+    pub async fn press(&self, name: &str) {
+        click_el(&self.button(name)).await;
+    }
+
+    /// The page's title: the top bar's level-one heading.
+    pub fn title(&self) -> String {
+        text_of(&self.find("h1"))
+    }
+
+    /// The names of the tab bar's links (the navigation landmark).
+    pub fn tabs(&self) -> Vec<String> {
+        let nav = self.role("navigation", Name::Any);
+        by_role(&nav, "link", Name::Any)
+            .iter()
+            .map(name_of)
+            .collect()
+    }
+
+    /// The only open dialog; panics if there is none.
+    pub fn dialog(&self) -> Element {
+        self.role("dialog", Name::Any)
+    }
+
+    /// The number of open dialogs.
+    pub fn dialogs(&self) -> usize {
+        self.roles("dialog", Name::Any).len()
+    }
+
+    /// The topmost open dialog (the last in the document).
+    pub fn top_dialog(&self) -> Element {
+        self.roles("dialog", Name::Any)
+            .pop()
+            .expect("no dialog is open")
     }
 
     /// Attribute `attr` of the decision's `role="status"` element (the
@@ -83,11 +246,90 @@ impl Mounted {
 
     /// Sets an input's value, fires `input` and `change`, waits for the render.
     pub async fn input(&self, selector: &str, value: &str) {
-        let el = self.find(selector).dyn_into::<HtmlInputElement>().unwrap();
-        el.set_value(value);
-        fire(&el, "input");
-        fire(&el, "change");
-        flush().await;
+        fill(&self.find(selector), value).await;
+    }
+
+    /// Types `value` into the control labelled `name` (input or textarea:
+    /// sets it, fires `input` and `change`) and waits for the render.
+    pub async fn fill(&self, name: &str, value: &str) {
+        fill(&self.control(name), value).await;
+    }
+
+    /// Chooses `value` in the select labelled `name`, waits for the render.
+    pub async fn choose(&self, name: &str, value: &str) {
+        choose(&self.control(name), value).await;
+    }
+
+    /// The value of the control labelled `name` (input, select, textarea).
+    pub fn value(&self, name: &str) -> String {
+        value_of(&self.control(name))
+    }
+
+    /// Whether the checkbox or switch labelled `name` is on.
+    pub fn checked(&self, name: &str) -> bool {
+        self.control(name)
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .checked()
+    }
+}
+
+/// Sets an input's or textarea's value, fires `input` and `change`, waits.
+pub async fn fill(el: &Element, value: &str) {
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(value);
+    } else {
+        el.dyn_ref::<HtmlInputElement>().unwrap().set_value(value);
+    }
+    fire(el, "input");
+    fire(el, "change");
+    flush().await;
+}
+
+/// Sets a select's value, fires `change`, waits for the render.
+pub async fn choose(el: &Element, value: &str) {
+    el.dyn_ref::<HtmlSelectElement>().unwrap().set_value(value);
+    fire(el, "change");
+    flush().await;
+}
+
+/// The value of an input, select or textarea.
+pub fn value_of(el: &Element) -> String {
+    if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else {
+        el.dyn_ref::<HtmlInputElement>().unwrap().value()
+    }
+}
+
+impl Mounted {
+    /// The messages on screen, oldest first: the items of the `role="log"`
+    /// (each carries `data-from`, the sender's id).
+    pub fn messages(&self) -> Vec<Element> {
+        self.all("[role=log] [data-from]")
+    }
+
+    /// The text of the newest message's bubble on screen.
+    pub fn last_bubble(&self) -> String {
+        self.messages()
+            .pop()
+            .and_then(|m| m.query_selector("[data-bubble]").unwrap())
+            .map(|b| text_of(&b))
+            .unwrap_or_default()
+    }
+
+    /// The chat list's rows: the links of the list named "Chats" (in the
+    /// app's language, `list`).
+    pub fn chat_rows(&self, list: &str) -> Vec<Element> {
+        let list = self.role("list", Name::Is(list));
+        by_role(&list, "link", Name::Any)
+    }
+
+    /// The accessible names of the chat list's rows ("1 unread Li Hua …").
+    pub fn chat_names(&self, list: &str) -> Vec<String> {
+        self.chat_rows(list).iter().map(name_of).collect()
     }
 }
 
@@ -190,10 +432,11 @@ pub async fn back() {
 /// Saved data with the seed plus a one-to-one chat `long` of `n` messages,
 /// alternating between the user and Li Hua.
 pub fn long_chat_data(n: usize) -> String {
+    use std::rc::Rc;
     use walled_garden::state::model::{Chat, ChatKind, Message, ME};
     let mut d = walled_garden::state::seed::seed();
     let base = d.chats[0].messages[0].ts - (n as i64) * 60;
-    d.chats.push(Chat {
+    d.chats.push(Rc::new(Chat {
         id: "long".into(),
         kind: ChatKind::Direct {
             with: "c-lihua".into(),
@@ -209,8 +452,9 @@ pub fn long_chat_data(n: usize) -> String {
                 text: String::from("Message number ") + &i.to_string(),
                 ts: base + (i as i64) * 60,
             })
+            .map(Rc::new)
             .collect(),
         unread: 0,
-    });
+    }));
     walled_garden::state::persist::encode(&d)
 }

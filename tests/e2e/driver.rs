@@ -15,6 +15,10 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// Roles and accessible names in the page (`wgFind`, `wgName`), put before
+/// every script this driver runs, so tests find elements as users do.
+const A11Y: &str = include_str!("../common/a11y.js");
+
 /// How long any one wait may take before the test fails.
 const DEADLINE: Duration = Duration::from_secs(20);
 
@@ -46,20 +50,30 @@ pub struct Server {
     thread: Option<JoinHandle<()>>,
     /// Bodies served instead of the files at these paths (`/sw.js`).
     pub overrides: Arc<Mutex<HashMap<String, Vec<u8>>>>,
+    root: PathBuf,
 }
 
 impl Server {
-    /// Starts serving on `port` (0: any free port).
+    /// Starts serving `dist/` on `port` (0: any free port).
     pub fn start(port: u16) -> Server {
-        Server::start_with(port, Arc::default())
+        Server::start_with(port, Arc::default(), dist())
     }
 
-    fn start_with(port: u16, overrides: Arc<Mutex<HashMap<String, Vec<u8>>>>) -> Server {
+    /// Starts serving the directory `root` on any free port, with `overrides`.
+    pub fn start_at(root: PathBuf, overrides: HashMap<String, Vec<u8>>) -> Server {
+        Server::start_with(0, Arc::new(Mutex::new(overrides)), root)
+    }
+
+    fn start_with(
+        port: u16,
+        overrides: Arc<Mutex<HashMap<String, Vec<u8>>>>,
+        root: PathBuf,
+    ) -> Server {
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind the test server");
         let port = listener.local_addr().unwrap().port();
         listener.set_nonblocking(true).unwrap();
         let stop = Arc::new(AtomicBool::new(false));
-        let root = dist();
+        let root_of_server = root.clone();
         let thread = {
             let (stop, overrides) = (stop.clone(), overrides.clone());
             std::thread::spawn(move || {
@@ -79,6 +93,7 @@ impl Server {
             stop,
             thread: Some(thread),
             overrides,
+            root: root_of_server,
         }
     }
 
@@ -98,7 +113,7 @@ impl Server {
     /// Serves again on the same port, with the same overrides.
     pub fn restart(&mut self) {
         self.stop();
-        *self = Server::start_with(self.port, self.overrides.clone());
+        *self = Server::start_with(self.port, self.overrides.clone(), self.root.clone());
     }
 }
 
@@ -252,7 +267,7 @@ impl Browser {
         self.cmd(
             "POST",
             "/execute/sync",
-            Some(&json!({"script": script, "args": args})),
+            Some(&json!({"script": String::from(A11Y) + script, "args": args})),
         )
     }
 
@@ -262,7 +277,7 @@ impl Browser {
         self.cmd(
             "POST",
             "/execute/async",
-            Some(&json!({"script": script, "args": []})),
+            Some(&json!({"script": String::from(A11Y) + script, "args": []})),
         )
     }
 
@@ -285,9 +300,9 @@ impl Browser {
         }
     }
 
-    /// Waits for the app to be on screen (its tab bar or top bar).
+    /// Waits for the app to be on screen (its top bar's level-one heading).
     pub fn wait_app(&self) {
-        self.wait("document.querySelector('.phone .topbar')", "the app");
+        self.wait("document.querySelector('header h1')", "the app");
     }
 
     /// A DevTools command (emulation, scripts on new documents).

@@ -9,10 +9,33 @@
 //! `cargo test`: `make e2e` (part of `make test`) runs them with
 //! `cargo test --test e2e -- --ignored --skip bench_`.
 
+mod axe;
 mod driver;
+mod screens;
 
 use driver::{key, Browser, Server};
 use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// The chat list is on screen: the tab bar's navigation landmark has links.
+/// (Page scripts can use `wgFind` and `wgName` from tests/common/a11y.js:
+/// the driver prepends it, so no test here knows a CSS class.)
+const TABS: &str =
+    "wgFind(document.body, 'navigation', null).some(n => wgFind(n, 'link', null).length)";
+
+/// A page expression: the first visible element with `role` named `name`.
+fn el(role: &str, name: &str) -> String {
+    String::from("wgFind(document.body, ")
+        + &json!(role).to_string()
+        + ", "
+        + &json!(name).to_string()
+        + ", 'exact')[0]"
+}
+
+/// A page statement clicking the element with `role` named `name`.
+fn click(role: &str, name: &str) -> String {
+    el(role, name) + ".click()"
+}
 
 /// Records Content-Security-Policy violations from the first script on,
 /// in every document the browser loads (DevTools scripts are not subject
@@ -55,7 +78,7 @@ fn csp_is_strict_and_the_app_runs_without_violations() {
     let b = Browser::start();
     watch_csp(&b);
     b.goto(&server.url("#/chats"));
-    b.wait("document.querySelector('.tabbar a')", "the chat list");
+    b.wait(TABS, "the chat list");
 
     let policy = b.js(
         "const m = document.querySelector('meta[http-equiv=Content-Security-Policy]'); return m && m.content",
@@ -101,23 +124,23 @@ fn csp_is_strict_and_the_app_runs_without_violations() {
     }
     visit(&b, &server, "#/open?date=2021-10-01");
     b.js(
-        "const t = document.querySelector('#op-batch'); t.value = 'https://item.taobao.com/item.htm?id=1\\nhttps://v.douyin.com/x/'; t.dispatchEvent(new Event('input', {bubbles: true})); document.querySelector('.batch .actions button').click();",
+        &(String::from("const t = ")
+            + &el("control", "Links, one per line")
+            + "; t.value = 'https://item.taobao.com/item.htm?id=1\\nhttps://v.douyin.com/x/'; t.dispatchEvent(new Event('input', {bubbles: true})); "
+            + &click("button", "Check")),
         json!([]),
     );
     b.wait(
-        "document.querySelectorAll('.batch-table tbody tr').length == 2",
+        "wgFind(document.body, 'table', null).some(t => wgFind(t, 'row', null).filter(r => r.querySelector('[data-outcome]')).length == 2)",
         "the batch table",
     );
     visit(&b, &server, "#/chats");
-    b.js("document.querySelector('.row-more').click()", json!([]));
-    b.wait(
-        "document.querySelector('.row-action.delete')",
-        "row actions",
-    );
     b.js(
-        "document.querySelector('.row-action.delete').click()",
+        "wgFind(document.body, 'button', 'More actions: ', 'prefix')[0].click()",
         json!([]),
     );
+    b.wait(&el("button", "Delete"), "row actions");
+    b.js(&click("button", "Delete"), json!([]));
     b.wait(
         "document.querySelector('[role=dialog]')",
         "the delete dialog",
@@ -264,7 +287,7 @@ fn the_main_screens_work_with_the_keyboard_alone() {
     let server = Server::start(0);
     let b = Browser::start();
     b.goto(&server.url("#/chats"));
-    b.wait("document.querySelector('.tabbar a')", "the chat list");
+    b.wait(TABS, "the chat list");
 
     follow(&b, "Contacts", false, "#/contacts");
     follow(&b, "Discover", false, "#/discover");
@@ -397,7 +420,10 @@ fn names_contrast_and_reduced_motion_on_every_screen() {
     }
     // Dialogs and layers.
     visit(&b, &server, "#/chats");
-    b.js("document.querySelector('.new-group').click()", json!([]));
+    b.js(
+        "wgFind(document.body, 'button', 'New group', 'contains')[0].click()",
+        json!([]),
+    );
     b.wait(
         "document.querySelector('[role=dialog]')",
         "the group editor",
@@ -410,7 +436,7 @@ fn names_contrast_and_reduced_motion_on_every_screen() {
     );
     visit(&b, &server, "#/chats/lihua");
     b.js(
-        "const c = document.querySelector('.link-card'); c && c.click()",
+        "const c = document.querySelector('[role=log] [data-display=card]'); c && c.click()",
         json!([]),
     );
     b.wait(
@@ -450,37 +476,79 @@ fn names_contrast_and_reduced_motion_on_every_screen() {
 /// Milliseconds from navigation start to the first render of the chat list
 /// with its tab links (the app is interactive in the same task): the first
 /// visit on an empty profile, then the median of five reloads served by the
-/// service worker. `make bench` runs it with WG_BENCH=1, which appends the
-/// figures to target/bench/e2e.jsonl.
+/// service worker. Then the first render against Yew's floor: the app and
+/// the bare counter of `bench/bare/` (built with the same profile and hooks),
+/// loaded alternately in one browser, both from the network without a
+/// service worker; their medians and the ratio (target at most 1.5).
+/// `make bench` runs it with WG_BENCH=1, which writes the figures to
+/// target/bench/e2e.jsonl.
 #[test]
 #[ignore = "a make bench figure"]
 fn bench_nav_to_interactive() {
-    const MARK: &str = "new MutationObserver((_, o) => { if (document.querySelector('.tabbar a')) { window.__wgReady = performance.now(); o.disconnect(); } }).observe(document, {subtree: true, childList: true});";
     let server = Server::start(0);
+    // The same build with an empty service worker (no fetch handler: every
+    // load comes from the network), and the bare counter served alike.
+    let no_sw = || HashMap::from([(String::from("/sw.js"), Vec::new())]);
+    let app = Server::start_at(driver::dist(), no_sw());
+    let bare_dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/bare/dist");
+    assert!(
+        bare_dist.join("index.html").is_file(),
+        "no bare app in {}: run `cd bench/bare && trunk build --release` (make bench does)",
+        bare_dist.display()
+    );
+    let bare = Server::start_at(bare_dist, no_sw());
+    // Interactive: the tab bar's links (the app), the counter's button.
+    let mark = String::from("const sel = {")
+        + &json!(server.port.to_string()).to_string()
+        + ": 'nav a[href]', "
+        + &json!(app.port.to_string()).to_string()
+        + ": 'nav a[href]', "
+        + &json!(bare.port.to_string()).to_string()
+        + ": 'main button'}[location.port]; if (sel) new MutationObserver((_, o) => { if (document.querySelector(sel)) { window.__wgReady = performance.now(); o.disconnect(); } }).observe(document, {subtree: true, childList: true});";
     let b = Browser::start();
     b.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": MARK }),
+        json!({ "source": mark }),
     );
+    let load = |url: String| -> f64 {
+        b.goto(&url);
+        b.wait("window.__wgReady", &url).as_f64().unwrap()
+    };
     let mut runs = Vec::new();
     for i in 0..6 {
-        b.goto(&server.url(&(String::from("?run=") + &i.to_string() + "#/chats")));
-        let ms = b.wait("window.__wgReady", "the chat list");
-        runs.push(ms.as_f64().unwrap());
+        runs.push(load(
+            server.url(&(String::from("?run=") + &i.to_string() + "#/chats")),
+        ));
         if i == 0 {
             b.wait("navigator.serviceWorker.controller", "the service worker");
         }
     }
     let cold = runs[0];
-    let mut warm = runs[1..].to_vec();
-    warm.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    let warm = warm[warm.len() / 2];
+    let warm = median(runs[1..].to_vec());
+
+    // One warm-up of each, then ten of each, alternating.
+    let (mut apps, mut bares) = (Vec::new(), Vec::new());
+    for i in 0..11 {
+        let q = String::from("?run=") + &i.to_string();
+        let a = load(app.url(&(q.clone() + "#/chats")));
+        let c = load(bare.url(&q));
+        if i > 0 {
+            apps.push(a);
+            bares.push(c);
+        }
+    }
+    let (app_ms, bare_ms) = (median(apps.clone()), median(bares.clone()));
+    let ratio = app_ms / bare_ms;
+    let round = |v: f64| (v * 10.0).round() / 10.0;
     let line = |name: &str, v: f64, target: f64| {
-        json!({"bench": name, "value": (v * 10.0).round() / 10.0, "unit": "ms", "target": target, "ok": v <= target, "better": "lower"}).to_string()
+        json!({"bench": name, "value": round(v), "unit": "ms", "target": target, "ok": v <= target, "better": "lower"}).to_string()
     };
     let lines = [
         line("nav_to_interactive_chats_cold", cold, 1000.0),
         line("nav_to_interactive_chats", warm, 500.0),
+        json!({"bench": "first_render_app", "value": round(app_ms), "unit": "ms", "better": "lower", "runs": apps.iter().map(|v| round(*v)).collect::<Vec<_>>()}).to_string(),
+        json!({"bench": "first_render_bare", "value": round(bare_ms), "unit": "ms", "better": "lower", "runs": bares.iter().map(|v| round(*v)).collect::<Vec<_>>()}).to_string(),
+        json!({"bench": "first_render_ratio", "value": (ratio * 100.0).round() / 100.0, "unit": "ratio", "target": 1.5, "ok": ratio <= 1.5, "better": "lower", "app_ms": round(app_ms), "bare_ms": round(bare_ms)}).to_string(),
     ];
     for l in &lines {
         println!("{l}");
@@ -490,4 +558,9 @@ fn bench_nav_to_interactive() {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("e2e.jsonl"), lines.join("\n") + "\n").unwrap();
     }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
 }

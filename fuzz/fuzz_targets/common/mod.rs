@@ -4,7 +4,7 @@
 
 use walled_garden::policy::engine::{Decision, Why, FALLBACK_ID};
 use walled_garden::policy::rules::Rules;
-use walled_garden::policy::scenario::{Os, Region, Scenario, DEFAULT_DATE};
+use walled_garden::policy::scenario::{Cohort, Os, Region, Scenario, DEFAULT_DATE};
 
 /// A scenario picked by the input (FNV-1a of its bytes), so that the rules'
 /// dates and conditions get exercised: a day from about 2013 to 2030, either
@@ -27,6 +27,11 @@ pub fn scenario_for(data: &[u8]) -> Scenario {
             Os::Android
         },
         vpn: h & (1 << 22) != 0,
+        cohort: if h & (1 << 23) == 0 {
+            Cohort::Late
+        } else {
+            Cohort::Early
+        },
     }
 }
 

@@ -1,7 +1,7 @@
 //! One chat: the messages as WeChat bubbles.
 
 use crate::i18n::T;
-use crate::policy::{decide, Context, Rules};
+use crate::policy::{Context, Viewer};
 use crate::state::chats::{
     check_message, earlier, later, speakers, window, ChatsAction, MessageError, WINDOW,
 };
@@ -9,13 +9,12 @@ use crate::state::model::{ChatKind, Message, ME};
 use crate::state::persist::MAX_MESSAGE_CHARS;
 use crate::state::time;
 use crate::state::Action;
-use crate::ui::components::{use_modal, Avatar, ConfirmDialog};
+use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::group::GroupEditor;
+use crate::ui::hooks::{use_decision, use_go, use_modal, use_store};
 use crate::ui::link_card::LinkCards;
 use crate::ui::outcome::OutcomeView;
 use crate::ui::route::Route;
-use crate::ui::shell::use_go;
-use crate::ui::store::use_store;
 use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -113,7 +112,8 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
             if group {
                 <GroupBar chat={props.id.clone()} />
             }
-            <ul class="messages" role="log" aria-live="polite" ref={log_ref}>
+            // The log holds a list: `li` needs a `ul` parent, not role=log.
+            <div class="messages" role="log" aria-live="polite" ref={log_ref}><ul class="msg-list">
                 if lo > 0 {
                     <li class="more"><button class="more-btn earlier" onclick={show_earlier}>{ store.t(T::ShowEarlier) }</button></li>
                 }
@@ -121,7 +121,7 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                 if hi < len {
                     <li class="more"><button class="more-btn later" onclick={show_later}>{ store.t(T::ShowLater) }</button></li>
                 }
-            </ul>
+            </ul></div>
             <Composer chat={props.id.clone()} on_sent={{
                 // Sending jumps back to the newest, as WeChat does.
                 let view = view.clone();
@@ -134,18 +134,33 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                         let opened = opened.clone();
                         Callback::from(move |_| opened.set(None))
                     }}>{ store.t(T::Close) }</button>
-                    <OutcomeView key={link.to_string()} link={link.clone()}
-                        decision={Rc::new(decide(Rules::builtin(), &link, context, &data.scenario))} />
+                    <OpenedLink key={link.to_string()} link={link.clone()} {context} />
                 </div>
             }
         </section>
     }
 }
 
+/// Props of [`OpenedLink`].
+#[derive(Properties, PartialEq)]
+struct OpenedProps {
+    link: AttrValue,
+    context: Context,
+}
+
+/// The outcome screen of a link opened from a chat. Keyed by the link, so
+/// that a continued confirmation does not carry over to the next one.
+#[component]
+fn OpenedLink(props: &OpenedProps) -> Html {
+    let decision = use_decision(&props.link, props.context, Viewer::default());
+    html! { <OutcomeView link={props.link.clone()} {decision} /> }
+}
+
 /// Props of [`MessageRow`].
 #[derive(Properties, PartialEq)]
 struct MessageRowProps {
-    message: Message,
+    /// Shared with the model: comparing an unchanged row is one pointer.
+    message: Rc<Message>,
     separator: Option<AttrValue>,
     name: AttrValue,
     color: AttrValue,
@@ -162,7 +177,7 @@ fn MessageRow(props: &MessageRowProps) -> Html {
     let m = &props.message;
     let mine = m.from == ME;
     html! {
-        <li class={classes!("msg", if mine { "mine" } else { "theirs" })}>
+        <li class={classes!("msg", if mine { "mine" } else { "theirs" })} data-from={m.from.clone()}>
             if let Some(label) = &props.separator {
                 <div class="time-sep">{ label.clone() }</div>
             }
@@ -172,7 +187,7 @@ fn MessageRow(props: &MessageRowProps) -> Html {
                     if props.group && !mine {
                         <span class="msg-sender">{ props.name.clone() }</span>
                     }
-                    <div class="bubble">{ &m.text }</div>
+                    <div class="bubble" data-bubble="">{ &m.text }</div>
                     <LinkCards text={m.text.clone()} context={props.context} chat={props.chat.clone()} on_open={props.on_open.clone()} />
                 </div>
             </div>

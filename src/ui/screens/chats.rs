@@ -1,16 +1,15 @@
 //! The chat list: the start screen.
 
 use crate::i18n::T;
-use crate::state::chats::new_group_id;
-use crate::state::chats::ChatsAction;
-use crate::state::model::{ChatKind, Data};
+use crate::state::chat_list::{avatar_color, preview, search};
+use crate::state::chats::{new_group_id, ChatsAction};
 use crate::state::time;
 use crate::state::Action;
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::group::GroupEditor;
+use crate::ui::hooks::{use_go, use_store};
 use crate::ui::route::Route;
-use crate::ui::shell::{use_go, NavLink};
-use crate::ui::store::use_store;
+use crate::ui::shell::NavLink;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -27,23 +26,7 @@ pub fn ChatList() -> Html {
     let data = store.data();
     let lang = store.lang();
     let today = data.scenario.date;
-    // ASCII folding only: Chinese has no case, and full Unicode case tables
-    // would cost bundle size for no visible gain.
-    let needle = query.trim().to_ascii_lowercase();
-    let chats: Vec<_> = data
-        .chats_by_activity()
-        .into_iter()
-        .filter(|c| {
-            needle.is_empty()
-                || data
-                    .chat_title(c, lang)
-                    .to_ascii_lowercase()
-                    .contains(&needle)
-                || c.messages
-                    .iter()
-                    .any(|m| m.text.to_ascii_lowercase().contains(&needle))
-        })
-        .collect();
+    let chats = search(data, &query, lang);
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -79,13 +62,12 @@ pub fn ChatList() -> Html {
             if chats.is_empty() {
                 <p class="empty-line">{ store.t(T::NoChats) }</p>
             }
-            <ul class="cells">
+            <ul class="cells" aria-label={store.t(T::Chats)}>
                 { for chats.iter().map(|chat| {
                     let title = data.chat_title(chat, lang).to_string();
-                    let last = chat.messages.last();
-                    let preview = last.map(|m| preview(data, chat.is_group(), &m.from, &m.text, lang)).unwrap_or_default();
-                    let when = last.map(|m| time::label(m.ts, today, lang)).unwrap_or_default();
-                    let color = avatar_color(data, &chat.kind);
+                    let preview = preview(data, chat, lang);
+                    let when = chat.messages.last().map(|m| time::label(m.ts, today, lang)).unwrap_or_default();
+                    let color = AttrValue::from(avatar_color(data, chat).to_string());
                     let id = chat.id.clone();
                     let shown = open_actions.as_deref() == Some(id.as_str());
                     let toggle = {
@@ -152,29 +134,5 @@ pub fn ChatList() -> Html {
                     }} />
             }
         </section>
-    }
-}
-
-/// The avatar colour of a chat: the contact's, or WeChat green for groups.
-pub fn avatar_color(data: &Data, kind: &ChatKind) -> AttrValue {
-    match kind {
-        ChatKind::Direct { with } => data
-            .contact(with)
-            .map_or(AttrValue::Static("#888"), |c| c.color.clone().into()),
-        ChatKind::Group { .. } => AttrValue::Static("#07c160"),
-    }
-}
-
-/// The last-message preview; in groups prefixed with the sender's name.
-fn preview(data: &Data, group: bool, from: &str, text: &str, lang: crate::i18n::Lang) -> String {
-    let short: String = text.chars().take(60).collect();
-    match data.contact(from) {
-        Some(c) if group => {
-            let mut s = c.name(lang).to_string();
-            s.push_str(": ");
-            s.push_str(&short);
-            s
-        }
-        _ => short,
     }
 }

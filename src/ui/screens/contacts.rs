@@ -12,7 +12,9 @@ pub fn ContactList() -> Html {
     let lang = store.lang();
     let contacts = store.data().contacts_by_name(lang);
     html! {
-        <ul class="cells contact-list">
+        // The list scrolls by itself: focusable and named, so that the
+        // keyboard can reach and scroll it (nothing in it takes focus).
+        <ul class="cells contact-list" tabindex="0" aria-label={store.t(T::Contacts)}>
             { for contacts.into_iter().map(|c| html! {
                 <li key={c.id.clone()} class="cell">
                     <Avatar name={c.name(lang).to_string()} color={c.color.clone()} />

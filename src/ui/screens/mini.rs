@@ -1,24 +1,18 @@
 //! Mini Programs (`#/mini`): the mock mini programs, recently used first,
 //! each opening in the mini-program frame and producing its links.
 //!
-//! The recently-used order lives in memory for the page's lifetime, not in
-//! saved data: it is a convenience, and the saved schema stays unchanged.
+//! The recently-used order is saved data (`Data::recent_mini`), so it
+//! survives a reload and follows other tabs.
 
 use crate::i18n::T;
-use crate::state::mini::{self, LinkKind, MiniProgram, LINK_KINDS};
+use crate::state::mini::{self, LinkKind, MiniAction, MiniProgram, LINK_KINDS};
+use crate::state::Action;
 use crate::ui::clipboard::CopyButton;
+use crate::ui::hooks::use_store;
 use crate::ui::outcome::MiniFrame;
 use crate::ui::route::Route;
 use crate::ui::router::href;
-use crate::ui::store::use_store;
-use std::cell::RefCell;
 use yew::prelude::*;
-
-thread_local! {
-    /// Recently used appids, most recent first; survives moving between
-    /// screens, not a reload.
-    static RECENT: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
-}
 
 fn label(kind: LinkKind) -> T {
     match kind {
@@ -30,24 +24,23 @@ fn label(kind: LinkKind) -> T {
     }
 }
 
+/// The first character of a name, drawn in its round icon (no images).
+fn glyph(name: &str) -> String {
+    name.chars().take(1).collect()
+}
+
 /// The list of mock mini programs and the open one.
 #[component]
 pub fn MiniScreen() -> Html {
     let store = use_store();
-    let recent = use_state(|| RECENT.with(|r| r.borrow().clone()));
     let selected = use_state_eq(|| None::<&'static str>);
     let outside = use_state_eq(|| false);
     let lang = store.lang();
-    let list = mini::ordered(&recent);
+    let list = mini::ordered(&store.data().recent_mini);
     let open = |m: &'static MiniProgram| {
-        let (recent, selected, outside) = (recent.clone(), selected.clone(), outside.clone());
+        let (store, selected, outside) = (store.clone(), selected.clone(), outside.clone());
         Callback::from(move |_: MouseEvent| {
-            let now = RECENT.with(|r| {
-                let mut r = r.borrow_mut();
-                mini::touch(&mut r, m.appid);
-                r.clone()
-            });
-            recent.set(now);
+            store.dispatch(Action::Mini(MiniAction::Opened(m.appid.to_string())));
             selected.set(Some(m.appid));
             outside.set(false);
         })
@@ -61,14 +54,15 @@ pub fn MiniScreen() -> Html {
         html! {
             <section class="mini-detail" data-appid={m.appid}>
                 <MiniFrame title={m.name(lang)} path={m.path} content={lang.pick(m.content_en, m.content_zh)} />
-                <p class="mini-appid">{ "AppID: " }<code>{ m.appid }</code></p>
+                <p class="mini-appid">{ "AppID " }<code>{ m.appid }</code></p>
+                <h2 class="section-title">{ store.t(T::MiniLinks) }</h2>
                 <ul class="cells mini-links">
                     { for LINK_KINDS.iter().map(|k| {
                         let link = m.link(*k, date);
                         let test = href(&Route::Open, &[("url", link.as_str()), ("in", "chat")]);
                         html! {
                             <li key={k.id()} class="cell mini-link" data-kind={k.id()}>
-                                <span class="cell-title">{ store.t(label(*k)) }</span>
+                                <span class="mini-link-title">{ store.t(label(*k)) }</span>
                                 <code class="mini-link-text">{ link.clone() }</code>
                                 <span class="mini-link-actions">
                                     <CopyButton text={link} label={store.t(T::Copy)} />
@@ -88,14 +82,16 @@ pub fn MiniScreen() -> Html {
         }
     });
     html! {
-        <div class="mini">
+        <div class="mini-screen">
             <p class="section-help">{ store.t(T::RecentNote) }</p>
-            <ul class="cells mini-list">
+            // WeChat's own list: round icons in a grid, the names under them.
+            <ul class="mini-list">
                 { for list.into_iter().map(|m| html! {
                     <li key={m.appid}>
-                        <button type="button" class="cell mini-item" data-appid={m.appid} onclick={open(m)}>
-                            <span class="mini-icon" data-c={m.color} aria-hidden="true"></span>
-                            <span class="cell-title">{ m.name(lang) }</span>
+                        <button type="button" class="mini-item" data-appid={m.appid} onclick={open(m)}
+                            aria-current={(*selected == Some(m.appid)).then_some("true")}>
+                            <span class="mini-icon" data-c={m.color} aria-hidden="true">{ glyph(m.name(lang)) }</span>
+                            <span class="mini-name">{ m.name(lang) }</span>
                         </button>
                     </li>
                 }) }

@@ -1,5 +1,6 @@
 //! One file per screen, and the route switch.
 
+mod batch;
 mod chat;
 mod chats;
 mod contacts;

@@ -1,0 +1,84 @@
+//! The app's hooks, in one place as the Yew examples keep theirs: the
+//! store, the engine's decision, modal layers, navigation.
+
+use super::route::Route;
+use super::router::href;
+use super::store::Store;
+use crate::policy::{decide_as, Context, Decision, Rules, Viewer};
+use crate::state::params::carried;
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub use super::router::{use_location, use_navigator};
+
+/// The app store; must be used below `App`.
+#[hook]
+pub fn use_store() -> Store {
+    use_context::<Store>().expect("use_store outside App")
+}
+
+/// A rule set in a memo key, compared by address: a loaded rule set never
+/// changes, and comparing two by value would walk every rule.
+#[derive(Clone, Copy)]
+struct RulesKey(&'static Rules);
+
+impl PartialEq for RulesKey {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// The engine's decision for `link` shared in `context`, as `viewer` sees
+/// it under the store's scenario. Memoised on the link, the context, the
+/// viewer, the scenario and the rules: rendering again for anything else
+/// (a new message, a notice) decides nothing again.
+#[hook]
+pub fn use_decision(link: &AttrValue, context: Context, viewer: Viewer) -> Rc<Decision> {
+    let store = use_store();
+    let key = (
+        link.clone(),
+        context,
+        viewer,
+        store.data().scenario,
+        RulesKey(Rules::builtin()),
+    );
+    use_memo(key, |(link, context, viewer, scenario, rules)| {
+        decide_as(rules.0, link, *context, scenario, *viewer)
+    })
+}
+
+/// What every modal layer of the app shares, for the element that gets
+/// the returned ref (it holds `role="dialog"` with `aria-modal`): while
+/// `open`, focus moves to its first control (for a confirmation, Cancel:
+/// the safe choice), Tab and Shift+Tab stay inside, Escape presses its
+/// `data-cancel` button, and on closing the focus goes back to the control
+/// that opened it (`ui::js::modal`).
+#[hook]
+pub fn use_modal(open: bool) -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(open, move |_| {
+            let undo = node
+                .cast::<web_sys::Element>()
+                .map(|el| super::js::modal(&el));
+            move || {
+                if let Some(f) = undo {
+                    let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            }
+        });
+    }
+    node
+}
+
+/// A navigation callback that keeps the scenario parameters in the address.
+#[hook]
+pub fn use_go() -> Callback<Route> {
+    let navigator = use_navigator();
+    let store = use_store();
+    Callback::from(move |to: Route| {
+        let q = carried(&store.data().scenario, store.lang());
+        navigator.push(&href(&to, &q));
+    })
+}

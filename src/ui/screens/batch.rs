@@ -1,0 +1,112 @@
+//! The batch check under the link opener: many links at once, a table of
+//! their outcomes in the three contexts, and a CSV download.
+
+use crate::i18n::T;
+use crate::state::opener::{batch, csv, table_html, BatchRow};
+use crate::ui::store::use_store;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// An object URL holding `text` as a CSV file, for the download link.
+fn csv_url(text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Rows added to the batch table per task: a thousand rows appear in four
+/// steps with a progress bar, instead of one long frame.
+const BATCH_CHUNK: usize = 250;
+
+/// Many links at once: a table of outcomes in the three contexts for the
+/// scenario's day (recomputed when it changes), and a CSV download.
+///
+/// Kept lean for the bundle budget: the table is escaped markup (see
+/// [`table_html`]) and the CSV's object URL is made on the click that
+/// downloads it, not kept in sync by an effect.
+#[component]
+pub fn BatchCheck() -> Html {
+    let store = use_store();
+    let (area, anchor) = (use_node_ref(), use_node_ref());
+    // `None` until the first Check, so that an empty check can say so.
+    let text = use_state_eq(|| None::<String>);
+    let shown = use_state_eq(|| 0usize);
+    let scenario = store.data().scenario;
+    let rows: Rc<Vec<BatchRow>> = use_memo(((*text).clone(), scenario), |(t, s)| {
+        batch(t.as_deref().unwrap_or_default(), s)
+    });
+    let total = rows.len();
+    {
+        // The next chunk in the next task, so the page paints in between.
+        let next = shown.clone();
+        use_effect_with((*shown, total), move |&(n, total)| {
+            let t = (n < total).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    next.set((n + BATCH_CHUNK).min(total))
+                })
+            });
+            move || drop(t)
+        });
+    }
+    let on_check = {
+        let (area, text, shown) = (area.clone(), text.clone(), shown.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                text.set(Some(el.value()));
+                shown.set(BATCH_CHUNK);
+            }
+        })
+    };
+    let on_download = {
+        let (rows, anchor) = (rows.clone(), anchor.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(a) = anchor.cast::<web_sys::HtmlElement>() else {
+                return;
+            };
+            // One object URL alive at a time: the previous one is released.
+            if let Some(old) = a.get_attribute("href") {
+                let _ = web_sys::Url::revoke_object_url(&old);
+            }
+            if let Some(url) = csv_url(&csv(&rows)) {
+                let _ = a.set_attribute("href", &url);
+                a.click();
+            }
+        })
+    };
+    let lang = store.lang();
+    let done = (*shown).min(total);
+    let table =
+        (total > 0).then(|| Html::from_html_unchecked(table_html(&rows[..done], lang).into()));
+    html! {
+        <section class="batch">
+            <h2 class="section-title">{ store.t(T::BatchTitle) }</h2>
+            <div class="batch-form">
+                <label for="op-batch">{ store.t(T::BatchLinks) }</label>
+                <textarea id="op-batch" ref={area} rows="4" spellcheck="false" />
+                <div class="actions">
+                    <button type="button" class="btn primary" onclick={on_check}>{ store.t(T::Check) }</button>
+                    if total > 0 {
+                        <button type="button" class="btn batch-csv" onclick={on_download}>{ store.t(T::DownloadCsv) }</button>
+                    }
+                    <a ref={anchor} hidden=true download="walled-garden-links.csv"></a>
+                </div>
+            </div>
+            if let Some(table) = table {
+                <p class="batch-count">{ total }{ " " }{ store.t(T::LinksChecked) }{ " " }{ scenario.date.to_string() }</p>
+                if done < total {
+                    <progress class="batch-progress" max={total.to_string()} value={done.to_string()} aria-label={store.t(T::BatchTitle)} />
+                }
+                // Its own horizontal scroll, reachable and named for the
+                // keyboard (axe: scrollable-region-focusable).
+                <div class="batch-scroll" tabindex="0" role="region" aria-label={store.t(T::BatchTitle)}
+                    data-rows={done.to_string()} data-total={total.to_string()}>{ table }</div>
+            } else if text.is_some() {
+                <p class="batch-count" role="alert">{ store.t(T::EnterLink) }</p>
+            }
+        </section>
+    }
+}
