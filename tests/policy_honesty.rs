@@ -347,3 +347,23 @@ mod cohorts {
         }
     }
 }
+
+#[test]
+fn docs_list_every_assumption() {
+    let docs = std::fs::read_to_string("docs/policy.md").expect("docs/policy.md");
+    let list = docs
+        .split("Every assumption of the built-in file")
+        .nth(1)
+        .expect("docs/policy.md lists the assumptions");
+    let rules = json("rules/rules.json");
+    let entries = [("rules", ""), ("platforms", "platform ")];
+    for (list_name, prefix) in entries {
+        for r in rules[list_name].as_array().unwrap() {
+            if r["assumption"] == true {
+                let id = r["id"].as_str().unwrap();
+                let row = format!("| {prefix}`{id}` |");
+                assert!(list.contains(&row), "docs/policy.md does not list {id}");
+            }
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! The decision: what WeChat did with a link, shared where, on which day,
+//! and why.
+//!
+//! [`decide`] is total (any text, any scenario, never a panic) and
+//! deterministic. Its cost does not depend on the number of rules: the link
+//! is parsed once, its host is matched against a hash map of domains (one
+//! lookup per label), and only the rules indexed under its form, context and
+//! platform are looked at.
+
+use super::link::{parse_link, EnvVersion, HostKind, Link, MpScheme};
+use super::rules::{CardDisplay, Confidence, Context, LinkForm, Outcome, Rule, Rules, Text, Texts};
+use super::scenario::{Date, Scenario};
+use crate::i18n::{Explain, Lang};
+use std::sync::Arc;
+
+/// Who is looking, for the rules that depend on the user rather than on the
+/// scenario. Kept out of [`Scenario`] so the app's scenario parameters stay
+/// those of the UI contract.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Viewer {
+    /// Whether the user is a tester of the mini program (trial and develop
+    /// versions open only for testers, record §3).
+    pub mini_program_tester: bool,
+}
+
+mod decision;
+mod trace;
+
+pub use decision::{Decision, OtherCohort};
+pub use trace::{TraceStep, Why};
+
+/// Why a link's form alone refuses it, before any rule is looked at: the
+/// text is added to the deciding rule's reason, in each language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormReason {
+    /// A URL Link created `age` days before the day: they last 30 days.
+    Expired {
+        /// The day the link was created.
+        created: Date,
+        /// Days from then to the simulated day.
+        age: i32,
+    },
+    /// A URL Link created after the simulated day.
+    Future {
+        /// The day the link was created.
+        created: Date,
+    },
+    /// A trial or develop version, which opens for its testers only.
+    TestersOnly(EnvVersion),
+}
+
+/// The id the trace uses when no rule matched.
+pub const FALLBACK_ID: &str = "engine-fallback";
+
+/// Decides a link shared in `context` in `scenario`, for a user who tests no
+/// mini program.
+pub fn decide(rules: &Rules, link: &str, context: Context, scenario: &Scenario) -> Decision {
+    decide_as(rules, link, context, scenario, Viewer::default())
+}
+
+/// Like [`decide`], for a given viewer. When a rule for one rollout cohort
+/// was in force, the link is decided for the other cohort too, and the
+/// decision says what that cohort saw if it differs.
+pub fn decide_as(
+    rules: &Rules,
+    link: &str,
+    context: Context,
+    scenario: &Scenario,
+    viewer: Viewer,
+) -> Decision {
+    let mut d = decide_once(rules, link, context, scenario, viewer);
+    if d.cohort_mattered(rules) {
+        let other = Scenario {
+            cohort: scenario.cohort.other(),
+            ..*scenario
+        };
+        let o = decide_once(rules, link, context, &other, viewer);
+        if (o.outcome, o.display) != (d.outcome, d.display) {
+            d.other_cohort = Some(OtherCohort {
+                cohort: other.cohort,
+                outcome: o.outcome,
+                rule: o.rules[0].clone(),
+            });
+        }
+    }
+    d
+}
+
+impl Decision {
+    /// Whether a rule naming a cohort was in force and matched the link
+    /// apart from its cohort (so the other cohort may have seen otherwise).
+    fn cohort_mattered(&self, rules: &Rules) -> bool {
+        self.trace.iter().any(|s| {
+            matches!(
+                s.why,
+                Why::Decided | Why::Concurs | Why::Overridden(_) | Why::Condition("cohort")
+            ) && rules
+                .rule(&s.rule_id)
+                .is_some_and(|r| r.conditions.cohort.is_some())
+        })
+    }
+}
+
+fn decide_once(
+    rules: &Rules,
+    link: &str,
+    context: Context,
+    scenario: &Scenario,
+    viewer: Viewer,
+) -> Decision {
+    let parsed = parse_link(link);
+    let mut extra: Option<(String, String)> = None;
+    let mut violations = Vec::new();
+    let (form, host, platform) = match &parsed {
+        Link::Web(u) => {
+            let host = u.host();
+            (
+                LinkForm::Web,
+                host.to_string(),
+                rules.platform_index(host, u.host_kind()),
+            )
+        }
+        Link::UrlLink { url, created } => {
+            let mut form = LinkForm::UrlLink;
+            if let Some(c) = created {
+                let age = scenario.date.ordinal() - c.ordinal();
+                let why = if age >= 30 {
+                    Some(FormReason::Expired { created: *c, age })
+                } else if age < 0 {
+                    Some(FormReason::Future { created: *c })
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    form = LinkForm::UrlLinkExpired;
+                    extra = Some((why.explain(Lang::En), why.explain(Lang::Zh)));
+                }
+            }
+            let host = url.host();
+            (
+                form,
+                host.to_string(),
+                rules.platform_index(host, url.host_kind()),
+            )
+        }
+        Link::MpScheme(MpScheme::Plain { env, .. })
+            if *env != EnvVersion::Release && !viewer.mini_program_tester =>
+        {
+            let why = FormReason::TestersOnly(*env);
+            extra = Some((why.explain(Lang::En), why.explain(Lang::Zh)));
+            (LinkForm::MpSchemeTestersOnly, String::new(), None)
+        }
+        Link::MpScheme(_) => (LinkForm::MpScheme, String::new(), None),
+        Link::MpInvalid(v) => {
+            violations = v.clone();
+            let all = |lang: Lang| {
+                let texts: Vec<String> = v.iter().map(|x| x.explain(lang)).collect();
+                texts.join(lang.pick("; ", "；"))
+            };
+            extra = Some((all(Lang::En), all(Lang::Zh)));
+            (LinkForm::MpSchemeInvalid, String::new(), None)
+        }
+        Link::ShortLink { .. } => (LinkForm::MpShortLink, String::new(), None),
+        Link::TaobaoPassword(_) => {
+            let taobao = rules.platforms().iter().position(|p| &*p.id == "taobao");
+            (
+                LinkForm::TaobaoPassword,
+                String::new(),
+                taobao.map(|i| i as u32),
+            )
+        }
+        Link::Rejected(reason, host) => {
+            extra = Some((reason.explain(Lang::En), reason.explain(Lang::Zh)));
+            (
+                LinkForm::NotALink,
+                host.clone(),
+                rules.platform_index(host, HostKind::Domain),
+            )
+        }
+    };
+
+    let candidates = rules.candidates(form, context, platform);
+    let mut trace = Vec::with_capacity(candidates.len().max(1));
+    let mut decided: Option<&Rule> = None;
+    let mut ids: Vec<Arc<str>> = Vec::with_capacity(2);
+    let date = scenario.date;
+    for &ri in candidates {
+        let r = rules.rule_at(ri);
+        let why = if date < r.valid_from {
+            Why::NotYet(r.valid_from)
+        } else if let Some(u) = r.valid_until.filter(|&u| date >= u) {
+            Why::Ended(u)
+        } else if let Some(c) = r.conditions.failing(scenario) {
+            Why::Condition(c)
+        } else {
+            match decided {
+                None => {
+                    decided = Some(r);
+                    Why::Decided
+                }
+                Some(w)
+                    if w.outcome == r.outcome && w.display == r.display && w.share == r.share =>
+                {
+                    Why::Concurs
+                }
+                Some(w) => Why::Overridden(w.id.clone()),
+            }
+        };
+        let applied = matches!(why, Why::Decided | Why::Concurs);
+        if applied {
+            ids.push(r.id.clone());
+        }
+        trace.push(TraceStep {
+            rule_id: r.id.clone(),
+            applied,
+            why,
+            assumption: r.assumption,
+            low_confidence: r.confidence == Confidence::Low,
+        });
+    }
+
+    let mut assumed = Vec::new();
+    let mut caveat = None;
+    let (outcome, display, share, texts, confidence, mut assumption) = match decided {
+        Some(r) => {
+            assumed.extend(r.assumed.clone());
+            caveat = r.caveat.clone();
+            (
+                r.outcome,
+                r.display,
+                r.share,
+                r.texts.clone(),
+                r.confidence,
+                r.assumption,
+            )
+        }
+        None => {
+            trace.push(TraceStep {
+                rule_id: FALLBACK_ID.into(),
+                applied: true,
+                why: Why::Fallback,
+                assumption: true,
+                low_confidence: false,
+            });
+            ids.push(FALLBACK_ID.into());
+            let (o, d, s) = fallback(form);
+            (o, d, s, Arc::new(Texts::default()), Confidence::Low, true)
+        }
+    };
+    if let Some(p) = platform
+        .map(|p| rules.platform_at(p))
+        .filter(|p| p.assumption)
+    {
+        assumption = true;
+        assumed.extend(p.assumed.clone());
+        trace.push(TraceStep {
+            rule_id: p.id.clone(),
+            applied: true,
+            why: Why::AssumedPlatform,
+            assumption: true,
+            low_confidence: false,
+        });
+    }
+    let texts = match extra {
+        None => texts,
+        Some((en, zh)) => Arc::new(Texts {
+            en: with_reason(&texts.en, &en),
+            zh: with_reason(&texts.zh, &zh),
+        }),
+    };
+    Decision {
+        outcome,
+        display,
+        share,
+        platform: platform.map(|p| rules.platform_at(p).id.clone()),
+        host,
+        form,
+        texts,
+        rules: ids,
+        trace,
+        confidence,
+        assumption,
+        assumed,
+        caveat,
+        other_cohort: None,
+        custom: !rules.is_builtin(),
+        violations,
+    }
+}
+
+/// What happens when a rules file has no rule for a case: web links open
+/// (as they do for sites no rule names), mini-program forms open as mini
+/// programs, URL Links warn, and everything else is rejected, so that a
+/// custom file can never make an unsafe link open.
+fn fallback(form: LinkForm) -> (Outcome, CardDisplay, bool) {
+    match form {
+        LinkForm::Web => (Outcome::Open, CardDisplay::Card, true),
+        LinkForm::UrlLink => (Outcome::Warn, CardDisplay::Card, true),
+        LinkForm::MpScheme | LinkForm::MpShortLink => {
+            (Outcome::MiniProgram, CardDisplay::Card, true)
+        }
+        LinkForm::UrlLinkExpired | LinkForm::MpSchemeTestersOnly => {
+            (Outcome::Blocked, CardDisplay::Card, false)
+        }
+        LinkForm::MpSchemeInvalid | LinkForm::TaobaoPassword | LinkForm::NotALink => {
+            (Outcome::Rejected, CardDisplay::Text, false)
+        }
+    }
+}
+
+fn with_reason(t: &Text, extra: &str) -> Text {
+    let reason = if t.reason.is_empty() {
+        extra.to_string()
+    } else {
+        format!("{} {}", t.reason, extra)
+    };
+    Text {
+        title: t.title.clone(),
+        body: t.body.clone(),
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_and_outcome_ids_match_the_ui_contract() {
+        for c in ["chat", "group", "moments", "mini_program"] {
+            assert_eq!(Context::parse(c).map(Context::as_str), Some(c));
+        }
+        assert_eq!(Context::parse("email"), None);
+        let ids: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "open",
+                "confirm",
+                "warn",
+                "copy_to_browser",
+                "blocked",
+                "mini_program",
+                "rejected"
+            ]
+        );
+        let ds: Vec<&str> = CardDisplay::ALL.iter().map(|d| d.as_str()).collect();
+        assert_eq!(ds, ["card", "folded", "text", "private"]);
+    }
+
+    #[test]
+    fn fallback_when_no_rule_matches() {
+        let empty = r#"{"format":1,"categories":[],"platforms":[],"rules":[]}"#;
+        let r = Rules::from_json(empty).unwrap();
+        let s = Scenario::default();
+        let d = decide(&r, "https://taobao.com/", Context::Chat, &s);
+        assert_eq!(
+            (d.outcome, d.platform_id(), d.custom),
+            (Outcome::Open, "none", true)
+        );
+        assert_eq!(d.rules_attr(), FALLBACK_ID);
+        assert!(d.trace[0].to_string().contains("assumption"));
+        let d = decide(&r, "javascript:alert(1)", Context::Chat, &s);
+        assert_eq!(d.outcome, Outcome::Rejected);
+    }
+
+    #[test]
+    fn conditions_are_traced() {
+        let s = Scenario {
+            os: super::super::scenario::Os::Android,
+            ..Scenario::default()
+        };
+        let d = decide(
+            Rules::builtin(),
+            "weixin://dl/business/?t=x",
+            Context::Chat,
+            &s,
+        );
+        assert_eq!(&*d.rules[0], "mp-scheme-android");
+        assert!(d
+            .trace
+            .iter()
+            .any(|t| &*t.rule_id == "mp-scheme-ios" && t.why == Why::Condition("os")));
+        assert_eq!(d.share_str(), "yes");
+    }
+
+    #[test]
+    fn rejected_links_say_why() {
+        let d = decide(
+            Rules::builtin(),
+            "vbscript:msgbox",
+            Context::Group,
+            &Scenario::default(),
+        );
+        assert_eq!(d.outcome, Outcome::Rejected);
+        assert!(d.texts.en.reason.contains("vbscript"));
+        assert_eq!(d.host, "");
+    }
+}
