@@ -1,4 +1,4 @@
-//! Prepares the built-in rules file for embedding.
+//! Prepares the built-in rules file and the record for embedding.
 //!
 //! Natively (tests, benchmark, the decide tool) the file is embedded as
 //! written. In the wasm bundle every byte counts against the 300 KB gzip
@@ -25,6 +25,24 @@ fn strip(v: &mut serde_json::Value) {
     }
 }
 
+/// The record (`rules/record.json`, the timeline's content) for the wasm
+/// bundle: minified, without its `about` (documentation for people reading
+/// the file). Every entry keeps what the timeline shows.
+fn record(wasm: bool, dir: &str) {
+    println!("cargo:rerun-if-changed=rules/record.json");
+    let text = std::fs::read_to_string("rules/record.json").expect("rules/record.json");
+    let out = match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(mut v) if wasm => {
+            if let Some(m) = v.as_object_mut() {
+                m.remove("about");
+            }
+            v.to_string()
+        }
+        _ => text,
+    };
+    std::fs::write(Path::new(dir).join("record.json"), out).expect("write record.json");
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=rules/rules.json");
     let text = std::fs::read_to_string("rules/rules.json").expect("rules/rules.json");
@@ -44,4 +62,5 @@ fn main() {
     };
     let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     std::fs::write(Path::new(&dir).join("rules.json"), out).expect("write rules.json");
+    record(wasm, &dir);
 }

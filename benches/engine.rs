@@ -12,7 +12,7 @@
 
 mod corpus;
 
-use corpus::{corpus, pass, scenarios, MIXED_LINKS};
+use corpus::{corpus, pass, scenarios, synthetic, MIXED_LINKS};
 use std::time::Instant;
 use walled_garden::policy::rules::Rules;
 
@@ -26,48 +26,6 @@ fn time(rules: &Rules, links: &[String], runs: usize) -> f64 {
         best = best.min(start.elapsed().as_secs_f64());
     }
     best
-}
-
-/// A rules file with `n` synthetic rules over `n / 5` synthetic platforms,
-/// five per platform in the same pattern of dates, priorities, contexts and
-/// outcomes (so a decision for a given platform has the same candidates
-/// whatever `n`), plus one rule for any link.
-fn synthetic(n: usize) -> String {
-    let platforms = (n / 5).max(1);
-    let mut s =
-        String::from(r#"{"format":1,"categories":["syn","other"],"sources":[],"platforms":["#);
-    for p in 0..platforms {
-        if p > 0 {
-            s.push(',');
-        }
-        let cat = if p % 2 == 0 { "syn" } else { "other" };
-        s.push_str(&format!(
-            r#"{{"id":"s{p}","name_en":"S{p}","name_zh":"S{p}","owner":"x","domains":["s{p}.example"],"categories":["{cat}"]}}"#
-        ));
-    }
-    s.push_str(r#"],"rules":["#);
-    let ctx = ["chat", "group", "moments", "mini_program"];
-    let outcomes = ["open", "confirm", "warn", "copy_to_browser", "blocked"];
-    let rule = |id: &str, target: &str, j: usize| {
-        format!(
-            r#"{{"id":"{id}","valid_from":"{}-01-01",{target}"contexts":["{}","{}"],"outcome":"{}","display":"card","share":true,"texts":{{"en":{{"title":"t"}},"zh":{{"title":"t"}}}},"sources":["R-2021-09-17"],"confidence":"high","priority":{j}}}"#,
-            2000 + j * 5,
-            ctx[j % 4],
-            ctx[(j + 1) % 4],
-            outcomes[j]
-        )
-    };
-    s.push_str(&rule("any", "", 0));
-    for i in 0..n {
-        s.push(',');
-        s.push_str(&rule(
-            &format!("r{i}"),
-            &format!(r#""platforms":["s{}"],"#, i / 5),
-            i % 5,
-        ));
-    }
-    s.push_str("]}");
-    s
 }
 
 fn main() {

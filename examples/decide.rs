@@ -1,27 +1,78 @@
 //! `decide`: the policy engine on the command line, for researchers.
 //!
 //! ```text
-//! cargo run --release --example decide -- [--date YYYY-MM-DD] [--in chat|group|moments|mini_program]
-//!     [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--cohort early|late] [--rules FILE] LINK...
+//! cargo run --release --example decide -- [OPTIONS] LINK...
+//! cargo run --release --example decide -- --changes [--from DAY] [--to DAY] [OPTIONS]
 //! ```
 //!
-//! Prints one JSON object per link and line. With no LINK, reads links from
-//! standard input, one per line. Bad arguments: a one-line error on standard
-//! error and exit code 2.
+//! Prints one JSON object per link and line (with `--format csv`, a CSV
+//! with a header). With no LINK, reads links from standard input, one per
+//! line. `--changes` prints every change point of the outcome matrix
+//! instead (`policy::matrix`, the function the timeline screen uses).
+//! `--help` documents every option. Bad arguments: a one-line error on
+//! standard error and exit code 2.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use walled_garden::policy::engine::{decide, Decision};
+use walled_garden::policy::matrix::{self, Change};
 use walled_garden::policy::rules::{Context, Rules};
 use walled_garden::policy::scenario::{parse_vpn, Cohort, Date, Os, Region, Scenario};
 
-const USAGE: &str = "usage: decide [--date YYYY-MM-DD] [--in chat|group|moments|mini_program] [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--cohort early|late] [--rules FILE] LINK...";
+const USAGE: &str = "usage: decide [--date YYYY-MM-DD] [--in chat|group|moments|mini_program] [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--cohort early|late] [--rules FILE] [--format json|csv] LINK... | decide --changes [--from YYYY-MM-DD] [--to YYYY-MM-DD] [options]; decide --help for more";
+
+const HELP: &str = "decide: what WeChat did with a link, on a day, in a context (the Walled Garden rules).
+
+usage:
+  decide [OPTIONS] LINK...        decide each LINK (none: one link per line on standard input)
+  decide --changes [OPTIONS]      every change point of the outcome matrix
+
+options:
+  --date YYYY-MM-DD      the simulated day (default 2021-10-01)
+                         e.g. decide --date 2013-10-01 https://taobao.com/
+  --in CONTEXT           where the link was shared: chat, group, moments or mini_program (default chat)
+                         e.g. decide --in group https://v.douyin.com/x
+  --region REGION        mainland or overseas (default mainland)
+                         e.g. decide --region overseas https://taobao.com/
+  --os OS                ios or android (default ios)
+                         e.g. decide --os android 'weixin://dl/business/?t=x'
+  --vpn on|off           whether a VPN is on (default off)
+                         e.g. decide --vpn on https://facebook.com/
+  --cohort early|late    whether the account got gradual rollouts early (default late)
+                         e.g. decide --cohort early --date 2021-09-20 https://taobao.com/
+  --rules FILE           a rules file instead of the built-in one (same format as rules/rules.json)
+                         e.g. decide --rules my-rules.json https://taobao.com/
+  --format json|csv      one JSON object per line (default) or CSV with a header line
+                         e.g. decide --format csv https://taobao.com/ https://jd.com/
+  --changes              print every change point: date, platform, context, outcome before and after, rules
+                         e.g. decide --changes --from 2013-01-01 --to 2023-12-31
+                         (the scenario options apply; --date and --in do not: every day, chat, group and moments)
+  --from YYYY-MM-DD      first day for --changes (default 2013-01-01)
+                         e.g. decide --changes --from 2021-09-01 --to 2022-02-01 --format csv
+  --to YYYY-MM-DD        last day for --changes (default 2023-12-31)
+                         e.g. decide --changes --to 2019-12-31
+  --help, -h             this text
+                         e.g. decide --help
+  --                     the rest are links, even if they start with --
+                         e.g. decide -- --not-an-option
+
+exit status: 0 on success, 2 on bad arguments or an invalid rules file (one line on standard error).
+";
 
 struct Args {
     scenario: Scenario,
     context: Context,
     rules: Option<String>,
     links: Vec<String>,
+    csv: bool,
+    changes: bool,
+    help: bool,
+    from: Date,
+    to: Date,
+}
+
+fn day(name: &str, v: &str) -> Result<Date, String> {
+    Date::parse(v).map_err(|_| format!("{name}: \"{v}\" is not a day YYYY-MM-DD"))
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -30,6 +81,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         context: Context::Chat,
         rules: None,
         links: Vec::new(),
+        csv: false,
+        changes: false,
+        help: false,
+        from: matrix::START,
+        to: matrix::END,
     };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -66,13 +122,95 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
                     .ok_or_else(|| format!("--cohort: \"{v}\" is not early or late"))?;
             }
             "--rules" => a.rules = Some(value("--rules")?),
-            "--help" | "-h" => return Err(USAGE.to_string()),
+            "--format" => {
+                let v = value("--format")?;
+                a.csv = match v.as_str() {
+                    "json" => false,
+                    "csv" => true,
+                    _ => return Err(format!("--format: \"{v}\" is not json or csv")),
+                };
+            }
+            "--changes" => a.changes = true,
+            "--from" => a.from = day("--from", &value("--from")?)?,
+            "--to" => a.to = day("--to", &value("--to")?)?,
+            "--help" | "-h" => a.help = true,
             "--" => a.links.extend(it.by_ref()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}; {USAGE}")),
             _ => a.links.push(arg),
         }
     }
+    if a.changes && !a.links.is_empty() {
+        return Err(format!("--changes takes no LINK; {USAGE}"));
+    }
+    if a.from > a.to {
+        return Err(format!("--from {} is after --to {}", a.from, a.to));
+    }
     Ok(a)
+}
+
+/// One CSV field (RFC 4180), with formula-looking text defused as the
+/// app's batch export does.
+fn field(v: &str) -> String {
+    let formula = v.starts_with(['=', '+', '-', '@']);
+    if !formula && !v.contains([',', '"', '\n', '\r']) && v.trim() == v {
+        return v.to_string();
+    }
+    let q = if formula { "'" } else { "" };
+    format!("\"{q}{}\"", v.replace('"', "\"\""))
+}
+
+const CSV_HEADER: &str =
+    "link,outcome,platform,host,share,display,form,rules,confidence,assumption,custom";
+
+fn csv(link: &str, d: &Decision) -> String {
+    [
+        field(link),
+        d.outcome.as_str().into(),
+        field(d.platform_id()),
+        field(&d.host),
+        d.share_str().into(),
+        d.display.as_str().into(),
+        d.form.as_str().into(),
+        field(&d.rules_attr()),
+        d.confidence_str().into(),
+        d.assumption_str().into(),
+        d.custom.to_string(),
+    ]
+    .join(",")
+}
+
+const CHANGES_HEADER: &str =
+    "date,platform,context,before,after,display_before,display_after,rules_before,rules_after";
+
+fn change_csv(c: &Change) -> String {
+    [
+        c.date.to_string(),
+        field(&c.platform),
+        c.context.as_str().into(),
+        c.before.outcome.as_str().into(),
+        c.after.outcome.as_str().into(),
+        c.before.display.as_str().into(),
+        c.after.display.as_str().into(),
+        field(&c.before.rules_attr()),
+        field(&c.after.rules_attr()),
+    ]
+    .join(",")
+}
+
+fn change_json(c: &Change) -> String {
+    let ids = |v: &[std::sync::Arc<str>]| v.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+    serde_json::json!({
+        "date": c.date.to_string(),
+        "platform": &*c.platform,
+        "context": c.context.as_str(),
+        "before": c.before.outcome.as_str(),
+        "after": c.after.outcome.as_str(),
+        "display_before": c.before.display.as_str(),
+        "display_after": c.after.display.as_str(),
+        "rules_before": ids(&c.before.rules),
+        "rules_after": ids(&c.after.rules),
+    })
+    .to_string()
 }
 
 fn json(link: &str, d: &Decision) -> String {
@@ -125,6 +263,10 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(&e),
     };
+    if args.help {
+        print!("{HELP}");
+        return ExitCode::SUCCESS;
+    }
     let loaded;
     let rules: &Rules = match &args.rules {
         None => Rules::builtin(),
@@ -148,9 +290,32 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if args.changes {
+        if args.csv {
+            let _ = writeln!(out, "{CHANGES_HEADER}");
+        }
+        for c in matrix::changes(rules, &args.scenario, args.from, args.to) {
+            let line = if args.csv {
+                change_csv(&c)
+            } else {
+                change_json(&c)
+            };
+            if writeln!(out, "{line}").is_err() {
+                break;
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    if args.csv {
+        let _ = writeln!(out, "{CSV_HEADER}");
+    }
     let mut emit = |link: &str| {
         let d = decide(rules, link, args.context, &args.scenario);
-        writeln!(out, "{}", json(link, &d))
+        if args.csv {
+            writeln!(out, "{}", csv(link, &d))
+        } else {
+            writeln!(out, "{}", json(link, &d))
+        }
     };
     if args.links.is_empty() {
         for line in std::io::stdin().lock().lines() {

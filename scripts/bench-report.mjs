@@ -62,8 +62,17 @@ const CATALOG = [
   { bench: "chat_open_10000", source: "browser", unit: "ms", better: "lower", target: 50 },
   { bench: "chat_append_10000", source: "browser", unit: "ms", better: "lower", target: 16 },
   { bench: "batch_1000_links", source: "browser", unit: "ms", better: "lower", target: 1000 },
-  { bench: "moments_feed", notBuilt: "not built (issue 6 blocked: Moments is not in the app)" },
-  { bench: "outcome_matrix", notBuilt: "not built (issue 7 blocked: the matrix is not in the app)" },
+  { bench: "moments_feed_1000", source: "browser", unit: "ms", better: "lower", target: 100 },
+  { bench: "moments_like", source: "browser", unit: "ms", better: "lower", target: 16 },
+  { bench: "moments_view_as", source: "browser", unit: "ms", better: "lower", target: 50 },
+  // Time travel (issue 17): the timeline after a date change (matrix,
+  // chart line and its text alternative re-rendered), the same computation
+  // with 10,000 rules (matrix and every band, no DOM), the diff of two
+  // dates, and validating a 10,000-rule file.
+  { bench: "timeline_date_change", source: "browser", unit: "ms", better: "lower", target: 16 },
+  { bench: "matrix_chart_10000_rules", source: "browser", unit: "ms", better: "lower", target: 100 },
+  { bench: "diff_two_dates", source: "browser", unit: "ms", better: "lower", target: 16 },
+  { bench: "validate_10000_rules", source: "browser", unit: "ms", better: "lower", target: 200 },
   { bench: "size_total_gzip", source: "size", unit: "bytes gzip", better: "lower", target: 300000 },
 ];
 

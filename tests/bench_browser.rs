@@ -158,3 +158,185 @@ fn wasm_decide_mixed() {
         + "}";
     web_sys::console::log_1(&line.into());
 }
+
+/// Saved data with `n` Moments posts by the user and the contacts, some
+/// with links, pictures, likes and comments.
+fn moments_data(n: usize) -> String {
+    use std::rc::Rc;
+    use walled_garden::policy::moments::Visibility;
+    use walled_garden::state::moments::{Comment, Post};
+    let mut d = walled_garden::state::seed::seed();
+    let ids: Vec<String> = std::iter::once("me".to_string())
+        .chain(d.contacts.iter().map(|c| c.id.clone()))
+        .collect();
+    let end = walled_garden::state::time::at(d.scenario.date, 8, 0);
+    d.moments.posts = (0..n)
+        .map(|i| {
+            let author = ids[i % ids.len()].clone();
+            Rc::new(Post {
+                id: i as u64 + 1,
+                author: author.clone(),
+                ts: end - ((n - i) as i64) * 3_600,
+                text: String::from("Post number ") + &i.to_string(),
+                link: (i % 5 == 0)
+                    .then(|| "https://item.jd.com/".to_string() + &i.to_string() + ".html"),
+                pictures: (0..(i % 4) as u8).collect(),
+                visibility: Visibility::Public,
+                penalty: None,
+                synced: Vec::new(),
+                likes: ids.iter().skip(1 + i % 3).take(3).cloned().collect(),
+                comments: (0..(i % 3) as u64)
+                    .map(|c| Comment {
+                        id: c + 1,
+                        from: ids[(i + c as usize + 1) % ids.len()].clone(),
+                        text: "Nice".into(),
+                        reply_to: None,
+                        ts: end - ((n - i) as i64) * 3_600 + 60,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    walled_garden::state::persist::encode(&d)
+}
+
+/// A 1,000-post feed: the first render from Discover, a like on it, and
+/// switching View as.
+#[wasm_bindgen_test]
+async fn moments_feed_of_a_thousand_posts() {
+    let (mut open, mut like, mut view_as) = (Vec::new(), Vec::new(), Vec::new());
+    let data = moments_data(1000);
+    for _ in 0..5 {
+        storage().clear().unwrap();
+        storage().set_item(STORAGE_KEY, &data).unwrap();
+        let app = mount("#/discover").await;
+        let link = app
+            .role("link", Name::Has("Moments"))
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap();
+        let t0 = now();
+        link.click();
+        yew::scheduler::flush().await;
+        open.push(now() - t0);
+        flush().await;
+        let first = app.all("article[data-post]").remove(0);
+        let button = common::button(&first, "Like")
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap();
+        let t0 = now();
+        button.click();
+        yew::scheduler::flush().await;
+        like.push(now() - t0);
+        flush().await;
+        assert!(!common::by_role(
+            &app.all("article[data-post]")[0],
+            "button",
+            Name::Is("Unlike")
+        )
+        .is_empty());
+        let select = app
+            .control("View as")
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .unwrap();
+        select.set_value("c-lihua");
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let ev = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        let t0 = now();
+        select.dispatch_event(&ev).unwrap();
+        yew::scheduler::flush().await;
+        view_as.push(now() - t0);
+        flush().await;
+        assert!(app.text().contains("Viewing as: Li Hua"));
+        app.unmount();
+    }
+    report("moments_feed_1000", median(open), 100.0);
+    report("moments_like", median(like), 16.0);
+    report("moments_view_as", median(view_as), 50.0);
+}
+
+/// The timeline after a date change (issue 17): from a Page Up on the
+/// scrubber to the end of the render (the matrix decided again, the
+/// chart's line and its text alternative moved; the bands themselves do
+/// not depend on the day and are not recomputed), built-in rules.
+#[wasm_bindgen_test]
+async fn timeline_date_change() {
+    let app = mount_fresh("#/timeline?date=2021-09-01").await;
+    let mut all = Vec::new();
+    for _ in 0..9 {
+        let slider = app.role("slider", Name::Is("Scenario date"));
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("PageUp");
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let e =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let t0 = now();
+        slider.dispatch_event(&e).unwrap();
+        yew::scheduler::flush().await;
+        all.push(now() - t0);
+        flush().await;
+    }
+    assert!(hash().contains("date=2022-06-01"), "{}", hash());
+    app.unmount();
+    report("timeline_date_change", median(all), 16.0);
+}
+
+/// The same computation with 10,000 rules (2,000 platforms): the matrix on
+/// a new day and every platform's bands in a context, without the DOM
+/// (2,000 rows are not drawn at once); then validating that file.
+#[wasm_bindgen_test]
+fn time_travel_with_10000_rules() {
+    use walled_garden::policy::matrix::{bands, matrix, platforms, END, START};
+    use walled_garden::policy::rules::Context;
+    use walled_garden::policy::scenario::{Date, Scenario};
+    let text = corpus::synthetic(10_000);
+    let mut validate = Vec::new();
+    let mut rules = None;
+    for _ in 0..5 {
+        let t0 = now();
+        let r = Rules::from_json(&text)
+            .map_err(|e| e[0].to_string())
+            .unwrap();
+        validate.push(now() - t0);
+        rules = Some(r);
+    }
+    let rules = rules.unwrap();
+    let mut compute = Vec::new();
+    for i in 0..5 {
+        let s = Scenario {
+            date: Date::new(2015 + i, 6, 1).unwrap(),
+            ..Scenario::default()
+        };
+        let t0 = now();
+        let m = matrix(&rules, &s);
+        let n: usize = platforms(&rules)
+            .map(|(p, _)| bands(&rules, p, Context::Chat, &s, START, END).len())
+            .sum();
+        compute.push(now() - t0);
+        assert_eq!(m.len(), 2_000);
+        assert!(n >= 2_000);
+    }
+    report("matrix_chart_10000_rules", median(compute), 100.0);
+    report("validate_10000_rules", median(validate), 200.0);
+}
+
+/// What changed between 2021-09-01 and 2022-02-01, built-in rules.
+#[wasm_bindgen_test]
+fn diff_two_dates() {
+    use walled_garden::policy::matrix::diff;
+    use walled_garden::policy::scenario::{Date, Scenario};
+    let (a, b) = (
+        Date::new(2021, 9, 1).unwrap(),
+        Date::new(2022, 2, 1).unwrap(),
+    );
+    let s = Scenario::default();
+    let mut all = Vec::new();
+    for _ in 0..9 {
+        let t0 = now();
+        let d = diff(Rules::builtin(), &s, a, b);
+        all.push(now() - t0);
+        assert!(!d.is_empty());
+    }
+    report("diff_two_dates", median(all), 16.0);
+}

@@ -1,9 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The `decide` example, run as researchers run it.
 //!
-//! `cargo test` builds the examples next to the test binaries, so the test
-//! runs that binary; if it is missing it falls back to `cargo run` with a
-//! target directory of its own (a nested cargo on the same target directory
+//! The test runs `target/<profile>/examples/decide` when it is newer than
+//! the test binary; if it is missing or older it falls back to `cargo run`
+//! with a target directory of its own (a nested cargo on the same target directory
 //! would wait for the lock the outer `cargo test` holds).
 
 use std::io::Write;
@@ -21,7 +21,12 @@ fn example() -> Command {
     let bin = dir
         .join("examples")
         .join(format!("decide{}", std::env::consts::EXE_SUFFIX));
-    if bin.exists() {
+    // Only a binary built after this test binary is current: `cargo test`
+    // does not rebuild `examples/decide` itself (it builds the example's
+    // test harness), so an older one may predate the code under test.
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let fresh = matches!((modified(&bin), modified(&exe)), (Some(b), Some(t)) if b >= t);
+    if fresh {
         Command::new(bin)
     } else {
         let mut c = Command::new(env!("CARGO"));
@@ -186,4 +191,133 @@ fn cohort_confidence_and_assumption() {
         "",
     ))[0];
     assert_eq!(diversion["confidence"], "low");
+}
+
+#[test]
+fn change_points_from_the_command_line() {
+    let out = run(
+        &["--changes", "--from", "2013-01-01", "--to", "2023-12-31"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v = lines(&out);
+    // Taobao stops opening in one-to-one chats on the record's 2013-11
+    // date and opens again on 2021-11-29 (late cohort, the default).
+    let taobao: Vec<(&str, &str, &str)> = v
+        .iter()
+        .filter(|c| c["platform"] == "taobao" && c["context"] == "chat")
+        .map(|c| {
+            (
+                c["date"].as_str().unwrap(),
+                c["before"].as_str().unwrap(),
+                c["after"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        taobao,
+        [
+            ("2013-11-01", "open", "copy_to_browser"),
+            ("2021-11-29", "copy_to_browser", "open")
+        ]
+    );
+    let dates: Vec<&str> = v.iter().map(|c| c["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "by date");
+    assert!(v
+        .iter()
+        .all(|c| !c["rules_after"].as_array().unwrap().is_empty()));
+
+    // A narrower window, as CSV with a header.
+    let out = run(
+        &[
+            "--changes",
+            "--from",
+            "2021-09-01",
+            "--to",
+            "2022-02-01",
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rows = text.lines();
+    assert_eq!(
+        rows.next(),
+        Some("date,platform,context,before,after,display_before,display_after,rules_before,rules_after")
+    );
+    let rows: Vec<&str> = rows.collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(r.split(',').count(), 9, "{r}");
+        assert!(("2021-09-01".."2022-02-02").contains(&&r[..10]), "{r}");
+    }
+    assert!(rows
+        .iter()
+        .any(|r| r.starts_with("2021-09-17,douyin,chat,copy_to_browser,confirm,")));
+}
+
+#[test]
+fn csv_for_links_and_help_for_every_option() {
+    let out = run(
+        &[
+            "--format",
+            "csv",
+            "--date",
+            "2013-10-01",
+            "https://taobao.com/",
+            "a,b",
+        ],
+        "",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 3);
+    assert!(rows[0].starts_with("link,outcome,platform,"));
+    assert!(rows[1].starts_with("https://taobao.com/,open,taobao,"));
+    assert!(rows[2].starts_with("\"a,b\","));
+
+    let out = run(&["--help"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8(out.stdout).unwrap();
+    for opt in [
+        "--date",
+        "--in",
+        "--region",
+        "--os",
+        "--vpn",
+        "--cohort",
+        "--rules",
+        "--format",
+        "--changes",
+        "--from",
+        "--to",
+        "--help",
+    ] {
+        let example = help
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with(opt))
+            .nth(1)
+            .unwrap_or("");
+        assert!(
+            example.trim_start().starts_with("e.g. decide"),
+            "{opt} has no example: {example:?}"
+        );
+    }
+    for bad in [
+        &["--format", "xml", "x"][..],
+        &["--changes", "https://taobao.com/"],
+        &["--changes", "--from", "2022-01-01", "--to", "2021-01-01"],
+        &["--changes", "--from", "yesterday"],
+    ] {
+        let out = run(bad, "");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr)
+                .trim_end()
+                .lines()
+                .count(),
+            1
+        );
+    }
 }

@@ -37,6 +37,7 @@ fn act(d: &Data) -> Data {
             from: ME.to_string(),
             text: link.to_string(),
             ts: 1_638_300_000,
+            id: 1 << 40,
         };
         reduce(&mut m, Action::Chats(send));
         let report = LinksAction::Report {

@@ -35,7 +35,7 @@ fn one_of(values: &[&str], lang: Lang) -> String {
 }
 
 /// `line 3, column 5: ` / `第 3 行第 5 列：`
-fn at(line: usize, column: usize, lang: Lang) -> String {
+pub(super) fn at(line: usize, column: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!("line {line}, column {column}: "),
         Lang::Zh => format!("第 {line} 行第 {column} 列："),
@@ -124,6 +124,10 @@ impl Explain for PersistError {
             P::DuplicateMessageId => ("message with a duplicate id", "消息编号重复"),
             P::UnknownSender => ("message with an unknown sender", "消息发送者未知"),
             P::MessageTooLong => ("message too long", "消息过长"),
+            P::BadPost => (
+                "a Moments post with unknown people or over the limits",
+                "朋友圈动态含未知联系人或超出限制",
+            ),
         };
         lang.pick(en, zh).to_string()
     }

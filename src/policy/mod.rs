@@ -9,7 +9,9 @@
 pub mod engine;
 pub mod extract;
 pub mod link;
+pub mod matrix;
 pub mod moments;
+pub mod record;
 pub mod registration;
 pub mod rules;
 pub mod scenario;

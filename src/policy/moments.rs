@@ -73,6 +73,11 @@ impl Window {
         }
     }
 
+    /// Parses the data value.
+    pub fn parse(s: &str) -> Option<Window> {
+        Window::ALL.into_iter().find(|w| w.as_str() == s)
+    }
+
     /// The oldest timestamp (seconds) a friend sees at `now`, if limited.
     pub fn since(self, now: i64) -> Option<i64> {
         const DAY: i64 = 86_400;

@@ -1,9 +1,13 @@
 //! Syncing Moments to other networks (record §4).
 //!
+//! What is available when is rules data: the `sync` section of
+//! `rules/rules.json` (`rules::sync`), so that a user's rules can change it.
 //! Record §4 has no ids, so the answers cite the extra sources documented in
-//! `rules/rules.json` (`S-…`); a test checks they are there.
+//! that file (`S-…`); a test checks they are there.
 
-use super::scenario::{Date, Os, Region, Scenario};
+use super::rules::sync::SyncRule;
+use super::rules::Rules;
+use super::scenario::{Date, Region, Scenario};
 
 /// Source: before May 2017 mainland accounts synced to QQ only; overseas
 /// accounts already to Facebook and Twitter.
@@ -49,6 +53,10 @@ impl SyncTarget {
             SyncTarget::Twitter => "twitter",
         }
     }
+    /// Parses the data value.
+    pub fn parse(s: &str) -> Option<SyncTarget> {
+        SyncTarget::ALL.into_iter().find(|t| t.as_str() == s)
+    }
 }
 
 /// Whether a target can be used.
@@ -71,113 +79,100 @@ impl SyncStatus {
             SyncStatus::Unavailable => "unavailable",
         }
     }
+    /// Parses the data value.
+    pub fn parse(s: &str) -> Option<SyncStatus> {
+        [
+            SyncStatus::Available,
+            SyncStatus::NeedsVpn,
+            SyncStatus::Unavailable,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == s)
+    }
 }
 
 /// The answer for one target, with its reason and source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SyncAnswer {
+pub struct SyncAnswer<'r> {
     /// Which target.
     pub target: SyncTarget,
     /// Available, needs a VPN, or unavailable.
     pub status: SyncStatus,
     /// Why, in English.
-    pub reason_en: &'static str,
+    pub reason_en: &'r str,
     /// Why, in Chinese.
-    pub reason_zh: &'static str,
+    pub reason_zh: &'r str,
     /// The source id (see the module documentation).
-    pub source: &'static str,
+    pub source: &'r str,
     /// Whether the answer rests on an assumption.
     pub assumption: bool,
 }
 
+impl SyncAnswer<'_> {
+    /// The reason in `lang`.
+    pub fn reason(&self, lang: crate::i18n::Lang) -> &str {
+        lang.pick(self.reason_en, self.reason_zh)
+    }
+}
+
 /// The sync status for a scenario whose region is both where the account is
 /// registered and where the user is (the app's single region switch).
-pub fn sync_status(scenario: &Scenario, target: SyncTarget) -> SyncAnswer {
+pub fn sync_status(scenario: &Scenario, target: SyncTarget) -> SyncAnswer<'static> {
     sync_status_for(scenario, target, scenario.region)
 }
 
 /// The sync status for an account registered in `registered` used in
-/// `scenario.region` (a mainland account abroad needs no VPN).
-pub fn sync_status_for(scenario: &Scenario, target: SyncTarget, registered: Region) -> SyncAnswer {
-    let answer = |status, reason_en, reason_zh, source, assumption| SyncAnswer {
-        target,
-        status,
-        reason_en,
-        reason_zh,
-        source,
-        assumption,
+/// `scenario.region` (a mainland account abroad needs no VPN), by the
+/// built-in rules.
+pub fn sync_status_for(
+    scenario: &Scenario,
+    target: SyncTarget,
+    registered: Region,
+) -> SyncAnswer<'static> {
+    sync_status_in(Rules::builtin(), scenario, target, registered)
+}
+
+/// The sync status by the `sync` section of `rules`: the first entry whose
+/// conditions hold. No entry matching means unavailable, citing nothing.
+pub fn sync_status_in<'r>(
+    rules: &'r Rules,
+    scenario: &Scenario,
+    target: SyncTarget,
+    registered: Region,
+) -> SyncAnswer<'r> {
+    let holds = |r: &SyncRule| {
+        r.target == target
+            && r.registered.is_none_or(|x| x == registered)
+            && r.os.is_none_or(|x| x == scenario.os)
+            && r.region.is_none_or(|x| x == scenario.region)
+            && r.vpn.is_none_or(|x| x == scenario.vpn)
+            && r.valid_from.is_none_or(|d| scenario.date >= d)
+            && r.valid_until.is_none_or(|d| scenario.date < d)
     };
-    if target == SyncTarget::Qq && registered == Region::Mainland {
-        return answer(
-            SyncStatus::Available,
-            "Mainland accounts can always sync Moments to QQ.",
-            "大陆注册的帐号一直可以将朋友圈同步到 QQ。",
-            S_BEFORE_2017_05,
-            false,
-        );
-    }
-    if target == SyncTarget::Qq {
-        // The record says QQ for mainland accounts and is silent on
-        // overseas ones.
-        return answer(
-            SyncStatus::Available,
-            "Overseas accounts are assumed to sync Moments to QQ too: the record does not say (assumption).",
-            "假设海外注册的帐号也可以将朋友圈同步到 QQ：记录未说明（假设）。",
-            S_OVERSEAS_QQ,
-            true,
-        );
-    }
-    if registered == Region::Mainland {
-        if scenario.date < IOS_SYNC_FROM {
-            return answer(
-                SyncStatus::Unavailable,
-                "Before May 2017, mainland accounts could sync Moments to QQ only.",
-                "2017 年 5 月前，大陆注册的帐号只能将朋友圈同步到 QQ。",
-                S_BEFORE_2017_05,
-                false,
-            );
-        }
-        if scenario.os == Os::Android {
-            return answer(
-                SyncStatus::Unavailable,
-                "Sync to Facebook and Twitter came to mainland iOS accounts in May 2017; Android was promised \"soon\", with no date known (assumption).",
-                "2017 年 5 月起大陆 iOS 帐号可同步到 Facebook 和 Twitter；Android 版“即将推出”，日期不详（假设）。",
-                S_ANDROID_SOON,
-                true,
-            );
-        }
-    }
-    if scenario.region == Region::Mainland && !scenario.vpn {
-        return answer(
-            SyncStatus::NeedsVpn,
-            "Linking a Facebook or Twitter account from inside mainland China needs a VPN.",
-            "在中国大陆境内绑定 Facebook 或 Twitter 帐号需要使用 VPN。",
-            S_VPN,
-            false,
-        );
-    }
-    if registered == Region::Mainland {
-        answer(
-            SyncStatus::Available,
-            "Since May 2017, mainland accounts on iOS can sync Moments to Facebook and Twitter.",
-            "自 2017 年 5 月起，大陆 iOS 帐号可将朋友圈同步到 Facebook 和 Twitter。",
-            S_2017_05_19,
-            false,
-        )
-    } else {
-        answer(
-            SyncStatus::Available,
-            "Overseas-registered accounts can sync Moments to Facebook and Twitter.",
-            "海外注册的帐号可将朋友圈同步到 Facebook 和 Twitter。",
-            S_BEFORE_2017_05,
-            false,
-        )
+    match rules.sync_rules().iter().find(|r| holds(r)) {
+        Some(r) => SyncAnswer {
+            target,
+            status: r.status,
+            reason_en: &r.reason.en,
+            reason_zh: &r.reason.zh,
+            source: &r.source,
+            assumption: r.assumption,
+        },
+        None => SyncAnswer {
+            target,
+            status: SyncStatus::Unavailable,
+            reason_en: "The rules say nothing about this case.",
+            reason_zh: "规则未涉及这种情况。",
+            source: "",
+            assumption: true,
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::scenario::Os;
 
     fn sc(date: &str, region: Region, os: Os, vpn: bool) -> Scenario {
         Scenario {
@@ -219,5 +214,71 @@ mod tests {
             sync_status_for(&inside, SyncTarget::Twitter, Overseas).status,
             SyncStatus::NeedsVpn
         );
+    }
+
+    #[test]
+    fn every_answer_comes_from_the_rules_data_with_its_source() {
+        use Region::*;
+        let rules = Rules::builtin();
+        assert!(rules.sync_rules().len() >= 7);
+        for date in ["2016-01-01", "2017-05-18", "2017-05-19", "2022-06-01"] {
+            for region in [Mainland, Overseas] {
+                for os in [Os::Ios, Os::Android] {
+                    for vpn in [false, true] {
+                        for t in SyncTarget::ALL {
+                            let a = sync_status(&sc(date, region, os, vpn), t);
+                            assert!(rules.knows_source(a.source), "{date} {t:?}: {a:?}");
+                            assert!(!a.reason_zh.is_empty() && !a.reason_en.is_empty());
+                        }
+                    }
+                }
+            }
+        }
+        let qq = sync_status(&sc("2016-01-01", Overseas, Os::Ios, false), SyncTarget::Qq);
+        assert_eq!((qq.source, qq.assumption), (S_OVERSEAS_QQ, true));
+        let android = sync_status(
+            &sc("2021-01-01", Mainland, Os::Android, true),
+            SyncTarget::Twitter,
+        );
+        assert_eq!((android.source, android.assumption), (S_ANDROID_SOON, true));
+    }
+
+    /// A user's rules file with `sync` replaced by `entries`.
+    fn with_sync(entries: &str) -> Result<Rules, Vec<crate::policy::rules::RuleError>> {
+        let text = crate::policy::rules::BUILTIN_JSON;
+        let at = text.rfind("\"sync\"").unwrap();
+        Rules::from_json(&(text[..at].to_string() + "\"sync\": " + entries + "}"))
+    }
+
+    #[test]
+    fn a_users_rules_can_make_android_available() {
+        let rules = with_sync(
+            r#"[{"target":"facebook","os":"android","status":"available",
+                "reason":{"en":"My rules.","zh":"我的规则。"},"source":"S-ANDROID-SOON","assumption":true}]"#,
+        )
+        .unwrap();
+        let s = sc("2020-01-01", Region::Mainland, Os::Android, true);
+        let a = sync_status_in(&rules, &s, SyncTarget::Facebook, Region::Mainland);
+        assert_eq!(
+            (a.status, a.reason_en),
+            (SyncStatus::Available, "My rules.")
+        );
+        // Nothing about Twitter there: unavailable, and said to be a gap.
+        let t = sync_status_in(&rules, &s, SyncTarget::Twitter, Region::Mainland);
+        assert_eq!((t.status, t.source), (SyncStatus::Unavailable, ""));
+    }
+
+    #[test]
+    fn bad_sync_entries_are_reported_by_field() {
+        let errs = with_sync(
+            r#"[{"target":"myspace","status":"maybe","reason":{"en":"x"},"source":"S-NOPE","colour":1}]"#,
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+        for f in ["target", "status", "reason.zh", "source", "colour"] {
+            assert!(fields.contains(&f), "{f} not in {fields:?}");
+        }
+        assert!(errs.iter().all(|e| e.rule.as_deref() == Some("sync[0]")));
+        assert!(with_sync("{}").is_err());
     }
 }

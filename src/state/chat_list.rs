@@ -108,6 +108,7 @@ mod tests {
                 from: from.into(),
                 text: text.into(),
                 ts: i64::MAX / 2,
+                id: text.len() as u64 + 1000,
             };
             assert!(reduce(&mut d.chats, action));
         };

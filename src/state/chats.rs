@@ -141,6 +141,10 @@ pub enum ChatsAction {
         text: String,
         /// When; raised if needed so that messages stay in order.
         ts: i64,
+        /// The new message's id, chosen when the action is made (at random,
+        /// so that two tabs never pick the same one): applying the action
+        /// again, as a rebase on another tab's data does, adds nothing.
+        id: u64,
     },
     /// The user deleted the chat (after confirming).
     Delete(String),
@@ -164,20 +168,18 @@ pub fn reduce(chats: &mut Vec<Rc<Chat>>, action: ChatsAction) -> bool {
             from,
             text,
             ts,
+            id,
         } => {
             let Some(i) = find(chats, &chat) else {
                 return false;
             };
             let c = &chats[i];
-            if check_message(&text).is_err() || !speakers(c).contains(&from.as_str()) {
+            if check_message(&text).is_err()
+                || !speakers(c).contains(&from.as_str())
+                || c.messages.iter().any(|m| m.id == id)
+            {
                 return false;
             }
-            // Saved data may hold any id, up to u64::MAX: then there is no
-            // new one above it (found by fuzzing the saved data).
-            let max = c.messages.iter().map(|m| m.id).max().unwrap_or(0);
-            let Some(id) = max.checked_add(1) else {
-                return false;
-            };
             let ts = c.messages.last().map_or(ts, |m| ts.max(m.ts));
             let message = Rc::new(Message { id, from, text, ts });
             Rc::make_mut(&mut chats[i]).messages.push(message);
@@ -273,11 +275,16 @@ mod tests {
     }
 
     fn send(chat: &str, from: &str, text: &str, ts: i64) -> ChatsAction {
+        send_id(chat, from, text, ts, 1000 + ts.unsigned_abs() % 1000)
+    }
+
+    fn send_id(chat: &str, from: &str, text: &str, ts: i64, id: u64) -> ChatsAction {
         ChatsAction::Send {
             chat: chat.into(),
             from: from.into(),
             text: text.into(),
             ts,
+            id,
         }
     }
 
@@ -292,7 +299,7 @@ mod tests {
         ));
         let m = chats[4].messages.last().unwrap();
         assert_eq!((m.from.as_str(), m.text.as_str()), (ME, "On my way!"));
-        assert_eq!(m.id, before.iter().map(|m| m.id).max().unwrap() + 1);
+        assert_eq!(m.id, 1000 + (last.ts + 60).unsigned_abs() % 1000);
         // A time before the last message is raised to keep the order.
         assert!(reduce(&mut chats, send("family", "c-dad", "Good", 0)));
         let m = chats[4].messages.last().unwrap();
@@ -301,18 +308,24 @@ mod tests {
     }
 
     #[test]
-    fn sending_after_the_largest_id_is_refused_not_overflowed() {
+    fn sending_again_with_the_same_id_adds_nothing() {
         let mut chats = seed().chats;
-        fn first(chats: &mut [Rc<Chat>]) -> &mut Message {
-            Rc::make_mut(&mut Rc::make_mut(&mut chats[4]).messages[0])
-        }
-        first(&mut chats).id = u64::MAX;
+        assert!(reduce(&mut chats, send_id("family", ME, "hi", 1, u64::MAX)));
         let before = chats.clone();
-        assert!(!reduce(&mut chats, send("family", ME, "hi", 1)));
+        assert!(!reduce(
+            &mut chats,
+            send_id("family", ME, "hi", 1, u64::MAX)
+        ));
+        assert!(!reduce(
+            &mut chats,
+            send_id("family", ME, "other", 2, u64::MAX)
+        ));
         assert_eq!(chats, before);
-        first(&mut chats).id = u64::MAX - 1;
-        assert!(reduce(&mut chats, send("family", ME, "hi", 1)));
-        assert_eq!(chats[4].messages.last().unwrap().id, u64::MAX);
+        // The id of a seeded message is taken too.
+        let taken = chats[4].messages[0].id;
+        assert!(!reduce(&mut chats, send_id("family", ME, "hi", 1, taken)));
+        // Another chat may hold the same id.
+        assert!(reduce(&mut chats, send_id("lihua", ME, "hi", 1, u64::MAX)));
     }
 
     #[test]

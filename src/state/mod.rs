@@ -4,16 +4,21 @@
 
 pub mod chat_list;
 pub mod chats;
+pub mod data_io;
 pub mod links;
 pub mod mini;
 pub mod model;
+pub mod moments;
 pub mod opener;
 pub mod page;
 pub mod params;
 pub mod persist;
+pub mod rules;
 pub mod scenario;
 pub mod seed;
+pub mod sync_tabs;
 pub mod time;
+pub mod timeline;
 
 use crate::i18n::Lang;
 use chats::ChatsAction;
@@ -34,14 +39,22 @@ pub enum Action {
     Links(LinksAction),
     /// A mini-program change (the recently used).
     Mini(MiniAction),
+    /// A Moments change.
+    Moments(moments::MomentsAction),
+    /// The rules editor applied a file or went back to the built-in rules.
+    Rules(rules::RulesAction),
     /// Switch the UI language.
     SetLang(Lang),
     /// Show a notice.
     Notify(NoticeKind),
     /// Hide the notice with this id.
     Dismiss(u32),
-    /// Another tab saved this data; adopt it if it is newer.
+    /// Another tab saved this data: when it is newer than what this tab
+    /// last saved or read, take it and re-apply this tab's unsaved actions
+    /// on top (`sync_tabs::rebase`).
     External(Data),
+    /// A save went through, or all data is replaced by an import.
+    Sync(sync_tabs::SyncAction),
     /// A save went through: a notice that saving failed is out of date.
     Saved,
     /// Back to the built-in demo data.
@@ -51,6 +64,8 @@ pub enum Action {
 /// Applies `action` to `model`. Every change to saved data bumps `rev`, which
 /// is what the persistence effect and other tabs look at.
 pub fn reduce(model: &mut Model, action: Action) {
+    // Kept until saved, to re-apply on another tab's newer data.
+    let logged = sync_tabs::loggable(&action).then(|| action.clone());
     let changed = match action {
         Action::Scenario(a) => scenario::reduce(&mut model.data.scenario, a),
         Action::Chats(mut a) => {
@@ -65,6 +80,22 @@ pub fn reduce(model: &mut Model, action: Action) {
         }
         Action::Links(a) => links::reduce(&mut model.data.link_prefs, &mut model.data.reports, a),
         Action::Mini(a) => mini::reduce(&mut model.data.recent_mini, a),
+        Action::Moments(a) => {
+            // Only known people act in Moments, or the saved data would
+            // fail validation on the next load.
+            let who = match &a {
+                moments::MomentsAction::Like { who, .. } => Some(who),
+                moments::MomentsAction::Comment { from, .. } => Some(from),
+                _ => None,
+            };
+            if who.is_some_and(|w| w != model::ME && model.data.contact(w).is_none()) {
+                return;
+            }
+            let custom = model.data.custom_rules_shared();
+            let rules = custom.as_deref().unwrap_or(crate::policy::Rules::builtin());
+            moments::reduce(&mut model.data.moments, a, &model.data.scenario, rules)
+        }
+        Action::Rules(a) => rules::reduce(&mut model.data.custom_rules, a),
         Action::SetLang(l) => {
             let changed = model.data.lang != l;
             model.data.lang = l;
@@ -88,14 +119,13 @@ pub fn reduce(model: &mut Model, action: Action) {
             false
         }
         Action::External(data) => {
-            if data.rev > model.data.rev && data != model.data {
-                model.data = data;
-                let kind = NoticeKind::Synced;
-                reduce(model, Action::Notify(kind));
+            if data.rev > model.base_rev && data != model.data {
+                sync_tabs::rebase(model, data);
             }
-            // Adopted data is already saved: don't bump rev or write it back.
+            // The re-applied actions took their revisions themselves.
             return;
         }
+        Action::Sync(a) => sync_tabs::reduce_sync(model, a),
         Action::Reset => {
             let rev = model.data.rev;
             model.data = seed::seed();
@@ -106,6 +136,9 @@ pub fn reduce(model: &mut Model, action: Action) {
     if changed {
         // Saved data may hold any rev, up to u64::MAX (found by fuzzing).
         model.data.rev = model.data.rev.saturating_add(1);
+        if let Some(action) = logged {
+            model.pending.push(model.data.rev, action);
+        }
     }
 }
 
@@ -120,7 +153,10 @@ pub fn apply(model: &Rc<Model>, action: Action) -> Rc<Model> {
     reduce(&mut next, action);
     // Every change to saved data bumps `rev`, so this compares two numbers
     // and the (few) notices, never a 10,000-message chat.
-    if next.data.rev == model.data.rev && next.notices == model.notices {
+    if next.data.rev == model.data.rev
+        && next.notices == model.notices
+        && next.base_rev == model.base_rev
+    {
         return Rc::clone(model);
     }
     Rc::new(next)
@@ -235,15 +271,32 @@ mod tests {
         let mut older = seed::seed();
         older.rev = 1;
         reduce(&mut m, Action::External(older));
-        assert_eq!(m.data.lang, Lang::Zh, "same rev: ours is kept");
+        assert_eq!(m.data.lang, Lang::Zh, "ours is re-applied on top");
+        assert_eq!(m.data.rev, 2);
 
         let mut newer = seed::seed();
         newer.rev = 5;
         newer.scenario.date = Date::parse("2013-11-01").unwrap();
         reduce(&mut m, Action::External(newer.clone()));
-        assert_eq!(m.data, newer);
-        assert_eq!(m.data.rev, 5, "adopted data keeps its revision");
+        let expected = Data {
+            rev: 6,
+            lang: Lang::Zh,
+            ..newer.clone()
+        };
+        assert_eq!(m.data, expected, "theirs, with our unsaved change on top");
         assert!(m.notices.iter().any(|n| n.kind == NoticeKind::Synced));
+
+        // Once saved, nothing is pending: newer data is taken as it is.
+        reduce(&mut m, Action::Sync(sync_tabs::SyncAction::Wrote(6)));
+        let mut newest = newer;
+        newest.rev = 9;
+        reduce(&mut m, Action::External(newest.clone()));
+        assert_eq!(m.data, newest);
+        // Older data, or its own save heard back, is not taken.
+        let mut older = seed::seed();
+        older.rev = 8;
+        reduce(&mut m, Action::External(older));
+        assert_eq!(m.data, newest);
     }
 
     #[test]
@@ -285,6 +338,7 @@ mod tests {
             from: model::ME.into(),
             text: "On my way".into(),
             ts: 1,
+            id: 77,
         };
         let next = apply(&m, Action::Chats(send));
         assert!(Rc::ptr_eq(&next.data.contacts, &m.data.contacts));

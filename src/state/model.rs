@@ -114,6 +114,11 @@ pub struct Data {
     /// Appids of the mini programs the user opened, most recent first (see
     /// `state::mini`).
     pub recent_mini: Vec<String>,
+    /// The rules file the user applied in the rules editor, `None` for the
+    /// built-in rules (see `state::rules`).
+    pub custom_rules: Option<crate::state::rules::CustomRules>,
+    /// Moments: posts, the window setting, linked accounts (`state::moments`).
+    pub moments: crate::state::moments::Moments,
 }
 
 /// What the user wants done with a platform's links in group chats.
@@ -255,7 +260,9 @@ crate::json_struct!(Data {
     chats,
     link_prefs,
     reports,
-    recent_mini
+    recent_mini,
+    custom_rules,
+    moments
 });
 
 /// Shared values are written as the value itself: `Rc` changes nothing in
@@ -343,6 +350,14 @@ pub enum NoticeKind {
     WriteFailed,
     /// Another tab saved newer data, which this tab adopted.
     Synced,
+    /// An action of this tab no longer applied to another tab's newer data.
+    Dropped(crate::state::sync_tabs::Dropped),
+    /// All data was replaced by an imported file; what was there before is
+    /// kept under `backup_key`.
+    Imported {
+        /// The localStorage key holding the data from before the import.
+        backup_key: String,
+    },
 }
 
 /// A notice with its id (for dismissing and as a list key).
@@ -363,15 +378,22 @@ pub struct Model {
     pub notices: Vec<Notice>,
     /// Next notice id.
     pub next_notice: u32,
+    /// The actions applied since the last save (`state::sync_tabs`).
+    pub pending: crate::state::sync_tabs::Pending,
+    /// The revision of the stored data this model builds on: the last one
+    /// saved or taken from another tab.
+    pub base_rev: u64,
 }
 
 impl Model {
     /// A model holding `data` and no notices.
     pub fn new(data: Data) -> Model {
         Model {
+            base_rev: data.rev,
             data,
             notices: Vec::new(),
             next_notice: 1,
+            pending: Default::default(),
         }
     }
 

@@ -57,10 +57,10 @@ fn weakest(a: Confidence, b: Confidence) -> Confidence {
     }
 }
 
-/// Decides every non-empty line of `text` in the three contexts. Repeated
-/// links are checked once: the table would only repeat itself.
-pub fn batch(text: &str, s: &Scenario) -> Vec<BatchRow> {
-    let rules = Rules::builtin();
+/// Decides every non-empty line of `text` in the three contexts with
+/// `rules` (the active ones). Repeated links are checked once: the table
+/// would only repeat itself.
+pub fn batch(rules: &Rules, text: &str, s: &Scenario) -> Vec<BatchRow> {
     // A sorted list rather than a HashSet: std's hasher would cost the
     // wasm bundle kilobytes for no gain at a thousand lines.
     let mut seen: Vec<&str> = Vec::new();
@@ -154,6 +154,11 @@ pub fn outcome_key(o: Outcome) -> T {
     outcome_words(o).0
 }
 
+/// The words for an outcome, short (a chip, a matrix cell).
+pub fn outcome_chip(o: Outcome) -> T {
+    outcome_words(o).1
+}
+
 /// An outcome's words: in full, and short for a chip in the batch table.
 fn outcome_words(o: Outcome) -> (T, T) {
     match o {
@@ -178,8 +183,8 @@ pub fn confidence_key(c: Confidence) -> T {
 
 /// A platform's name in `lang` for its id (`taobao` → "Taobao"), or words
 /// saying it is none of the record's platforms.
-pub fn platform_name(id: &str, lang: Lang) -> &'static str {
-    match Rules::builtin().platform(id) {
+pub fn platform_name<'a>(rules: &'a Rules, id: &str, lang: Lang) -> &'a str {
+    match rules.platform(id) {
         Some(p) => lang.pick(&p.name_en, &p.name_zh),
         None => T::ChipNoPlatform.tr(lang),
     }
@@ -193,7 +198,7 @@ pub fn platform_name(id: &str, lang: Lang) -> &'static str {
 /// The table is markup rather than `html!` because a thousand rows of
 /// static cells need no diffing, and `html!` for it cost ~3 KB of the
 /// gzip budget; every pasted value goes through [`escape_html`].
-pub fn table_html(rows: &[BatchRow], lang: Lang) -> String {
+pub fn table_html(rules: &Rules, rows: &[BatchRow], lang: Lang) -> String {
     let mut out = String::with_capacity(64 + rows.len() * 240);
     out.push_str("<table class=\"batch-table\"><thead><tr>");
     for h in [
@@ -214,7 +219,7 @@ pub fn table_html(rows: &[BatchRow], lang: Lang) -> String {
         out.push_str("<tr><th scope=\"row\" class=\"batch-link\">");
         escape_html(&mut out, &r.link);
         out.push_str("</th><td class=\"batch-platform\">");
-        escape_html(&mut out, platform_name(&r.platform, lang));
+        escape_html(&mut out, platform_name(rules, &r.platform, lang));
         out.push_str("</td>");
         for o in r.outcomes {
             let (full, short) = outcome_words(o);
@@ -272,6 +277,7 @@ mod tests {
     #[test]
     fn batch_decides_each_line_once_in_three_contexts() {
         let rows = batch(
+            Rules::builtin(),
             "https://v.douyin.com/abc/\n\n  https://v.douyin.com/abc/  \r\njavascript:alert(1)\n",
             &day("2021-10-01"),
         );
@@ -293,6 +299,7 @@ mod tests {
     #[test]
     fn batch_rows_say_how_sure_they_are() {
         let rows = batch(
+            Rules::builtin(),
             "https://www.zhihu.com/q\nhttps://www.duoshan.com/\nhttps://jd.com/",
             &day("2021-01-01"),
         );
@@ -310,7 +317,7 @@ mod tests {
             out.contains("https://www.zhihu.com/q,zhihu,www.zhihu.com,warn,warn,warn,low,yes\r\n"),
             "{out}"
         );
-        let html = table_html(&rows, Lang::Zh);
+        let html = table_html(Rules::builtin(), &rows, Lang::Zh);
         assert!(
             html.contains("<td data-confidence=\"low\">低</td><td data-assumption=\"yes\">是</td>"),
             "{html}"
@@ -360,10 +367,11 @@ mod tests {
     #[test]
     fn table_markup_escapes_pasted_text() {
         let rows = batch(
+            Rules::builtin(),
             "<img src=x onerror=alert(1)>\nhttps://m.tb.cn/h.x?a=1&b=\"2\"\n",
             &day("2022-02-01"),
         );
-        let html = table_html(&rows, Lang::En);
+        let html = table_html(Rules::builtin(), &rows, Lang::En);
         assert!(!html.contains("<img"), "{html}");
         assert!(
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
@@ -384,7 +392,7 @@ mod tests {
         );
         assert!(html.contains(">Taobao</td>"), "{html}");
         assert!(!html.contains(">taobao<"), "{html}");
-        let zh = table_html(&rows, Lang::Zh);
+        let zh = table_html(Rules::builtin(), &rows, Lang::Zh);
         assert!(zh.contains(">淘宝</td>"), "{zh}");
         assert!(zh.contains(">记录外</td>"), "{zh}");
         assert!(zh.contains(">直接打开</span>"), "{zh}");
@@ -398,7 +406,7 @@ mod tests {
         let text: String = (0..1000)
             .map(|i| format!("https://shop{i}.taobao.com/item\n"))
             .collect();
-        let rows = batch(&text, &day("2021-10-01"));
+        let rows = batch(Rules::builtin(), &text, &day("2021-10-01"));
         assert_eq!(rows.len(), 1000);
         assert!(rows.iter().all(|r| r.platform == "taobao"));
         assert_eq!(csv(&rows).lines().count(), 1001);

@@ -138,6 +138,12 @@ pub fn carried(s: &Scenario, lang: Lang) -> Vec<(&'static str, String)> {
 }
 
 /// The decoded `(name, value)` pairs of a query string.
+/// The value of parameter `name` in `query` (percent-decoded), for the
+/// parameters of one screen (`#/timeline?id=…`, `#/rules?id=…`).
+pub fn get(query: &str, name: &str) -> Option<String> {
+    split_pairs(query).find(|(n, _)| n == name).map(|(_, v)| v)
+}
+
 fn split_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     query_pairs(query.strip_prefix('?').unwrap_or(query)).map(|(n, v)| (decode(n), decode(v)))
 }

@@ -5,6 +5,7 @@
 //! in and out of localStorage.
 
 use super::model::{Chat, ChatKind, Contact, Data, LinkPref, Report, ME};
+use super::moments::{seed_moments, Moments, Post, MAX_COMMENT_CHARS, MAX_POST_CHARS, PICTURES};
 use super::seed::seed;
 use crate::i18n::Lang;
 use crate::json::{FromJson, ToJson};
@@ -52,6 +53,9 @@ pub enum PersistError {
     UnknownSender,
     /// A message longer than [`MAX_MESSAGE_CHARS`].
     MessageTooLong,
+    /// A Moments post with a repeated id, an unknown author, liker or
+    /// commenter, an unknown picture, or text over the limits.
+    BadPost,
 }
 
 /// What loading found.
@@ -131,6 +135,11 @@ pub struct Stored {
     reports: Option<Vec<Report>>,
     /// Likewise (recently used mini programs).
     recent_mini: Option<Vec<String>>,
+    /// Likewise (the rules editor's applied file).
+    custom_rules: Option<crate::state::rules::CustomRules>,
+    /// Moments, added without a version bump: absent in saves of releases
+    /// before Moments, which get the demo feed.
+    moments: Option<Moments>,
 }
 
 crate::json_struct!(Stored {
@@ -143,7 +152,9 @@ crate::json_struct!(Stored {
     chats,
     link_prefs,
     reports,
-    recent_mini
+    recent_mini,
+    custom_rules,
+    moments
 });
 
 /// Brings older layouts up to [`CURRENT_VERSION`].
@@ -160,16 +171,19 @@ pub fn migrate(s: Stored) -> Result<Data, PersistError> {
         (0, None, Some(w)) => w,
         _ => return Err(PersistError::MissingScenario),
     };
+    let lang = s.lang.unwrap_or_default();
     Ok(Data {
         version: CURRENT_VERSION,
         rev: s.rev.unwrap_or(0),
         scenario,
-        lang: s.lang.unwrap_or_default(),
+        lang,
         contacts: s.contacts,
         chats: s.chats,
         link_prefs: s.link_prefs.unwrap_or_default(),
         reports: s.reports.unwrap_or_default(),
         recent_mini: s.recent_mini.unwrap_or_default(),
+        custom_rules: s.custom_rules,
+        moments: s.moments.unwrap_or_else(|| seed_moments(lang)),
     })
 }
 
@@ -221,6 +235,23 @@ pub fn validate(data: &Data) -> Result<(), PersistError> {
                 return Err(PersistError::MessageTooLong);
             }
         }
+    }
+    let posts = &data.moments.posts;
+    let bad_post = |p: &Post| {
+        !known(&p.author)
+            || p.text.chars().count() > MAX_POST_CHARS
+            || p.pictures.iter().any(|&i| usize::from(i) >= PICTURES.len())
+            || !p.likes.iter().all(|l| known(l))
+            || has_duplicates(p.likes.iter().collect())
+            || has_duplicates(p.comments.iter().map(|c| c.id).collect())
+            || p.comments.iter().any(|c| {
+                !known(&c.from)
+                    || c.text.chars().count() > MAX_COMMENT_CHARS
+                    || c.reply_to.as_deref().is_some_and(|r| !known(r))
+            })
+    };
+    if has_duplicates(posts.iter().map(|p| p.id).collect()) || posts.iter().any(|p| bad_post(p)) {
+        return Err(PersistError::BadPost);
     }
     Ok(())
 }
@@ -358,6 +389,39 @@ mod tests {
         let mut d = seed();
         d.recent_mini = vec!["wx2f95a3b8c7e06d14".into()];
         assert_eq!(decode(&encode(&d)).unwrap(), d);
+    }
+
+    #[test]
+    fn saves_from_before_moments_load_unchanged_with_the_demo_feed() {
+        // What the release before Moments wrote: the same text without it.
+        let text = encode(&seed());
+        let cut = text.find(",\"moments\":").unwrap();
+        let old = text[..cut].to_string() + "}";
+        assert!(
+            !old.contains("moments") && !old.contains("\"posts\""),
+            "{old}"
+        );
+        let back = decode(&old).unwrap();
+        assert_eq!(back, seed());
+        // Moments round-trip: a like, a comment, the window, a linked account.
+        let mut d = seed();
+        let post = std::rc::Rc::make_mut(&mut d.moments.posts[2]);
+        post.likes.push(ME.into());
+        post.visibility = crate::policy::moments::Visibility::DontShareWith(Default::default());
+        d.moments.window = crate::policy::moments::Window::SixMonths;
+        d.moments.linked = vec![crate::policy::sync::SyncTarget::Qq];
+        assert_eq!(decode(&encode(&d)).unwrap(), d);
+        // A post by a stranger, or with an unknown picture, is refused.
+        let mut bad = seed();
+        std::rc::Rc::make_mut(&mut bad.moments.posts[0]).author = "c-ghost".into();
+        assert_eq!(validate(&bad), Err(PersistError::BadPost));
+        let mut bad = seed();
+        std::rc::Rc::make_mut(&mut bad.moments.posts[0])
+            .pictures
+            .push(200);
+        assert_eq!(validate(&bad), Err(PersistError::BadPost));
+        let bad_kind = encode(&seed()).replacen("\"kind\":\"public\"", "\"kind\":\"friends\"", 1);
+        assert!(decode(&bad_kind).is_err());
     }
 
     #[test]

@@ -300,6 +300,8 @@ pub fn seed_in(lang: Lang) -> Data {
         link_prefs: Vec::new(),
         reports: Vec::new(),
         recent_mini: Vec::new(),
+        custom_rules: None,
+        moments: super::moments::seed_moments(lang),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::router::{split_hash, use_location, Router};
 use super::screens;
 use super::shell::Shell;
-use super::storage::{self, Saved};
+use super::storage;
 use super::store::{Root, Store};
 use crate::state::model::{Model, NoticeKind};
 use crate::state::params::Params;
@@ -74,29 +74,12 @@ fn set_html_lang(tag: &str) {
     }
 }
 
-/// Writes the data now; adopts another tab's newer data or says that the
-/// write failed.
-fn save_now(store: &Store) {
-    match storage::save(store.data()) {
-        Saved::Ok => {
-            if store
-                .model()
-                .notices
-                .iter()
-                .any(|n| n.kind == NoticeKind::WriteFailed)
-            {
-                store.dispatch(Action::Saved);
-            }
-        }
-        Saved::Newer(data) => store.dispatch(Action::External(data)),
-        Saved::Failed => store.dispatch(Action::Notify(NoticeKind::WriteFailed)),
-    }
-}
-
 /// The whole app. Reads the address and localStorage when it mounts.
 #[component]
 pub fn App() -> Html {
-    let handle = use_reducer(init_model);
+    // Compared by what is shown: a save, which only updates what is kept
+    // for the next rebase, renders nothing.
+    let handle = use_reducer_eq(init_model);
     let store = Store::new(&handle);
     let data = &handle.0.data;
 
@@ -104,16 +87,17 @@ pub fn App() -> Html {
     // the next task rather than in the render that showed the change: a
     // long chat takes milliseconds to encode and write, which must not
     // delay the message appearing. Unmounting (or the next change) saves a
-    // pending write at once, so nothing is lost.
+    // pending write at once, so nothing is lost. The save reads the latest
+    // state through the handle, under the lock (`storage::save`).
     {
-        let store = store.clone();
+        let handle = handle.clone();
         use_effect_with(data.rev, move |_| {
             let pending = std::rc::Rc::new(std::cell::Cell::new(true));
             let save = {
-                let (store, pending) = (store.clone(), pending.clone());
+                let (handle, pending) = (handle.clone(), pending.clone());
                 move || {
                     if pending.replace(false) {
-                        save_now(&store);
+                        storage::save(&handle);
                     }
                 }
             };
@@ -125,10 +109,20 @@ pub fn App() -> Html {
         });
     }
 
-    // Another tab saved: adopt its data when it is newer than ours.
+    // Another tab saved: take its data when it is newer, with this tab's
+    // unsaved actions re-applied on top. A page being hidden can't wait
+    // for the lock: what is unsaved is written at once.
     {
         let dispatcher = handle.dispatcher();
+        let hiding = handle.clone();
         use_effect_with((), move |_| {
+            let hide = web_sys::window().map(|w| {
+                EventListener::new(&w, "pagehide", move |_| {
+                    if !hiding.0.pending.is_empty() {
+                        storage::save_now(&hiding);
+                    }
+                })
+            });
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "storage", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
@@ -142,7 +136,7 @@ pub fn App() -> Html {
                     }
                 })
             });
-            move || drop(listener)
+            move || drop((listener, hide))
         });
     }
 

@@ -17,21 +17,37 @@ pub fn use_store() -> Store {
     use_context::<Store>().expect("use_store outside App")
 }
 
-/// A rule set in a memo key, compared by address: a loaded rule set never
-/// changes, and comparing two by value would walk every rule.
-#[derive(Clone, Copy)]
-struct RulesKey(&'static Rules);
+/// The active rule set in a memo key, compared by address: a loaded rule
+/// set never changes, and comparing two by value would walk every rule.
+/// `None` stands for the built-in rules.
+#[derive(Clone)]
+pub struct RulesKey(Option<Rc<Rules>>);
+
+impl RulesKey {
+    /// The key of the store's active rules.
+    pub fn of(store: &Store) -> RulesKey {
+        RulesKey(store.data().custom_rules_shared())
+    }
+    /// The rules it stands for.
+    pub fn rules(&self) -> &Rules {
+        self.0.as_deref().unwrap_or_else(|| Rules::builtin())
+    }
+}
 
 impl PartialEq for RulesKey {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
     }
 }
 
 /// The engine's decision for `link` shared in `context`, as `viewer` sees
 /// it under the store's scenario. Memoised on the link, the context, the
-/// viewer, the scenario and the rules: rendering again for anything else
-/// (a new message, a notice) decides nothing again.
+/// viewer, the scenario and the active rules: rendering again for anything
+/// else (a new message, a notice) decides nothing again, and applying
+/// other rules decides everything again.
 #[hook]
 pub fn use_decision(link: &AttrValue, context: Context, viewer: Viewer) -> Rc<Decision> {
     let store = use_store();
@@ -40,10 +56,10 @@ pub fn use_decision(link: &AttrValue, context: Context, viewer: Viewer) -> Rc<De
         context,
         viewer,
         store.data().scenario,
-        RulesKey(Rules::builtin()),
+        RulesKey::of(&store),
     );
     use_memo(key, |(link, context, viewer, scenario, rules)| {
-        decide_as(rules.0, link, *context, scenario, *viewer)
+        decide_as(rules.rules(), link, *context, scenario, *viewer)
     })
 }
 

@@ -1,7 +1,7 @@
 //! The app's few lines of JavaScript, in one snippet file: the crash
 //! screen (after a panic the wasm side can't be trusted to render) and the
 //! keyboard behaviour of modal layers (cheaper in bytes here than as Yew
-//! listeners in every dialog).
+//! listeners in every dialog), and saving under a Web Lock.
 
 use wasm_bindgen::prelude::*;
 
@@ -47,10 +47,21 @@ export function modal(el) {
     if (before && before.isConnected) before.focus();
   };
 }
+
+export function with_lock(name, f) {
+  const l = navigator.locks;
+  if (!l || !l.request) { f(); return false; }
+  let ran = false;
+  l.request(name, () => { ran = true; f(); }).catch(() => { if (!ran) f(); });
+  return true;
+}
 "#)]
 extern "C" {
     /// Replaces the page with the crash screen.
     pub fn show_crash(title: &str, body: &str, reload: &str, detail: &str);
     /// Makes `el` a modal layer; returns the function that undoes it.
     pub fn modal(el: &web_sys::Element) -> js_sys::Function;
+    /// Runs `f` holding the Web Lock `name` (`navigator.locks`), or at once
+    /// where the API is missing; whether a lock was asked for.
+    pub fn with_lock(name: &str, f: &JsValue) -> bool;
 }

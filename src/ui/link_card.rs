@@ -4,7 +4,7 @@
 use super::hooks::{use_decision, use_store};
 use crate::i18n::T;
 use crate::policy::extract::{find_links, FoundKind};
-use crate::policy::{Context, Rules, Viewer};
+use crate::policy::{Context, Viewer};
 use crate::state::links::{card_look, LinksAction, Look};
 use crate::state::Action;
 use yew::prelude::*;
@@ -80,16 +80,16 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
     let platform = d
         .platform
         .as_deref()
-        .and_then(|id| Rules::builtin().platform(id));
+        .and_then(|id| store.rules().platform(id));
     let name = platform.map_or(d.host.as_str(), |p| lang.pick(&p.name_en, &p.name_zh));
     if look.look == Look::Hidden {
         return html! {
-            <p class="link-hidden">{ store.t(T::LinkHidden) }{" "}{ name.to_string() }</p>
+            <p class="link-hidden" data-rules-source={d.rules_source()}>{ store.t(T::LinkHidden) }{" "}{ name.to_string() }</p>
         };
     }
     if look.look == Look::Text {
         return html! {
-            <p class="link-text" data-display={display}>
+            <p class="link-text" data-display={display} data-rules-source={d.rules_source()}>
                 if props.password {
                     <span class="link-text-label">{ store.t(T::TaobaoPasswordText) }{": "}</span>
                 }
@@ -103,7 +103,7 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
             Callback::from(move |_| expanded.set(true))
         };
         return html! {
-            <button class="link-card folded" data-display={display} aria-expanded="false" onclick={expand}>
+            <button class="link-card folded" data-display={display} data-rules-source={d.rules_source()} aria-expanded="false" onclick={expand}>
                 { store.t(T::LinkFolded) }
             </button>
         };
@@ -134,7 +134,8 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
     };
     html! {
         <div class="link-card-wrap">
-            <button class="link-card" data-display={display} data-platform={d.platform_id().to_string()} {onclick}>
+            <button class="link-card" data-display={display} data-platform={d.platform_id().to_string()}
+                data-outcome={d.outcome.as_str()} data-rules-source={d.rules_source()} {onclick}>
                 <span class="link-badge" aria-hidden="true">{ badge }</span>
                 <span class="link-card-body">
                     <span class="link-card-title">{ name.to_string() }{" "}{ store.t(T::LinkOf) }</span>

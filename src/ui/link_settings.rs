@@ -3,7 +3,6 @@
 
 use super::store::use_store;
 use crate::i18n::T;
-use crate::policy::Rules;
 use crate::state::links::LinksAction;
 use crate::state::model::LinkMode;
 use crate::state::Action;
@@ -27,7 +26,7 @@ pub fn LinkSettings() -> Html {
             <h2 class="section-title">{ store.t(T::ManageLinks) }</h2>
             <p class="section-help">{ store.t(T::ManageLinksNote) }</p>
             <div class="scenario full link-prefs">
-                { for Rules::builtin().platforms().iter().filter(|p| &*p.id != "wechat").map(|p| {
+                { for store.rules().platforms().iter().filter(|p| &*p.id != "wechat").map(|p| {
                     let id = p.id.to_string();
                     let field = String::from("link-mode-") + &id;
                     let mode = data.link_mode(&id);

@@ -75,12 +75,12 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
 
     let screen = {
         match d.outcome {
-            Outcome::Open => browser(d, lang, close),
+            Outcome::Open => browser(d, store.rules(), lang, close),
             Outcome::Confirm | Outcome::Warn if *continued => {
                 if d.form == LinkForm::UrlLink {
                     mini_frame(&link, lang, close)
                 } else {
-                    browser(d, lang, close)
+                    browser(d, store.rules(), lang, close)
                 }
             }
             Outcome::Confirm | Outcome::Warn => html! {
@@ -142,7 +142,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             data-platform={d.platform_id().to_string()} data-host={d.host.clone()}
             data-share={d.share_str()} data-rules={d.rules_attr()}
             data-confidence={d.confidence_str()} data-assumption={d.assumption_str()}
-            data-rules-source={if d.custom { "custom" } else { "builtin" }}>
+            data-rules-source={d.rules_source()}>
             { props.children.clone() }
             { super::why::badges(d, lang, &open_why) }
             <div class="wx-screen">{ screen }</div>
@@ -151,7 +151,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             }
             <details id="why" class="why" open={*why_open} ontoggle={on_toggle}>
                 <summary><h3>{ T::Why.tr(lang) }</h3></summary>
-                { super::why::why_body(d, lang) }
+                { super::why::why_body(d, store.rules(), lang) }
             </details>
             { props.after.clone() }
         </section>
@@ -167,11 +167,8 @@ fn text_of(d: &Decision, lang: Lang) -> &Text {
 }
 
 /// WeChat's in-app browser around a mock page for the platform's category.
-fn browser(d: &Decision, lang: Lang, close: Callback<MouseEvent>) -> Html {
-    let platform = d
-        .platform
-        .as_deref()
-        .and_then(|p| Rules::builtin().platform(p));
+fn browser(d: &Decision, rules: &Rules, lang: Lang, close: Callback<MouseEvent>) -> Html {
+    let platform = d.platform.as_deref().and_then(|p| rules.platform(p));
     let name = platform.map_or("", |p| lang.pick(&p.name_en, &p.name_zh));
     let page = MockPage::of(platform);
     let (head, meta, action) = match page {
@@ -303,6 +300,7 @@ fn ShareBox(props: &ShareProps) -> Html {
                                     from: ME.to_string(),
                                     text: link.clone(),
                                     ts: store.now_ts(),
+                                    id: crate::ui::storage::fresh_id(),
                                 }));
                                 open.set(false);
                                 sent.set(Some(title.clone()));

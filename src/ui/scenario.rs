@@ -66,6 +66,23 @@ pub fn ScenarioControls(props: &ScenarioProps) -> Html {
         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
         Action::Scenario(ScenarioAction::SetVpn(on))
     });
+    // A select the user changed no longer follows its options' `selected`
+    // attribute: when the scenario changes from elsewhere (another tab, an
+    // import, a reset), its value is set.
+    let (region, os, cohort) = (use_node_ref(), use_node_ref(), use_node_ref());
+    {
+        let refs = [region.clone(), os.clone(), cohort.clone()];
+        let values = [s.region.as_str(), s.os.as_str(), s.cohort.as_str()];
+        use_effect_with(values, move |values| {
+            for (node, v) in refs.iter().zip(values) {
+                if let Some(el) = node.cast::<HtmlSelectElement>() {
+                    if el.value() != *v {
+                        el.set_value(v);
+                    }
+                }
+            }
+        });
+    }
 
     html! {
         <div class={classes!("scenario", if props.compact { "compact" } else { "full" })}>
@@ -80,14 +97,14 @@ pub fn ScenarioControls(props: &ScenarioProps) -> Html {
             }
             <div class="field">
                 <label for={field("region")}>{ store.t(T::Region) }</label>
-                <select id={field("region")} onchange={on_region}>
+                <select id={field("region")} ref={region} onchange={on_region}>
                     <option value="mainland" selected={s.region == Region::Mainland}>{ store.t(T::Mainland) }</option>
                     <option value="overseas" selected={s.region == Region::Overseas}>{ store.t(T::Overseas) }</option>
                 </select>
             </div>
             <div class="field">
                 <label for={field("os")}>{ store.t(T::Phone) }</label>
-                <select id={field("os")} onchange={on_os}>
+                <select id={field("os")} ref={os} onchange={on_os}>
                     <option value="ios" selected={s.os == Os::Ios}>{ store.t(T::Ios) }</option>
                     <option value="android" selected={s.os == Os::Android}>{ store.t(T::Android) }</option>
                 </select>
@@ -98,7 +115,7 @@ pub fn ScenarioControls(props: &ScenarioProps) -> Html {
             </div>
             <div class="field">
                 <label for={field("cohort")}>{ store.t(T::Cohort) }</label>
-                <select id={field("cohort")} onchange={on_cohort}>
+                <select id={field("cohort")} ref={cohort} onchange={on_cohort}>
                     <option value="early" selected={s.cohort == Cohort::Early}>{ store.t(T::CohortEarly) }</option>
                     <option value="late" selected={s.cohort == Cohort::Late}>{ store.t(T::CohortLate) }</option>
                 </select>

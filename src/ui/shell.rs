@@ -109,6 +109,11 @@ pub fn Shell(props: &ShellProps) -> Html {
                     <BackButton to={parent} />
                 }
                 <h1 class="topbar-title">{ title }</h1>
+                if !store.rules().is_builtin() {
+                    <span class="custom-flag" data-rules-source="custom">
+                        <NavLink to={Route::Rules}>{ store.t(T::CustomRulesFlag) }</NavLink>
+                    </span>
+                }
             </header>
             <Notices />
             <main class={classes!("screen", tab.is_some().then_some("with-tabs"))}>
@@ -188,6 +193,10 @@ fn notice(store: &Store, n: &Notice) -> Html {
         },
         NoticeKind::WriteFailed => html! { store.t(T::StorageWriteFailed) },
         NoticeKind::Synced => html! { store.t(T::StorageSynced) },
+        NoticeKind::Dropped(why) => html! { why.explain(store.lang()) },
+        NoticeKind::Imported { backup_key } => html! {
+            <>{ store.t(T::ImportedNotice) }{" "}<code>{ backup_key }</code></>
+        },
     };
     let id = n.id;
     html! {
@@ -206,5 +215,7 @@ fn notice_kind(kind: &NoticeKind) -> &'static str {
         NoticeKind::StorageRecovered { .. } => "recovered",
         NoticeKind::WriteFailed => "write-failed",
         NoticeKind::Synced => "synced",
+        NoticeKind::Dropped(_) => "dropped",
+        NoticeKind::Imported { .. } => "imported",
     }
 }

@@ -1,47 +1,92 @@
-//! The browser side of persistence: localStorage in and out, and the
-//! `storage` event that tells us another tab saved.
+//! The browser side of persistence: localStorage in and out, saving under
+//! one Web Lock for the app's key, and fresh ids for new things.
+//!
+//! What a save does is decided by `state::sync_tabs::plan`, natively tested;
+//! here it only runs under the lock, so that two tabs never both read the
+//! same revision and write the next one (`docs/hardening.md`).
 
+use super::store::Root;
+use crate::state::model::NoticeKind;
 use crate::state::persist::{self, Loaded, BACKUP_KEY, STORAGE_KEY};
+use crate::state::sync_tabs::{plan, Plan, SyncAction};
+use crate::state::Action;
+use wasm_bindgen::prelude::*;
 use web_sys::Storage;
+use yew::UseReducerHandle;
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The saved text, if any.
+pub fn read() -> Option<String> {
+    local()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// Stores `text` under `key`; whether the browser took it.
+pub fn put(key: &str, text: &str) -> bool {
+    local().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
 /// Reads the saved data. Unusable data is copied under [`BACKUP_KEY`] first
 /// so that nothing the user had is lost.
 pub fn load() -> Loaded {
-    let raw = local().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let raw = read();
     let loaded = persist::load(raw.as_deref());
-    if let (Loaded::Recovered { .. }, Some(raw), Some(s)) = (&loaded, &raw, local()) {
-        let _ = s.set_item(BACKUP_KEY, raw);
+    if let (Loaded::Recovered { .. }, Some(raw)) = (&loaded, &raw) {
+        put(BACKUP_KEY, raw);
     }
     loaded
 }
 
-/// Outcome of a save.
-#[derive(Debug, PartialEq)]
-pub enum Saved {
-    /// Written.
-    Ok,
-    /// Another tab saved newer data meanwhile: adopt it instead.
-    Newer(crate::state::model::Data),
-    /// The browser refused (quota, private mode, storage disabled).
-    Failed,
+/// A new id for something the user creates (a message): random, so that
+/// two tabs never choose the same one, and below 2^53.
+pub fn fresh_id() -> u64 {
+    ((js_sys::Math::random() * 9_007_199_254_740_992.0) as u64).max(1)
 }
 
-/// Saves `data` unless another tab saved newer data since.
-pub fn save(data: &crate::state::model::Data) -> Saved {
-    let Some(s) = local() else {
-        return Saved::Failed;
-    };
-    if let Some(theirs) = s.get_item(STORAGE_KEY).ok().flatten() {
-        if let Some(newer) = persist::newer(data, &theirs) {
-            return Saved::Newer(newer);
+/// Saves the app's latest state under the lock: takes another tab's newer
+/// data first if there is some (re-applying this tab's unsaved actions),
+/// then writes. Where the browser has no Web Locks, saves at once.
+pub fn save(handle: &UseReducerHandle<Root>) {
+    let handle = handle.clone();
+    IN_FLIGHT.with(|n| n.set(n.get() + 1));
+    let f = Closure::once_into_js(move || {
+        IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
+        save_now(&handle)
+    });
+    super::js::with_lock(STORAGE_KEY, &f);
+}
+
+thread_local! {
+    static IN_FLIGHT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How many saves are waiting for the lock (the browser tests wait for
+/// them before reading what was saved).
+pub fn saves_in_flight() -> u32 {
+    IN_FLIGHT.with(|n| n.get())
+}
+
+/// The read, rebase and write of a save, without waiting for the lock
+/// (run under it, or when the page is being hidden and can't wait).
+pub fn save_now(handle: &UseReducerHandle<Root>) {
+    let write = match plan(&handle.0, read().as_deref()) {
+        Plan::Nothing => false,
+        Plan::Write => true,
+        Plan::Rebase(theirs) => {
+            // Synchronous: the handle reads the rebased model right after.
+            handle.dispatch(Action::External(*theirs));
+            !handle.0.pending.is_empty()
         }
+    };
+    let model = handle.0.clone();
+    if !write {
+        return;
     }
-    match s.set_item(STORAGE_KEY, &persist::encode(data)) {
-        Ok(()) => Saved::Ok,
-        Err(_) => Saved::Failed,
+    if put(STORAGE_KEY, &persist::encode(&model.data)) {
+        handle.dispatch(Action::Sync(SyncAction::Wrote(model.data.rev)));
+    } else {
+        handle.dispatch(Action::Notify(NoticeKind::WriteFailed));
     }
 }

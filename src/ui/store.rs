@@ -8,8 +8,17 @@ use yew::prelude::*;
 
 /// The reducer's state: the model behind its own `Rc`, so that a [`Store`]
 /// can hold a snapshot cheaply and tell snapshots apart by pointer.
-#[derive(PartialEq)]
 pub struct Root(pub Rc<Model>);
+
+impl PartialEq for Root {
+    /// What is shown: a save changes only what the model keeps for the next
+    /// rebase (`state::sync_tabs`), which must not render the app again.
+    /// Cheap: unchanged chats and posts are the same `Rc`s.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.notices == other.0.notices && self.0.data == other.0.data)
+    }
+}
 
 impl Reducible for Root {
     type Action = Action;
@@ -56,6 +65,11 @@ impl Store {
     /// The saved data.
     pub fn data(&self) -> &Data {
         &self.model.data
+    }
+
+    /// The active rules (built-in or the user's applied file).
+    pub fn rules(&self) -> &crate::policy::rules::Rules {
+        self.model.data.rules()
     }
 
     /// The UI language.

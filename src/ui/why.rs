@@ -36,10 +36,13 @@ pub fn badges(d: &Decision, lang: Lang, open: &Callback<MouseEvent>) -> Html {
     }
 }
 
-/// The body of the Why section.
-pub fn why_body(d: &Decision, lang: Lang) -> Html {
-    let rules = Rules::builtin();
+/// The body of the Why section; `rules` are the active rules, which
+/// decided `d`.
+pub fn why_body(d: &Decision, rules: &Rules, lang: Lang) -> Html {
     html! {<>
+        if d.custom {
+            <p class="flag custom" data-rules-source="custom">{ T::CustomRulesWhy.tr(lang) }</p>
+        }
         <ul class="why-rules">
             { for d.trace.iter().filter(|s| s.applied).map(|s| {
                 let id = s.rule_id.to_string();

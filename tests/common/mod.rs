@@ -343,6 +343,9 @@ fn fire(el: &Element, name: &str) {
 /// Waits until Yew has rendered everything pending, and until the tasks it
 /// queued have run (the app saves in the task after a change). This waits
 /// for events, never for a fixed time.
+///
+/// Saves run under the app's Web Lock: when one was asked for, this also
+/// waits for the lock (granted in order, so after every save before).
 pub async fn flush() {
     yew::scheduler::flush().await;
     let next_task = js_sys::Promise::new(&mut |resolve, _| {
@@ -351,7 +354,24 @@ pub async fn flush() {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     JsFuture::from(next_task).await.unwrap();
+    if walled_garden::ui::storage::saves_in_flight() > 0 {
+        saves_done().await;
+    }
     yew::scheduler::flush().await;
+}
+
+thread_local! {
+    static LOCKED: js_sys::Function = js_sys::Function::new_with_args(
+        "name",
+        "return navigator.locks ? navigator.locks.request(name, () => {}) : Promise.resolve()",
+    );
+}
+
+/// Resolves once every save asked for so far has run (they hold the lock).
+pub async fn saves_done() {
+    let name = walled_garden::state::persist::STORAGE_KEY;
+    let p = LOCKED.with(|f| f.call1(&wasm_bindgen::JsValue::NULL, &name.into()).unwrap());
+    JsFuture::from(js_sys::Promise::from(p)).await.unwrap();
 }
 
 /// What the app saved last.

@@ -389,8 +389,16 @@ fn names_contrast_and_reduced_motion_on_every_screen() {
     let b = Browser::start();
     b.goto(&server.url("#/chats"));
     b.wait_app();
-    let controls =
-        "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1']), [role=button]";
+    // Not rendered, so not named: the content of a closed `<details>` (the
+    // Why section of an outcome layer before it is opened).
+    let controls = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1']), \
+        [role=button]";
+    let controls = controls
+        .split(", ")
+        .map(|c| c.trim().to_string() + ":not(details:not([open]) *)")
+        .collect::<Vec<_>>()
+        .join(", ");
+    let controls = controls.as_str();
     let mut problems = Vec::new();
     let mut check = |b: &Browser, screen: &str| {
         for (html, name) in b.labels(controls) {

@@ -76,6 +76,14 @@ impl Decision {
             "no"
         }
     }
+    /// `builtin` or `custom`: which rules decided (`data-rules-source`).
+    pub fn rules_source(&self) -> &'static str {
+        if self.custom {
+            "custom"
+        } else {
+            "builtin"
+        }
+    }
     /// The platform id or `none` (`data-platform`).
     pub fn platform_id(&self) -> &str {
         self.platform.as_deref().unwrap_or("none")

@@ -68,13 +68,13 @@ pub fn decide_as(
     scenario: &Scenario,
     viewer: Viewer,
 ) -> Decision {
-    let mut d = decide_once(rules, link, context, scenario, viewer);
-    if d.cohort_mattered(rules) {
+    let (mut d, cohort_mattered) = decide_once(rules, link, context, scenario, viewer);
+    if cohort_mattered {
         let other = Scenario {
             cohort: scenario.cohort.other(),
             ..*scenario
         };
-        let o = decide_once(rules, link, context, &other, viewer);
+        let (o, _) = decide_once(rules, link, context, &other, viewer);
         if (o.outcome, o.display) != (d.outcome, d.display) {
             d.other_cohort = Some(OtherCohort {
                 cohort: other.cohort,
@@ -86,28 +86,19 @@ pub fn decide_as(
     d
 }
 
-impl Decision {
-    /// Whether a rule naming a cohort was in force and matched the link
-    /// apart from its cohort (so the other cohort may have seen otherwise).
-    fn cohort_mattered(&self, rules: &Rules) -> bool {
-        self.trace.iter().any(|s| {
-            matches!(
-                s.why,
-                Why::Decided | Why::Concurs | Why::Overridden(_) | Why::Condition("cohort")
-            ) && rules
-                .rule(&s.rule_id)
-                .is_some_and(|r| r.conditions.cohort.is_some())
-        })
-    }
-}
-
+/// The decision for the scenario's cohort, and whether a rule naming a
+/// cohort was in force and matched the link apart from its cohort (so the
+/// other cohort may have seen otherwise). Told here, where each rule is at
+/// hand: looking the trace's rules up by id afterwards cost a search of
+/// every rule per step (400 ms for the timeline's matrix and chart with
+/// 10,000 rules).
 fn decide_once(
     rules: &Rules,
     link: &str,
     context: Context,
     scenario: &Scenario,
     viewer: Viewer,
-) -> Decision {
+) -> (Decision, bool) {
     let parsed = parse_link(link);
     let mut extra: Option<(String, String)> = None;
     let mut violations = Vec::new();
@@ -183,6 +174,7 @@ fn decide_once(
     let mut trace = Vec::with_capacity(candidates.len().max(1));
     let mut decided: Option<&Rule> = None;
     let mut ids: Vec<Arc<str>> = Vec::with_capacity(2);
+    let mut cohort_mattered = false;
     let date = scenario.date;
     for &ri in candidates {
         let r = rules.rule_at(ri);
@@ -206,6 +198,11 @@ fn decide_once(
                 Some(w) => Why::Overridden(w.id.clone()),
             }
         };
+        cohort_mattered |= r.conditions.cohort.is_some()
+            && matches!(
+                why,
+                Why::Decided | Why::Concurs | Why::Overridden(_) | Why::Condition("cohort")
+            );
         let applied = matches!(why, Why::Decided | Why::Concurs);
         if applied {
             ids.push(r.id.clone());
@@ -268,7 +265,7 @@ fn decide_once(
             zh: with_reason(&texts.zh, &zh),
         }),
     };
-    Decision {
+    let d = Decision {
         outcome,
         display,
         share,
@@ -285,7 +282,8 @@ fn decide_once(
         other_cohort: None,
         custom: !rules.is_builtin(),
         violations,
-    }
+    };
+    (d, cohort_mattered)
 }
 
 /// What happens when a rules file has no rule for a case: web links open

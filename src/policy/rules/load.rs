@@ -41,6 +41,7 @@ impl Validator<'_> {
                 "sources",
                 "platforms",
                 "rules",
+                "sync",
             ],
         );
         match root.get("format") {
@@ -111,6 +112,7 @@ impl Validator<'_> {
             }
             None => self.err(None, "rules", Problem::MissingArray),
         }
+        self.sync_section(root.get("sync"), &mut rules);
         if self.errors.is_empty() {
             rules.build_index();
         }

@@ -21,6 +21,7 @@ mod error;
 mod index;
 mod load;
 mod model;
+pub mod sync;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -82,6 +83,8 @@ pub struct Rules {
     /// and two loads, whatever the number of rules.
     offsets: Vec<u32>,
     items: Vec<u32>,
+    /// The `sync` section, in file order.
+    sync: Vec<sync::SyncRule>,
     builtin: bool,
 }
 
@@ -111,6 +114,7 @@ impl Rules {
             by_id: DomainIndex::default(),
             offsets: Vec::new(),
             items: Vec::new(),
+            sync: Vec::new(),
             builtin: false,
         };
         r.build_index();
@@ -162,6 +166,10 @@ impl Rules {
     /// The rules, in file order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+    /// The `sync` section (Moments sync to other networks), in file order.
+    pub fn sync_rules(&self) -> &[sync::SyncRule] {
+        &self.sync
     }
     /// A platform by id.
     pub fn platform(&self, id: &str) -> Option<&Platform> {

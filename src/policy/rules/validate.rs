@@ -22,9 +22,50 @@ pub(super) struct Validator<'t> {
     pub(super) rule_ids: DomainIndex,
 }
 
+/// Where the key of `field` (`outcome`; `platforms[2]` and `texts.en` by
+/// their first name) is written in the object that starts at `from`, so
+/// that the editor's cursor lands on the faulty field rather than on its
+/// rule. Only a key (a quoted name before a colon) counts, and the search
+/// stops at a second `"id"` key: that is the next rule.
+fn key_at(text: &str, from: usize, field: &str) -> Option<usize> {
+    let name = field.split(['[', '.']).next()?;
+    let b = text.as_bytes();
+    let (mut i, mut ids) = (from, 0);
+    while i < b.len() {
+        if b[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < b.len() && b[i] != b'"' {
+            i += if b[i] == b'\\' { 2 } else { 1 };
+        }
+        let key = text.get(start + 1..i)?;
+        i += 1;
+        if !text.get(i..)?.trim_start().starts_with(':') {
+            continue;
+        }
+        if key == name {
+            return Some(start);
+        }
+        if key == "id" {
+            ids += 1;
+            if ids == 2 {
+                return None;
+            }
+        }
+    }
+    None
+}
+
 impl Validator<'_> {
     pub(super) fn err(&mut self, rule: Option<&str>, field: &str, problem: Problem) {
-        let (line, column) = crate::json::line_col(self.text, self.at);
+        let at = match problem {
+            Problem::Missing => self.at,
+            _ => key_at(self.text, self.at, field).unwrap_or(self.at),
+        };
+        let (line, column) = crate::json::line_col(self.text, at);
         self.errors.push(RuleError {
             rule: rule.map(str::to_string),
             field: field.to_string(),

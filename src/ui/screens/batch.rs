@@ -9,11 +9,12 @@ use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// An object URL holding `text` as a CSV file, for the download link.
-fn csv_url(text: &str) -> Option<String> {
+/// An object URL holding `text` as a file of type `mime`, for a download
+/// link (the CSV here, the data export on Me).
+pub(super) fn object_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
+    opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
@@ -36,8 +37,9 @@ pub fn BatchCheck() -> Html {
     let text = use_state_eq(|| None::<String>);
     let shown = use_state_eq(|| 0usize);
     let scenario = store.data().scenario;
-    let rows: Rc<Vec<BatchRow>> = use_memo(((*text).clone(), scenario), |(t, s)| {
-        batch(t.as_deref().unwrap_or_default(), s)
+    let rules = crate::ui::hooks::RulesKey::of(&store);
+    let rows: Rc<Vec<BatchRow>> = use_memo(((*text).clone(), scenario, rules), |(t, s, r)| {
+        batch(r.rules(), t.as_deref().unwrap_or_default(), s)
     });
     let total = rows.len();
     {
@@ -71,7 +73,7 @@ pub fn BatchCheck() -> Html {
             if let Some(old) = a.get_attribute("href") {
                 let _ = web_sys::Url::revoke_object_url(&old);
             }
-            if let Some(url) = csv_url(&csv(&rows)) {
+            if let Some(url) = object_url(&csv(&rows), "text/csv;charset=utf-8") {
                 let _ = a.set_attribute("href", &url);
                 a.click();
             }
@@ -79,8 +81,8 @@ pub fn BatchCheck() -> Html {
     };
     let lang = store.lang();
     let done = (*shown).min(total);
-    let table =
-        (total > 0).then(|| Html::from_html_unchecked(table_html(&rows[..done], lang).into()));
+    let table = (total > 0)
+        .then(|| Html::from_html_unchecked(table_html(store.rules(), &rows[..done], lang).into()));
     html! {
         <section class="batch">
             <h2 class="section-title">{ store.t(T::BatchTitle) }</h2>

@@ -143,15 +143,18 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
 
 /// Props of [`OpenedLink`].
 #[derive(Properties, PartialEq)]
-struct OpenedProps {
-    link: AttrValue,
-    context: Context,
+pub(super) struct OpenedProps {
+    /// The link tapped.
+    pub link: AttrValue,
+    /// Where it was shared.
+    pub context: Context,
 }
 
-/// The outcome screen of a link opened from a chat. Keyed by the link, so
-/// that a continued confirmation does not carry over to the next one.
+/// The outcome screen of a link opened from a chat (or Moments). Keyed by
+/// the link, so that a continued confirmation does not carry over to the
+/// next one.
 #[component]
-fn OpenedLink(props: &OpenedProps) -> Html {
+pub(super) fn OpenedLink(props: &OpenedProps) -> Html {
     let decision = use_decision(&props.link, props.context, Viewer::default());
     html! { <OutcomeView link={props.link.clone()} {decision} /> }
 }
@@ -304,6 +307,7 @@ fn Composer(props: &ComposerProps) -> Html {
                     from: (*speaker).clone(),
                     text: (*text).clone(),
                     ts: store.now_ts(),
+                    id: crate::ui::storage::fresh_id(),
                 }));
                 text.set(String::new());
                 on_sent.emit(());

@@ -16,6 +16,7 @@ use yew::prelude::*;
 pub fn MeScreen() -> Html {
     let store = use_store();
     let confirming = use_state(|| false);
+    let link_failed = use_state_eq(|| None::<String>);
     let lang = store.lang();
 
     let on_lang = store.callback(|e: Event| {
@@ -70,10 +71,13 @@ pub fn MeScreen() -> Html {
 
             <LinkSettings />
 
+            { super::moments_settings(&store, &link_failed) }
+
             <h2 class="section-title">{ store.t(T::Data) }</h2>
             <div class="actions">
                 <button class="btn danger" onclick={open_confirm}>{ store.t(T::ResetData) }</button>
             </div>
+            <super::data_io::DataIo />
             if *confirming {
                 <ConfirmDialog title={store.t(T::ResetConfirmTitle)} body={store.t(T::ResetConfirmBody)}
                     confirm={store.t(T::Reset)} on_confirm={on_reset} {on_cancel} />

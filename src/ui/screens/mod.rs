@@ -4,11 +4,15 @@ mod batch;
 mod chat;
 mod chats;
 mod contacts;
+mod data_io;
 mod discover;
 mod me;
 mod mini;
+mod moments;
 mod open;
 mod placeholder;
+mod rules;
+mod timeline;
 
 use super::route::Route;
 use yew::prelude::*;
@@ -19,8 +23,11 @@ pub use contacts::ContactList;
 pub use discover::Discover;
 pub use me::MeScreen;
 pub use mini::MiniScreen;
+pub use moments::{moments_settings, MomentsScreen};
 pub use open::OpenScreen;
 pub use placeholder::{ComingSoon, NotFound};
+pub use rules::RulesScreen;
+pub use timeline::TimelineScreen;
 
 /// The screen for a route.
 pub fn switch(route: Route) -> Html {
@@ -32,7 +39,10 @@ pub fn switch(route: Route) -> Html {
         Route::Me => html! { <MeScreen /> },
         Route::Open => html! { <OpenScreen /> },
         Route::MiniPrograms => html! { <MiniScreen /> },
-        Route::Moments | Route::Timeline | Route::Rules | Route::Register => {
+        Route::Moments => html! { <MomentsScreen /> },
+        Route::Timeline => html! { <TimelineScreen /> },
+        Route::Rules => html! { <RulesScreen /> },
+        Route::Register => {
             html! { <ComingSoon /> }
         }
         Route::NotFound => html! { <NotFound /> },

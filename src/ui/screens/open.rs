@@ -105,7 +105,7 @@ pub fn OpenScreen() -> Html {
         let address = page_base() + "#/open" + &scenario_query(&url, ctx, &scenario, lang);
         html! {
             <OutcomeView {key} decision={d.clone()} link={url.clone()} why_open=true>
-                { summary(&d, lang) }
+                { summary(&d, store.rules(), lang) }
                 <div class="opener-copy">
                     <CopyButton text={address} label={store.t(T::CopyScenarioLink)} />
                 </div>
@@ -143,11 +143,8 @@ pub fn OpenScreen() -> Html {
 }
 
 /// Platform and owner, host, and the outcome in words.
-fn summary(d: &Decision, lang: Lang) -> Html {
-    let platform = d
-        .platform
-        .as_deref()
-        .and_then(|p| Rules::builtin().platform(p));
+fn summary(d: &Decision, rules: &Rules, lang: Lang) -> Html {
+    let platform = d.platform.as_deref().and_then(|p| rules.platform(p));
     html! {
         <dl class="opener-summary">
             <dt>{ T::Platform.tr(lang) }</dt>

@@ -1,0 +1,39 @@
+//! Why a Moments post cannot be posted, in the user's language.
+
+use super::{Explain, Lang, T};
+use crate::policy::rules::Rules;
+use crate::state::moments::DraftError;
+
+impl Explain for DraftError {
+    fn explain(&self, lang: Lang) -> String {
+        match self {
+            DraftError::Empty => T::DraftEmpty.tr(lang).into(),
+            DraftError::NoAudience => T::DraftNoAudience.tr(lang).into(),
+            DraftError::BadLink { link } => format!("{} {link}", T::DraftBadLink.tr(lang)),
+            DraftError::TooLong { chars } => format!("{} {chars}", T::DraftTooLong.tr(lang)),
+            DraftError::Refused { rule, link } => {
+                // The deciding rule's own reason and the record ids it cites.
+                let mut s = String::from(T::DraftRefused.tr(lang));
+                s.push(' ');
+                s.push_str(link);
+                if let Some(r) = Rules::builtin().rule(rule) {
+                    s.push(' ');
+                    s.push_str(lang.pick(&r.texts.en.reason, &r.texts.zh.reason));
+                    s.push_str(" (");
+                    s.push_str(&r.sources.join(", "));
+                    s.push(')');
+                }
+                s.push_str(" [");
+                s.push_str(rule);
+                s.push(']');
+                s
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(Lang::En))
+    }
+}

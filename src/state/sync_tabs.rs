@@ -1,0 +1,273 @@
+//! Nothing lost across tabs: the actions applied since the last save, and
+//! the rebase that re-applies them on top of another tab's newer data.
+//!
+//! Generic over [`Action`]: every action that changes saved data is logged
+//! by `state::reduce`, whatever its domain. A domain gets the guarantee by
+//! keeping two promises: its reducer is idempotent (an action that creates
+//! something carries the id chosen when it was made, so applying it again is
+//! a no-op), and [`gone`] says when its target no longer exists, so that
+//! the user is told what was dropped and why.
+
+use super::chats::{new_group_id, ChatsAction};
+use super::model::{ChatKind, Data, Model, NoticeKind};
+use super::moments::MomentsAction;
+use super::{reduce, Action};
+use std::rc::Rc;
+
+/// The actions applied since the last successful save, newest first, each
+/// with the revision it produced. A list whose tail is shared: logging an
+/// action copies nothing, as an action must never copy the whole model.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pending(Option<Rc<Entry>>);
+
+/// One logged action.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    rev: u64,
+    action: Action,
+    older: Pending,
+}
+
+impl Pending {
+    /// Logs `action`, which produced revision `rev`.
+    pub fn push(&mut self, rev: u64, action: Action) {
+        let older = std::mem::take(self);
+        *self = Pending(Some(Rc::new(Entry { rev, action, older })));
+    }
+
+    /// Whether nothing is waiting to be saved.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The logged actions, oldest first.
+    pub fn oldest_first(&self) -> Vec<Action> {
+        let mut out = Vec::new();
+        let mut at = &self.0;
+        while let Some(e) = at {
+            out.push(e.action.clone());
+            at = &e.older.0;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The entries newer than revision `rev` (a save of `rev` took the others).
+    fn after(&self, rev: u64) -> Pending {
+        let mut kept = Vec::new();
+        let mut at = &self.0;
+        while let Some(e) = at.as_ref().filter(|e| e.rev > rev) {
+            kept.push((e.rev, e.action.clone()));
+            at = &e.older.0;
+        }
+        let mut out = Pending::default();
+        for (rev, action) in kept.into_iter().rev() {
+            out.push(rev, action);
+        }
+        out
+    }
+}
+
+/// Whether `action` belongs in the log: it may change saved data, and it
+/// is the user's (not a notice, nor news of a save or of another tab).
+pub fn loggable(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Notify(_)
+            | Action::Dismiss(_)
+            | Action::External(_)
+            | Action::Saved
+            | Action::Sync(SyncAction::Wrote(_))
+    )
+}
+
+/// The longest piece of a dropped text that a notice quotes.
+const QUOTE_CHARS: usize = 40;
+
+fn quote(text: &str) -> String {
+    let mut s: String = text.chars().take(QUOTE_CHARS).collect();
+    if text.chars().count() > QUOTE_CHARS {
+        s.push('…');
+    }
+    s
+}
+
+/// An action of this tab that no longer applied after another tab's
+/// changes, and so was dropped. Rendered in the user's language by
+/// `crate::i18n`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dropped {
+    /// A message for a chat that was deleted (or a group that was left).
+    Message {
+        /// The start of its text.
+        text: String,
+    },
+    /// A message from a member who is no longer in the group.
+    Sender {
+        /// The start of its text.
+        text: String,
+    },
+    /// New members for a group that was deleted.
+    Members,
+    /// A like of a post that is gone.
+    Like,
+    /// A comment on a post that is gone.
+    Comment {
+        /// The start of its text.
+        text: String,
+    },
+}
+
+/// Why `action` no longer applies to `data`, when that is worth telling:
+/// its target is gone. `None` when it applies, or when dropping it loses
+/// nothing (marking a deleted chat read, deleting it again).
+///
+/// Domains added to [`Action`] add their arm here.
+pub fn gone(data: &Data, action: &Action) -> Option<Dropped> {
+    match action {
+        Action::Chats(ChatsAction::Send {
+            chat, from, text, ..
+        }) => match data.chat(chat) {
+            None => Some(Dropped::Message { text: quote(text) }),
+            Some(c) if !super::chats::speakers(c).contains(&from.as_str()) => {
+                Some(Dropped::Sender { text: quote(text) })
+            }
+            Some(_) => None,
+        },
+        Action::Chats(ChatsAction::SetMembers { chat, .. }) => {
+            data.chat(chat).is_none().then_some(Dropped::Members)
+        }
+        Action::Moments(MomentsAction::Like { post, .. }) => {
+            post_gone(data, *post).then_some(Dropped::Like)
+        }
+        Action::Moments(MomentsAction::Comment { post, text, .. }) => {
+            post_gone(data, *post).then(|| Dropped::Comment { text: quote(text) })
+        }
+        _ => None,
+    }
+}
+
+fn post_gone(data: &Data, post: u64) -> bool {
+    data.moments.posts.iter().all(|p| p.id != post)
+}
+
+/// Chat ids this tab chose that another tab took meanwhile, and their
+/// replacements, applied to the actions that follow.
+type Renames = Vec<(String, String)>;
+
+/// Points `action` at the renamed chats; for a new group whose id another
+/// tab took for a different group, picks a free id and records it. `None`
+/// when the group already exists as this tab made it (applied again).
+fn retarget(data: &Data, renames: &mut Renames, mut action: Action) -> Option<Action> {
+    let rename = |id: &mut String, renames: &Renames| {
+        if let Some((_, to)) = renames.iter().find(|(from, _)| from == id) {
+            *id = to.clone();
+        }
+    };
+    match &mut action {
+        Action::Chats(ChatsAction::CreateGroup { id, name, members }) => {
+            if let Some(c) = data.chat(id) {
+                let same = matches!(&c.kind, ChatKind::Group { name_en, members: m, .. }
+                    if name_en == name.trim() && m == members);
+                if same {
+                    return None;
+                }
+                let free = new_group_id(&data.chats);
+                renames.push((id.clone(), free.clone()));
+                *id = free;
+            }
+        }
+        Action::Chats(
+            ChatsAction::Send { chat, .. }
+            | ChatsAction::SetMembers { chat, .. }
+            | ChatsAction::Delete(chat)
+            | ChatsAction::MarkRead(chat)
+            | ChatsAction::MarkUnread(chat),
+        )
+        | Action::Links(super::links::LinksAction::Report { chat, .. }) => rename(chat, renames),
+        _ => {}
+    }
+    Some(action)
+}
+
+/// Takes `theirs` (another tab's newer data) and re-applies this tab's
+/// logged actions on top, through the same reducers: they are logged again
+/// for the next save. The dropped ones become notices.
+pub fn rebase(model: &mut Model, theirs: Data) {
+    let pending = std::mem::take(&mut model.pending).oldest_first();
+    model.base_rev = theirs.rev;
+    model.data = theirs;
+    let mut renames = Renames::new();
+    let mut dropped = Vec::new();
+    for action in pending {
+        let Some(action) = retarget(&model.data, &mut renames, action) else {
+            continue;
+        };
+        match gone(&model.data, &action) {
+            Some(why) => dropped.push(why),
+            None => reduce(model, action),
+        }
+    }
+    reduce(model, Action::Notify(NoticeKind::Synced));
+    for why in dropped {
+        reduce(model, Action::Notify(NoticeKind::Dropped(why)));
+    }
+}
+
+/// What saving does with the model and the data it finds in storage.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// Another tab saved since this one's last save: rebase onto its data
+    /// (then write).
+    Rebase(Box<Data>),
+    /// Write this tab's data.
+    Write,
+    /// Storage already holds this tab's data.
+    Nothing,
+}
+
+/// Decides a save, given the text in storage (read under the lock).
+pub fn plan(model: &Model, stored: Option<&str>) -> Plan {
+    match stored.map(super::persist::decode) {
+        Some(Ok(theirs)) if theirs.rev > model.base_rev && theirs != model.data => {
+            Plan::Rebase(Box::new(theirs))
+        }
+        // Nothing saved yet, or unreadable (its text was kept when loading).
+        None | Some(Err(_)) => Plan::Write,
+        Some(Ok(_)) if !model.pending.is_empty() => Plan::Write,
+        Some(Ok(_)) => Plan::Nothing,
+    }
+}
+
+/// Persistence news and the import, through the reducer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncAction {
+    /// This tab wrote its data of revision `rev`: the actions up to it are
+    /// saved, and a notice that saving failed is out of date.
+    Wrote(u64),
+    /// Replace all data with an imported file's (after the user confirmed).
+    Import(Data),
+}
+
+/// Applies `action`; whether the saved data changed (and so takes a
+/// revision and a place in the log).
+pub fn reduce_sync(model: &mut Model, action: SyncAction) -> bool {
+    match action {
+        SyncAction::Wrote(rev) => {
+            if rev > model.base_rev {
+                model.base_rev = rev;
+                model.pending = model.pending.after(rev);
+            }
+            model.notices.retain(|n| n.kind != NoticeKind::WriteFailed);
+            false
+        }
+        SyncAction::Import(data) => {
+            let rev = model.data.rev;
+            model.data = Data { rev, ..data };
+            true
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

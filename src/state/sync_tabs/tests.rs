@@ -1,0 +1,225 @@
+use super::*;
+use crate::i18n::Lang;
+use crate::state::model::ME;
+use crate::state::persist::{decode, encode};
+use crate::state::seed::seed;
+
+/// A tab of the simulation: its model, saving to `storage` as the browser
+/// side does under the lock.
+fn save(m: &mut Model, storage: &mut Option<String>) {
+    let write = match plan(m, storage.as_deref()) {
+        Plan::Nothing => false,
+        Plan::Write => true,
+        Plan::Rebase(theirs) => {
+            reduce(m, Action::External(*theirs));
+            !m.pending.is_empty()
+        }
+    };
+    if write {
+        *storage = Some(encode(&m.data));
+        let rev = m.data.rev;
+        reduce(m, Action::Sync(SyncAction::Wrote(rev)));
+    }
+}
+
+fn send(chat: &str, text: &str, id: u64) -> Action {
+    Action::Chats(ChatsAction::Send {
+        chat: chat.into(),
+        from: ME.into(),
+        text: text.into(),
+        ts: 1_638_400_000,
+        id,
+    })
+}
+
+fn texts(d: &Data, chat: &str) -> Vec<String> {
+    d.chat(chat)
+        .unwrap()
+        .messages
+        .iter()
+        .map(|m| m.text.clone())
+        .collect()
+}
+
+fn tabs() -> (Model, Model, Option<String>) {
+    let mut storage = None;
+    let mut a = Model::new(seed());
+    save(&mut a, &mut storage);
+    let b = Model::new(decode(storage.as_deref().unwrap()).unwrap());
+    (a, b, storage)
+}
+
+#[test]
+fn two_tabs_sending_at_once_keep_both_messages() {
+    let (mut a, mut b, mut storage) = tabs();
+    reduce(&mut a, send("family", "from A", 1 << 40));
+    reduce(&mut b, send("family", "from B", 2 << 40));
+    save(&mut a, &mut storage);
+    // B finds A's save when it saves: rebase, then write both.
+    save(&mut b, &mut storage);
+    let stored = decode(storage.as_deref().unwrap()).unwrap();
+    let t = texts(&stored, "family");
+    assert_eq!(t[t.len() - 2..], ["from A", "from B"]);
+    assert!(b.notices.iter().any(|n| n.kind == NoticeKind::Synced));
+    // A hears of B's save: nothing of its own is pending, so it takes it.
+    reduce(&mut a, Action::External(stored.clone()));
+    assert_eq!(a.data, stored);
+    assert_eq!(b.data, stored);
+    assert!(a.pending.is_empty() && b.pending.is_empty());
+}
+
+#[test]
+fn a_message_to_a_chat_deleted_elsewhere_is_dropped_with_a_notice() {
+    let (mut a, mut b, mut storage) = tabs();
+    reduce(&mut a, Action::Chats(ChatsAction::Delete("mum".into())));
+    save(&mut a, &mut storage);
+    reduce(&mut b, send("mum", "Are you there?", 7 << 40));
+    reduce(&mut b, send("family", "Still here", 8 << 40));
+    let theirs = decode(storage.as_deref().unwrap()).unwrap();
+    reduce(&mut b, Action::External(theirs));
+    assert!(b.data.chat("mum").is_none());
+    assert_eq!(texts(&b.data, "family").last().unwrap(), "Still here");
+    let dropped: Vec<_> = b
+        .notices
+        .iter()
+        .filter_map(|n| match &n.kind {
+            NoticeKind::Dropped(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dropped,
+        [Dropped::Message {
+            text: "Are you there?".into()
+        }]
+    );
+    save(&mut b, &mut storage);
+    assert_eq!(decode(storage.as_deref().unwrap()).unwrap(), b.data);
+}
+
+#[test]
+fn applying_an_action_again_adds_nothing() {
+    let (mut a, _, mut storage) = tabs();
+    reduce(&mut a, send("family", "once", 9 << 40));
+    let once = a.data.clone();
+    reduce(&mut a, send("family", "once", 9 << 40));
+    assert_eq!(a.data, once);
+    // A rebase onto data that already holds this tab's message (its save
+    // went through, but the news of it came late) does not repeat it.
+    save(&mut a, &mut storage);
+    let mut replayed = Model::new(seed());
+    reduce(&mut replayed, send("family", "once", 9 << 40));
+    reduce(&mut replayed, Action::External(a.data.clone()));
+    assert_eq!(texts(&replayed.data, "family"), texts(&a.data, "family"));
+}
+
+#[test]
+fn two_new_groups_with_the_same_id_both_survive() {
+    let (mut a, mut b, mut storage) = tabs();
+    let group = |name: &str| {
+        Action::Chats(ChatsAction::CreateGroup {
+            id: "g1".into(),
+            name: name.into(),
+            members: vec!["c-lihua".into(), "c-mum".into()],
+        })
+    };
+    reduce(&mut a, group("Walk"));
+    reduce(&mut b, group("Run"));
+    reduce(&mut b, send("g1", "to the runners", 3 << 40));
+    save(&mut a, &mut storage);
+    save(&mut b, &mut storage);
+    let d = decode(storage.as_deref().unwrap()).unwrap();
+    assert_eq!(d.chat_title(d.chat("g1").unwrap(), Lang::En), "Walk");
+    let run = d.chat("g2").unwrap();
+    assert_eq!(d.chat_title(run, Lang::En), "Run");
+    assert_eq!(run.messages[0].text, "to the runners");
+}
+
+#[test]
+fn plans() {
+    let (mut a, _, storage) = tabs();
+    assert_eq!(plan(&a, storage.as_deref()), Plan::Nothing);
+    assert_eq!(plan(&a, None), Plan::Write);
+    assert_eq!(plan(&a, Some("garbage")), Plan::Write);
+    reduce(&mut a, Action::SetLang(Lang::Zh));
+    assert_eq!(plan(&a, storage.as_deref()), Plan::Write);
+    let mut theirs = seed();
+    theirs.rev = 5;
+    assert_eq!(
+        plan(&a, Some(&encode(&theirs))),
+        Plan::Rebase(Box::new(theirs.clone()))
+    );
+    // Its own save, heard back, is not another tab's.
+    let mut storage = storage;
+    save(&mut a, &mut storage);
+    reduce(
+        &mut a,
+        Action::External(decode(storage.as_deref().unwrap()).unwrap()),
+    );
+    assert!(!a.notices.iter().any(|n| n.kind == NoticeKind::Synced));
+}
+
+#[test]
+fn a_save_keeps_what_came_after_it() {
+    let mut m = Model::new(seed());
+    reduce(&mut m, Action::SetLang(Lang::Zh)); // rev 1
+    reduce(&mut m, send("family", "later", 4 << 40)); // rev 2
+    reduce(&mut m, Action::Sync(SyncAction::Wrote(1)));
+    assert_eq!(m.base_rev, 1);
+    assert_eq!(m.pending.oldest_first(), [send("family", "later", 4 << 40)]);
+    // News of an older save changes nothing.
+    let before = m.clone();
+    reduce(&mut m, Action::Sync(SyncAction::Wrote(0)));
+    assert_eq!(m, before);
+    reduce(&mut m, Action::Sync(SyncAction::Wrote(2)));
+    assert!(m.pending.is_empty());
+}
+
+#[test]
+fn an_import_replaces_everything_with_a_newer_revision() {
+    let mut m = Model::new(seed());
+    reduce(&mut m, Action::SetLang(Lang::Zh));
+    let mut file = seed();
+    file.scenario.vpn = true;
+    reduce(&mut m, Action::Sync(SyncAction::Import(file.clone())));
+    assert_eq!(m.data, Data { rev: 2, ..file });
+    assert_eq!(
+        m.pending.oldest_first().len(),
+        2,
+        "saved and re-applied like any action"
+    );
+}
+
+#[test]
+fn like_and_comment_made_at_once_in_two_tabs_both_survive() {
+    let (mut a, mut b, mut storage) = tabs();
+    let posts = &a.data.moments.posts;
+    let post = posts
+        .iter()
+        .find(|p| !p.likes.iter().any(|l| l == ME))
+        .unwrap()
+        .id;
+    reduce(
+        &mut a,
+        Action::Moments(MomentsAction::Like {
+            post,
+            who: ME.into(),
+        }),
+    );
+    reduce(
+        &mut b,
+        Action::Moments(MomentsAction::Comment {
+            post,
+            from: ME.into(),
+            text: "Nice".into(),
+            reply_to: None,
+            ts: 1_638_400_000,
+        }),
+    );
+    save(&mut b, &mut storage);
+    save(&mut a, &mut storage);
+    let d = decode(storage.as_deref().unwrap()).unwrap();
+    let p = d.moments.posts.iter().find(|p| p.id == post).unwrap();
+    assert!(p.likes.iter().any(|l| l == ME));
+    assert!(p.comments.iter().any(|c| c.text == "Nice"));
+}

@@ -1,0 +1,140 @@
+//! Moments (`#/moments`): the cover, "View as", the feed as the chosen
+//! person sees it, rendered progressively, the composer, and the outcome
+//! screen of a tapped link card.
+
+mod composer;
+mod post;
+mod settings;
+
+pub use settings::moments_settings;
+
+use super::chat::OpenedLink;
+use crate::i18n::T;
+use crate::policy::Context;
+use crate::state::model::ME;
+use crate::state::moments::{feed, view_line, Draft, MomentsAction};
+use crate::state::time::at;
+use crate::state::Action;
+use crate::ui::components::Avatar;
+use crate::ui::hooks::{use_modal, use_store};
+use composer::{composer, ComposerState};
+use post::PostCard;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Posts rendered at first, and added by each "Show more": a 1,000-post
+/// feed renders its first screens at once, not all of it.
+pub const PAGE: usize = 30;
+
+/// The Moments feed.
+#[component]
+pub fn MomentsScreen() -> Html {
+    let store = use_store();
+    let viewer = use_state(|| ME.to_string());
+    let shown = use_state_eq(|| PAGE);
+    let composing = use_state(|| false);
+    // The draft outlives the dialog: closing it loses nothing.
+    let compose = ComposerState {
+        draft: use_state(Draft::default),
+        error: use_state_eq(|| None::<String>),
+        node: use_modal(*composing),
+    };
+    let opened = use_state(|| None::<AttrValue>);
+    let overlay_ref = use_modal(opened.is_some());
+    let lang = store.lang();
+    let data = store.data();
+
+    // Stable callbacks, so that a post whose data did not change is not
+    // rendered again.
+    // The first render's store: its dispatcher is the reducer's, which
+    // never changes, so the callback (and every post's props) stays equal.
+    let on_action = {
+        let store = store.clone();
+        use_callback((), move |a: MomentsAction, _| {
+            store.dispatch(Action::Moments(a))
+        })
+    };
+    let on_open = {
+        let opened = opened.clone();
+        use_callback((), move |link: AttrValue, _| opened.set(Some(link)))
+    };
+    let on_viewer = {
+        let (viewer, shown) = (viewer.clone(), shown.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            viewer.set(v);
+            shown.set(PAGE);
+        })
+    };
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + PAGE))
+    };
+    let open_composer = {
+        let composing = composing.clone();
+        Callback::from(move |_| composing.set(true))
+    };
+    let close_composer = {
+        let (composing, error) = (composing.clone(), compose.error.clone());
+        Callback::from(move |_| {
+            composing.set(false);
+            error.set(None);
+        })
+    };
+
+    // Posts exist from their day on; the windows count from the end of
+    // the scenario's day.
+    let end_of_day = at(data.scenario.date, 23, 59) + 59;
+    let now = store.now_ts();
+    let f = feed(&data.moments, &viewer, end_of_day);
+    let viewer_name = data
+        .contact(&viewer)
+        .map_or(store.t(T::Me), |c| c.name(lang));
+    let line = view_line(viewer_name, &f.hidden, lang);
+    let total = f.posts.len();
+    let my_name = lang.pick("Alex Chen", "陈小安");
+    let contacts = data.contacts.clone();
+    html! {
+        <section class="moments">
+            <div class="moments-cover">
+                <span class="moments-name">{ my_name }</span>
+                <Avatar name={my_name} color="#07c160" large=true />
+            </div>
+            <div class="moments-bar">
+                <div class="field">
+                    <label for="moments-view-as">{ store.t(T::ViewAs) }</label>
+                    <select id="moments-view-as" onchange={on_viewer}>
+                        <option value={ME} selected={*viewer == ME}>{ store.t(T::Me) }</option>
+                        { for data.contacts.iter().map(|c| html! {
+                            <option key={c.id.clone()} value={c.id.clone()} selected={*viewer == c.id}>{ c.name(lang) }</option>
+                        }) }
+                    </select>
+                </div>
+                <button class="btn primary" onclick={open_composer}>{ store.t(T::NewPost) }</button>
+            </div>
+            <p class="moments-view" aria-live="polite">{ line }</p>
+            <div class="moments-feed">
+                { for f.posts.iter().take(*shown).map(|p| html! {
+                    <PostCard key={p.id} post={p.clone()} viewer={AttrValue::from((*viewer).clone())} {lang} {now}
+                        contacts={contacts.clone()} on_action={on_action.clone()} on_open={on_open.clone()} />
+                }) }
+            </div>
+            if total > *shown {
+                <div class="more"><button class="more-btn" onclick={show_more}>{ store.t(T::ShowMore) }</button></div>
+            }
+            if *composing {
+                { composer(&store, &compose, &close_composer) }
+            }
+            if let Some(link) = (*opened).clone() {
+                <div class="outcome-overlay" role="dialog" aria-modal="true" aria-label={link.clone()}
+                    ref={overlay_ref}>
+                    <button class="btn overlay-close" data-cancel="" onclick={{
+                        let opened = opened.clone();
+                        Callback::from(move |_| opened.set(None))
+                    }}>{ store.t(T::Close) }</button>
+                    <OpenedLink key={link.to_string()} link={link.clone()} context={Context::Moments} />
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,291 @@
+//! Time travel (`#/timeline`): the date scrubber, the outcome matrix and
+//! its chart, what changed between two days, and the record's entries as
+//! dated cards. Everything is computed by `policy::matrix` from the active
+//! rules, so applying other rules changes it at once.
+
+mod changes;
+mod chart;
+mod matrix;
+
+use crate::i18n::{Lang, T};
+use crate::policy::matrix::{END, START};
+use crate::policy::record::{entries, source_url, Entry};
+use crate::policy::rules::Context;
+use crate::state::opener::escape_html;
+use crate::state::scenario::ScenarioAction;
+use crate::state::timeline::{offset, percent, scrub, span};
+use crate::state::Action;
+use crate::ui::hooks::use_location;
+use crate::ui::route::Route;
+use crate::ui::router::href;
+use crate::ui::store::{use_store, Store};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// A context's column title.
+pub(super) fn context_title(c: Context) -> T {
+    match c {
+        Context::Group => T::GroupCol,
+        Context::Moments => T::Moments,
+        _ => T::ChatCol,
+    }
+}
+
+/// A platform's name in `lang`, or its id for a platform the active rules
+/// no longer have.
+pub(super) fn platform_label(store: &Store, id: &str) -> String {
+    store.rules().platform(id).map_or(id.to_string(), |p| {
+        store.lang().pick(&p.name_en, &p.name_zh).to_string()
+    })
+}
+
+/// The timeline screen.
+#[component]
+pub fn TimelineScreen() -> Html {
+    let location = use_location();
+    let target = crate::state::params::get(&location.query, "id");
+    // `#/timeline?id=R-2021-09-17` scrolls to that entry and focuses it.
+    use_effect_with(target, |id| {
+        let el = id.as_deref().and_then(|id| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id(id)?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+        });
+        if let Some(el) = el {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    });
+    html! {
+        <div class="timeline">
+            <Scrubber />
+            <matrix::Matrix />
+            <chart::Chart />
+            <changes::WhatChanged />
+            <Record />
+        </div>
+    }
+}
+
+/// The date scrubber: a slider over 2013–2023 with a marker per event.
+#[component]
+fn Scrubber() -> Html {
+    let store = use_store();
+    let lang = store.lang();
+    let date = store.data().scenario.date;
+    let set = |d| Action::Scenario(ScenarioAction::SetDate(d));
+    let oninput = store.callback(move |e: InputEvent| {
+        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        set(crate::state::timeline::day_at(v.parse().unwrap_or(0)))
+    });
+    let onkeydown = {
+        let store = store.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(d) = scrub(date.clamp(START, END), &e.key()) {
+                e.prevent_default();
+                store.dispatch(set(d));
+            }
+        })
+    };
+    // The markers' positions go through the CSS object model: the page's
+    // Content-Security-Policy (style-src 'self') refuses style attributes.
+    let marks = use_node_ref();
+    {
+        let marks = marks.clone();
+        use_effect_with((), move |_| {
+            let items = marks
+                .cast::<web_sys::Element>()
+                .and_then(|ul| ul.query_selector_all("[data-left]").ok());
+            for i in 0..items.as_ref().map_or(0, |l| l.length()) {
+                let Some(li) = items
+                    .as_ref()
+                    .and_then(|l| l.item(i))
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                let left = li.get_attribute("data-left").unwrap_or_default();
+                if let Ok(style) = js_sys::Reflect::get(&li, &"style".into()) {
+                    let _ = js_sys::Reflect::set(&style, &"left".into(), &left.into());
+                }
+            }
+        });
+    }
+    html! {
+        <section class="scrubber">
+            <p class="scrub-date"><label for="scrub">{ store.t(T::ScenarioDate) }</label>{ " " }
+                <output for="scrub">{ date.to_string() }</output></p>
+            <div class="scrub-track">
+                <input id="scrub" type="range" min="0" max={span().to_string()} step="1"
+                    value={offset(date).to_string()} aria-valuetext={date.to_string()}
+                    {oninput} {onkeydown} />
+                <ul class="scrub-marks" ref={marks} aria-label={store.t(T::Events)}>
+                    { for entries().iter().filter(|e| e.date >= START && e.date <= END).map(|e| {
+                        let d = e.date;
+                        html! {
+                            <li key={e.id.clone()} data-left={percent(d)}>
+                                <button type="button" class="scrub-mark" title={e.title(lang).to_string()}
+                                    aria-label={d.to_string() + " " + e.title(lang)}
+                                    onclick={store.callback(move |_: MouseEvent| set(d))}></button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+            <p class="scrub-help">{ store.t(T::ScrubberHelp) }</p>
+        </section>
+    }
+}
+
+/// The record's entries as dated cards, by date: markup (sixteen static
+/// cards need no diffing, and `html!` for them cost kilobytes of the
+/// bundle), with one listener for every card's "Jump to" (`data-jump`).
+#[component]
+fn Record() -> Html {
+    let store = use_store();
+    let onclick = {
+        let store = store.clone();
+        Callback::from(move |e: MouseEvent| {
+            let day = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-jump]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-jump"))
+                .and_then(|d| crate::policy::scenario::Date::parse(&d).ok());
+            if let Some(d) = day {
+                store.dispatch(Action::Scenario(ScenarioAction::SetDate(d)));
+            }
+        })
+    };
+    let mut out = String::with_capacity(16 * 1500);
+    for e in entries() {
+        card(&mut out, &store, e);
+    }
+    html! {
+        <section class="record" aria-labelledby="record-title" {onclick}>
+            <h2 id="record-title" class="section-title">{ store.t(T::Timeline) }</h2>
+            { Html::from_html_unchecked(out.into()) }
+        </section>
+    }
+}
+
+fn precision(e: &Entry) -> Option<T> {
+    match e.precision.as_str() {
+        "month" => Some(T::PrecMonth),
+        "approximate" => Some(T::PrecApprox),
+        "unknown" => Some(T::PrecUnknown),
+        _ => None,
+    }
+}
+
+fn card(out: &mut String, store: &Store, e: &Entry) {
+    use std::fmt::Write;
+    let lang = store.lang();
+    let sep = lang.pick(": ", "：");
+    let (d, id) = (e.date, e.id.as_str());
+    let esc = |out: &mut String, s: &str| escape_html(out, s);
+    out.push_str("<article class=\"record-card\" tabindex=\"-1\" id=\"");
+    esc(out, id);
+    out.push_str("\" aria-labelledby=\"");
+    esc(out, id);
+    out.push_str("-title\"><h3 id=\"");
+    esc(out, id);
+    out.push_str("-title\">");
+    esc(out, e.title(lang));
+    let _ = write!(
+        out,
+        "</h3><p class=\"record-date\"><time datetime=\"{d}\">{d}</time>"
+    );
+    if let Some(p) = precision(e) {
+        out.push(' ');
+        out.push_str(p.tr(lang));
+    }
+    if let Some(u) = e.until {
+        let _ = write!(out, " {} {u}", T::UntilDay.tr(lang));
+    }
+    out.push_str(" · <code>");
+    esc(out, id);
+    out.push_str("</code></p><p class=\"record-what\">");
+    esc(out, e.what(lang));
+    out.push_str("</p>");
+    confidence(out, e, lang);
+    out.push_str("<p class=\"record-sources\">");
+    out.push_str(T::Sources.tr(lang));
+    out.push_str(sep);
+    for s in &e.sources {
+        match source_url(s) {
+            Some(url) => {
+                out.push_str("<a class=\"record-source\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"");
+                esc(out, &url);
+                out.push_str("\">");
+            }
+            None => out.push_str("<span class=\"record-source\">"),
+        }
+        esc(out, s);
+        out.push_str(if source_url(s).is_some() {
+            "</a>"
+        } else {
+            "</span>"
+        });
+    }
+    out.push_str("</p><p class=\"record-rules\">");
+    out.push_str(T::RulesCiting.tr(lang));
+    out.push_str(sep);
+    let mut any = false;
+    for r in e.rules(store.rules()) {
+        any = true;
+        out.push_str("<a href=\"");
+        esc(out, &href(&Route::Rules, &[("id", r)]));
+        out.push_str("\"><code>");
+        esc(out, r);
+        out.push_str("</code></a>");
+    }
+    if !any {
+        out.push_str(T::NoRuleCites.tr(lang));
+    }
+    let _ = write!(
+        out,
+        "</p><button type=\"button\" class=\"btn\" data-jump=\"{d}\">{}</button></article>",
+        T::JumpTo.tr(lang)
+    );
+}
+
+/// How sure the record is of an entry and of its parts.
+fn confidence(out: &mut String, e: &Entry, lang: Lang) {
+    let flag = |out: &mut String, weak: bool, assumed: bool| {
+        let (k, open) = match (weak, assumed) {
+            (_, true) => (T::Assumption, " · <span class=\"flag assumption\">"),
+            (true, _) => (T::WeakEntry, " · <span class=\"flag low\">"),
+            _ => return,
+        };
+        out.push_str(open);
+        out.push_str(k.tr(lang));
+        out.push_str("</span>");
+    };
+    // The record's marks make a rule citing the entry low confidence.
+    let level = if e.weak || e.assumed {
+        T::ConfLow
+    } else {
+        T::ConfHigh
+    };
+    out.push_str("<div class=\"record-confidence\"><p>");
+    out.push_str(T::ConfidenceLabel.tr(lang));
+    out.push_str(lang.pick(": ", "："));
+    out.push_str(level.tr(lang));
+    flag(out, e.weak, e.assumed);
+    out.push_str("</p>");
+    if !e.parts.is_empty() {
+        out.push_str("<ul>");
+        for p in &e.parts {
+            out.push_str("<li>");
+            escape_html(out, lang.pick(&p.what_en, &p.what_zh));
+            flag(out, p.weak, p.assumed);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</div>");
+}
