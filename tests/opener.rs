@@ -422,18 +422,9 @@ async fn download_csv(app: &Mounted) -> String {
         "walled-garden-links.csv"
     );
     let href = anchor.get_attribute("href").unwrap();
-    assert!(href.starts_with("blob:"), "{href}");
-    let resp =
-        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
-            .await
-            .unwrap()
-            .dyn_into::<web_sys::Response>()
-            .unwrap();
-    let text = wasm_bindgen_futures::JsFuture::from(resp.text().unwrap())
-        .await
-        .unwrap();
+    let text = blob_text(&href).await;
     drop(cb);
-    text.as_string().unwrap()
+    text
 }
 
 #[wasm_bindgen_test]

@@ -136,20 +136,11 @@ async fn export(app: &Mounted) -> String {
         .unwrap();
     app.press("Export my data").await;
     let href = anchor.get_attribute("href").unwrap();
-    assert!(href.starts_with("blob:"), "{href}");
-    let resp =
-        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
-            .await
-            .unwrap()
-            .dyn_into::<web_sys::Response>()
-            .unwrap();
-    let text = wasm_bindgen_futures::JsFuture::from(resp.text().unwrap())
-        .await
-        .unwrap();
+    let text = blob_text(&href).await;
     anchor
         .remove_event_listener_with_callback("click", cb.as_ref().unchecked_ref())
         .unwrap();
-    text.as_string().unwrap()
+    text
 }
 
 /// Chooses a file holding `text` (or `bytes` zero bytes) in the import

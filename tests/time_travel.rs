@@ -437,17 +437,8 @@ async fn import_refuses_bad_files_and_export_downloads_the_active_file() {
         .unwrap();
     click_el(&link).await;
     let href = link.get_attribute("href").unwrap();
-    assert!(href.starts_with("blob:"), "{href}");
-    let resp =
-        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&href))
-            .await
-            .unwrap()
-            .dyn_into::<web_sys::Response>()
-            .unwrap();
-    let text = wasm_bindgen_futures::JsFuture::from(resp.text().unwrap())
-        .await
-        .unwrap();
+    let text = blob_text(&href).await;
     drop(cb);
-    assert_eq!(text.as_string().unwrap(), builtin);
+    assert_eq!(text, builtin);
     app.unmount();
 }

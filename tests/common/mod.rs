@@ -478,3 +478,18 @@ pub fn long_chat_data(n: usize) -> String {
     }));
     walled_garden::state::persist::encode(&d)
 }
+
+/// The text behind a `blob:` address the app made (a CSV, an export).
+pub async fn blob_text(href: &str) -> String {
+    assert!(href.starts_with("blob:"), "{href}");
+    let resp = JsFuture::from(web_sys::window().unwrap().fetch_with_str(href))
+        .await
+        .unwrap()
+        .dyn_into::<web_sys::Response>()
+        .unwrap();
+    JsFuture::from(resp.text().unwrap())
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap()
+}

@@ -34,11 +34,9 @@ const SEPARATOR_GAP: i64 = 5 * 60;
 pub fn ChatScreen(props: &ChatProps) -> Html {
     let store = use_store();
     let log_ref = use_node_ref();
-    // The link whose outcome screen is shown over the chat.
+    // The link whose outcome screen is shown over the chat, as a modal
+    // layer: Escape or Close ends it and the focus returns to the card.
     let opened = use_state(|| None::<AttrValue>);
-    // The outcome screen over the chat is a modal layer: Escape or Close
-    // ends it and the focus returns to the card.
-    let overlay_ref = use_modal(opened.is_some());
 
     // Opening a chat reads it.
     {
@@ -127,34 +125,57 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                 let view = view.clone();
                 Callback::from(move |_| view.set((0, WINDOW)))
             }} />
-            if let Some(link) = (*opened).clone() {
-                <div class="outcome-overlay" role="dialog" aria-modal="true" aria-label={link.clone()}
-                    ref={overlay_ref}>
-                    <button class="btn overlay-close" data-cancel="" onclick={{
-                        let opened = opened.clone();
-                        Callback::from(move |_| opened.set(None))
-                    }}>{ store.t(T::Close) }</button>
-                    <OpenedLink key={link.to_string()} link={link.clone()} {context} />
-                </div>
-            }
+            <LinkOverlay link={(*opened).clone()} {context} on_close={{
+                let opened = opened.clone();
+                Callback::from(move |()| opened.set(None))
+            }} />
         </section>
+    }
+}
+
+/// Props of [`LinkOverlay`].
+#[derive(Properties, PartialEq)]
+pub(super) struct OverlayProps {
+    /// The link tapped, if one is open.
+    pub link: Option<AttrValue>,
+    /// Where it was shared.
+    pub context: Context,
+    /// Closes the layer.
+    pub on_close: Callback<()>,
+}
+
+/// The outcome screen of a link tapped in a chat or in Moments, as a modal
+/// layer over the screen, with its Close button.
+#[component]
+pub(super) fn LinkOverlay(props: &OverlayProps) -> Html {
+    let store = use_store();
+    let node = use_modal(props.link.is_some());
+    let Some(link) = props.link.clone() else {
+        return Html::default();
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="outcome-overlay" role="dialog" aria-modal="true" aria-label={link.clone()} ref={node}>
+            <button class="btn overlay-close" data-cancel="" onclick={close}>{ store.t(T::Close) }</button>
+            <OpenedLink key={link.to_string()} link={link.clone()} context={props.context} />
+        </div>
     }
 }
 
 /// Props of [`OpenedLink`].
 #[derive(Properties, PartialEq)]
-pub(super) struct OpenedProps {
+struct OpenedProps {
     /// The link tapped.
-    pub link: AttrValue,
+    link: AttrValue,
     /// Where it was shared.
-    pub context: Context,
+    context: Context,
 }
 
 /// The outcome screen of a link opened from a chat (or Moments). Keyed by
 /// the link, so that a continued confirmation does not carry over to the
 /// next one.
 #[component]
-pub(super) fn OpenedLink(props: &OpenedProps) -> Html {
+fn OpenedLink(props: &OpenedProps) -> Html {
     let decision = use_decision(&props.link, props.context, Viewer::default());
     html! { <OutcomeView link={props.link.clone()} {decision} /> }
 }

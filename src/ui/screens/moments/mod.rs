@@ -8,7 +8,7 @@ mod settings;
 
 pub use settings::moments_settings;
 
-use super::chat::OpenedLink;
+use super::chat::LinkOverlay;
 use crate::i18n::T;
 use crate::policy::Context;
 use crate::state::model::ME;
@@ -40,7 +40,6 @@ pub fn MomentsScreen() -> Html {
         node: use_modal(*composing),
     };
     let opened = use_state(|| None::<AttrValue>);
-    let overlay_ref = use_modal(opened.is_some());
     let lang = store.lang();
     let data = store.data();
 
@@ -125,16 +124,10 @@ pub fn MomentsScreen() -> Html {
             if *composing {
                 { composer(&store, &compose, &close_composer) }
             }
-            if let Some(link) = (*opened).clone() {
-                <div class="outcome-overlay" role="dialog" aria-modal="true" aria-label={link.clone()}
-                    ref={overlay_ref}>
-                    <button class="btn overlay-close" data-cancel="" onclick={{
-                        let opened = opened.clone();
-                        Callback::from(move |_| opened.set(None))
-                    }}>{ store.t(T::Close) }</button>
-                    <OpenedLink key={link.to_string()} link={link.clone()} context={Context::Moments} />
-                </div>
-            }
+            <LinkOverlay link={(*opened).clone()} context={Context::Moments} on_close={{
+                let opened = opened.clone();
+                Callback::from(move |()| opened.set(None))
+            }} />
         </section>
     }
 }
