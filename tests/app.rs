@@ -184,11 +184,7 @@ async fn newer_data_from_another_tab_is_adopted() {
     theirs.lang = walled_garden::i18n::Lang::Zh;
     let text = encode(&theirs);
     storage().set_item(STORAGE_KEY, &text).unwrap();
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(STORAGE_KEY));
-    init.set_new_value(Some(&text));
-    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    storage_event(&text);
     flush().await;
     assert_eq!(app.tabs()[0], "微信");
     assert_eq!(app.all("[data-notice=synced]").len(), 1);
@@ -197,9 +193,7 @@ async fn newer_data_from_another_tab_is_adopted() {
     let mut older = theirs.clone();
     older.rev = 1;
     older.lang = walled_garden::i18n::Lang::En;
-    init.set_new_value(Some(&encode(&older)));
-    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    storage_event(&encode(&older));
     flush().await;
     assert_eq!(app.tabs()[0], "微信");
     app.unmount();
@@ -209,36 +203,24 @@ async fn newer_data_from_another_tab_is_adopted() {
 async fn newer_data_from_another_tab_keeps_our_unsaved_changes_on_top() {
     let app = mount_fresh("#/me").await;
     // A change this tab can't save yet (a full storage)...
-    let proto = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
-        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
-        .unwrap();
-    let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
-    let failing = js_sys::Function::new_with_args(
-        "k, v",
-        "throw new DOMException('full', 'QuotaExceededError')",
-    );
-    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).unwrap();
+    let writes = Writes::fail("full");
     app.choose("Region", "overseas").await;
     // ...while another tab saves newer data.
     let mut theirs = saved();
     theirs.rev += 10;
     theirs.lang = Lang::Zh;
     let text = encode(&theirs);
-    js_sys::Reflect::set(&proto, &"setItem".into(), &original).unwrap();
+    writes.restore();
     storage().set_item(STORAGE_KEY, &text).unwrap();
-    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).unwrap();
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(STORAGE_KEY));
-    init.set_new_value(Some(&text));
-    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    writes.refuse();
+    storage_event(&text);
     flush().await;
     // Theirs is taken, and ours re-applied on top of it.
     assert_eq!(app.tabs()[0], "微信");
     assert_eq!(app.value("地区"), "overseas");
     assert_eq!(app.all("[data-notice=synced]").len(), 1);
     // Once storage has room, the next save writes both.
-    js_sys::Reflect::set(&proto, &"setItem".into(), &original).unwrap();
+    writes.restore();
     app.choose("手机", "android").await;
     let data = saved();
     assert_eq!(data.lang, Lang::Zh);
@@ -304,15 +286,7 @@ async fn later_screens_are_honest_placeholders() {
 async fn a_full_storage_keeps_state_in_memory_and_says_so() {
     let app = mount_fresh("#/me").await;
     // Make every write fail as a full localStorage does.
-    let proto = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
-        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
-        .unwrap();
-    let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
-    let failing = js_sys::Function::new_with_args(
-        "k, v",
-        "throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')",
-    );
-    js_sys::Reflect::set(&proto, &"setItem".into(), &failing).unwrap();
+    let writes = Writes::fail("The quota has been exceeded.");
 
     app.choose("Region", "overseas").await;
     flush().await;
@@ -325,6 +299,6 @@ async fn a_full_storage_keeps_state_in_memory_and_says_so() {
         walled_garden::policy::scenario::Region::Mainland
     );
 
-    js_sys::Reflect::set(&proto, &"setItem".into(), &original).unwrap();
+    writes.restore();
     app.unmount();
 }

@@ -10,9 +10,9 @@ use walled_garden::i18n::Lang;
 use walled_garden::state::chats::{new_group_id, ChatsAction};
 use walled_garden::state::model::{Data, Model, ME};
 use walled_garden::state::moments::MomentsAction;
-use walled_garden::state::persist::{decode, encode, validate};
+use walled_garden::state::persist::{decode, validate};
 use walled_garden::state::seed::seed;
-use walled_garden::state::sync_tabs::{plan, Plan, SyncAction};
+use walled_garden::state::sync_tabs::save_into;
 use walled_garden::state::{reduce, Action};
 
 const CHATS: [&str; 4] = ["lihua", "mum", "family", "deals"];
@@ -100,19 +100,7 @@ impl Sim {
 
     /// What `ui::storage::save_now` does under the lock.
     fn save(&mut self, t: usize) {
-        let m = &mut self.tabs[t];
-        let write = match plan(m, self.storage.as_deref()) {
-            Plan::Nothing => false,
-            Plan::Write => true,
-            Plan::Rebase(theirs) => {
-                reduce(m, Action::External(*theirs));
-                !m.pending.is_empty()
-            }
-        };
-        if write {
-            let text = encode(&m.data);
-            let rev = m.data.rev;
-            reduce(m, Action::Sync(SyncAction::Wrote(rev)));
+        if let Some(text) = save_into(&mut self.tabs[t], self.storage.as_deref()) {
             self.storage = Some(text.clone());
             self.inbox[1 - t].push_back(text);
         }

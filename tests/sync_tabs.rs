@@ -20,11 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// now, as the browser does with a `storage` event.
 async fn storage_event() {
     let text = storage().get_item(STORAGE_KEY).unwrap().unwrap();
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(STORAGE_KEY));
-    init.set_new_value(Some(&text));
-    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    common::storage_event(&text);
     flush().await;
 }
 

@@ -239,6 +239,29 @@ pub fn plan(model: &Model, stored: Option<&str>) -> Plan {
     }
 }
 
+/// One save of a tab that owns its model, as the browser side does under
+/// the lock through its reducer handle (`ui::storage::save_now`): rebase on
+/// what storage holds if another tab saved since, then return the text to
+/// write, already counted as written; `None` when there is nothing to write.
+/// The tests' simulated tabs save through it.
+pub fn save_into(model: &mut Model, stored: Option<&str>) -> Option<String> {
+    let write = match plan(model, stored) {
+        Plan::Nothing => false,
+        Plan::Write => true,
+        Plan::Rebase(theirs) => {
+            reduce(model, Action::External(*theirs));
+            !model.pending.is_empty()
+        }
+    };
+    if !write {
+        return None;
+    }
+    let text = super::persist::encode(&model.data);
+    let rev = model.data.rev;
+    reduce(model, Action::Sync(SyncAction::Wrote(rev)));
+    Some(text)
+}
+
 /// Persistence news and the import, through the reducer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyncAction {

@@ -493,3 +493,50 @@ pub async fn blob_text(href: &str) -> String {
         .as_string()
         .unwrap()
 }
+
+/// Tells the app that another tab saved `text`, as the browser does with a
+/// `storage` event (the caller flushes).
+pub fn storage_event(text: &str) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(walled_garden::state::persist::STORAGE_KEY));
+    init.set_new_value(Some(text));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+}
+
+/// Makes every localStorage write fail as a full storage does, until
+/// [`Writes::restore`].
+pub struct Writes {
+    proto: wasm_bindgen::JsValue,
+    original: wasm_bindgen::JsValue,
+    failing: js_sys::Function,
+}
+
+impl Writes {
+    /// Every write from now on throws `QuotaExceededError`.
+    pub fn fail(message: &str) -> Writes {
+        let proto = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+            .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+            .unwrap();
+        let original = js_sys::Reflect::get(&proto, &"setItem".into()).unwrap();
+        let failing = js_sys::Function::new_with_args(
+            "k, v",
+            &format!("throw new DOMException('{message}', 'QuotaExceededError')"),
+        );
+        let w = Writes {
+            proto,
+            original,
+            failing,
+        };
+        w.refuse();
+        w
+    }
+    /// Writes fail (again).
+    pub fn refuse(&self) {
+        js_sys::Reflect::set(&self.proto, &"setItem".into(), &self.failing).unwrap();
+    }
+    /// Writes work again.
+    pub fn restore(&self) {
+        js_sys::Reflect::set(&self.proto, &"setItem".into(), &self.original).unwrap();
+    }
+}

@@ -7,18 +7,8 @@ use crate::state::seed::seed;
 /// A tab of the simulation: its model, saving to `storage` as the browser
 /// side does under the lock.
 fn save(m: &mut Model, storage: &mut Option<String>) {
-    let write = match plan(m, storage.as_deref()) {
-        Plan::Nothing => false,
-        Plan::Write => true,
-        Plan::Rebase(theirs) => {
-            reduce(m, Action::External(*theirs));
-            !m.pending.is_empty()
-        }
-    };
-    if write {
-        *storage = Some(encode(&m.data));
-        let rev = m.data.rev;
-        reduce(m, Action::Sync(SyncAction::Wrote(rev)));
+    if let Some(text) = save_into(m, storage.as_deref()) {
+        *storage = Some(text);
     }
 }
 
