@@ -8,7 +8,9 @@
 //!   `tests/bench_browser.rs`;
 //! - `decide_rules_N`: nanoseconds per decision with N = 10, 1,000 and
 //!   100,000 synthetic rules (target: the 100,000-rule time within 1.5× of
-//!   the 10-rule time, since decisions only look at indexed candidates).
+//!   the 10-rule time, since decisions only look at indexed candidates);
+//! - `connection_match_1000`: microseconds to rank Connection's strangers
+//!   for 1,000 different profiles (`policy::connection::ranking`).
 
 mod corpus;
 
@@ -74,6 +76,7 @@ fn main() {
         .iter()
         .map(|s| s * 1e9 / syn_links.len() as f64)
         .collect();
+    connection_bench();
     for (i, n) in sizes.iter().enumerate() {
         if i == 0 {
             println!(
@@ -89,4 +92,35 @@ fn main() {
             );
         }
     }
+}
+
+/// Ranks the strangers for 1,000 profiles (cities, interests and days
+/// varied), best of five passes.
+fn connection_bench() {
+    use walled_garden::policy::connection::{ranking, Profile};
+    use walled_garden::policy::scenario::Date;
+    let day = Date::parse("2020-03-01").unwrap();
+    let profiles: Vec<Profile> = (0..1_000u16)
+        .map(|i| Profile {
+            username: "",
+            picture: 0,
+            city: (i % 8) as u8,
+            age: Some(25),
+            sign: 0,
+            public: 0,
+            interests: i.wrapping_mul(37) & 0xff,
+        })
+        .collect();
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let start = Instant::now();
+        for (i, p) in profiles.iter().enumerate() {
+            std::hint::black_box(ranking(p, day.add_days(i as i32 % 7)));
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    println!(
+        r#"{{"bench":"connection_match_1000","value":{:.1},"unit":"us/1000 profiles","better":"lower"}}"#,
+        best * 1e6
+    );
 }

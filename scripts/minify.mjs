@@ -73,7 +73,8 @@ function skipDesc(buf, kind, pos) {
   }
 }
 
-// Returns [new wasm, Map(old name -> new name)] for imports named `__wbg_*`.
+// Returns [new wasm, Map(old name -> new name)] for imports named `__wbg_*`
+// or `__wbindgen_generic_<16 digits>` and for the closure-shim exports.
 function renameImports(wasm) {
   const parts = [wasm.subarray(0, 8)];
   const renamed = new Map();
@@ -82,6 +83,31 @@ function renameImports(wasm) {
     const id = wasm[pos];
     const [size, body] = leb(wasm, pos + 1);
     const end = body + size;
+    if (id === 7) {
+      // Exports: wasm-bindgen's closure shims are exported as
+      // `wasm_bindgen__convert__closures_…invoke__h<16 hex digits>` and
+      // called by that name from the JS glue; unique like the imports.
+      let [count, p] = leb(wasm, body);
+      const entries = [encodeLeb(count)];
+      for (let i = 0; i < count; i++) {
+        let len;
+        [len, p] = leb(wasm, p);
+        let field = wasm.subarray(p, p + len).toString("utf8");
+        p += len;
+        const descEnd = leb(wasm, p + 1)[1];
+        if (/^wasm_bindgen__convert__closures_+invoke__h[0-9a-f]{16}$/.test(field)) {
+          if (!renamed.has(field)) renamed.set(field, "x" + renamed.size.toString(36));
+          field = renamed.get(field);
+        }
+        entries.push(encodeName(field), wasm.subarray(p, descEnd));
+        p = descEnd;
+      }
+      if (p !== end) throw new Error("export section parse mismatch");
+      const content = Buffer.concat(entries);
+      parts.push(Buffer.from([7]), encodeLeb(content.length), content);
+      pos = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(pos, end));
       pos = end;
@@ -99,7 +125,7 @@ function renameImports(wasm) {
       p += len;
       const kind = wasm[p];
       const descEnd = skipDesc(wasm, kind, p + 1);
-      if (field.startsWith("__wbg_")) {
+      if (field.startsWith("__wbg_") || /^__wbindgen_generic_[0-9]{16}$/.test(field)) {
         if (!renamed.has(field)) renamed.set(field, "w" + renamed.size.toString(36));
         field = renamed.get(field);
       }

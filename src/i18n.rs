@@ -4,6 +4,8 @@
 //! language is instant and complete. Strings are `&'static str` picked by a
 //! `match`-free array lookup: no formatting machinery, no allocation.
 
+mod accounts;
+pub mod connection;
 pub mod errors;
 mod moments;
 mod rules_import;
@@ -58,6 +60,17 @@ impl Lang {
 
 crate::json_str_enum!(Lang, ["en", "zh"]);
 
+/// Where each string of a table ends, from their lengths (`[0, l0, l0 + l1, …]`).
+const fn ends<const N: usize>(lens: &[usize]) -> [u16; N] {
+    let mut at = [0u16; N];
+    let mut i = 0;
+    while i < lens.len() {
+        at[i + 1] = at[i] + lens[i] as u16;
+        i += 1;
+    }
+    at
+}
+
 macro_rules! strings {
     ($($key:ident => $en:expr, $zh:expr;)+) => {
         /// A key of the string table.
@@ -65,7 +78,17 @@ macro_rules! strings {
         #[allow(missing_docs)]
         pub enum T { $($key,)+ }
 
+        /// Each language's strings end to end, cut at [`EN_AT`] and
+        /// [`ZH_AT`]: two offsets a key instead of a pointer and a length
+        /// (about 1 KB of the bundle).
+        const EN_ALL: &str = concat!($($en,)+);
+        const ZH_ALL: &str = concat!($($zh,)+);
+        const EN_AT: [u16; COUNT + 1] = ends(&[$($en.len(),)+]);
+        const ZH_AT: [u16; COUNT + 1] = ends(&[$($zh.len(),)+]);
+        const COUNT: usize = [$(T::$key,)+].len();
+        #[cfg(test)]
         const EN: &[&str] = &[$($en,)+];
+        #[cfg(test)]
         const ZH: &[&str] = &[$($zh,)+];
 
         #[cfg(test)]
@@ -151,11 +174,25 @@ strings! {
     ActiveCustom => "In force: your own rules.", "当前生效：你自己的规则。";
     EditorNote => "The built-in file is shown without its notes for people; its rules are the same.", "内置文件显示时省略了说明文字，规则本身不变。";
     Register => "Sign up", "注册";
+    CountryCode => "Country code", "国家和地区";
+    PhoneNumber => "Phone number", "手机号";
+    AccountName => "Name", "名字";
+    VerificationCode => "Verification code", "验证码";
+    AccountType => "Account type", "帐号类型";
+    PersonalAccount => "Personal account", "个人帐号";
+    OfficialAccount => "Official account", "公众号";
+    GetCode => "Get code", "获取验证码";
+    CodeShown => "Test environment, no text message is sent. Your code:", "测试环境，不发送短信。你的验证码：";
+    RegisterHelp => "A new account starts with one welcome chat and no demo data. A +86 number registers a mainland account, any other code an overseas one; where the phone is now is the scenario's region.", "新帐号只有一条欢迎聊天，没有演示数据。+86 号码注册中国大陆帐号，其他区号注册海外帐号；手机现在所在地是情景中的地区。";
+    SuspendedSince => "Since", "开始于";
+    SuspendedUntil => "Expected back (inferred)", "预计恢复（推断）";
+    Accounts => "Accounts", "帐号";
+    AddAccount => "Add account", "添加帐号";
+    Switch => "Switch", "切换";
+    CurrentAccount => "Current", "当前";
     NotFoundTitle => "Page not found", "页面不存在";
     NotFoundBody => "There is nothing at this address.", "此地址没有内容。";
     GoToChats => "Go to Chats", "返回微信";
-    ComingSoonTitle => "Coming soon", "即将推出";
-    ComingSoonBody => "This screen is being built and is not part of the app yet.", "此页面正在开发中，暂不可用。";
     Scenario => "Scenario", "情景";
     ScenarioHelp => "The moment and place WeChat is simulated in. Every screen follows it.", "模拟微信所处的时间和地点，所有页面都据此运行。";
     Date => "Date", "日期";
@@ -389,10 +426,12 @@ impl T {
     /// The text of this key in `lang`.
     pub fn tr(self, lang: Lang) -> &'static str {
         let i = self as usize;
-        match lang {
-            Lang::En => EN[i],
-            Lang::Zh => ZH[i],
-        }
+        let (all, at) = match lang {
+            Lang::En => (EN_ALL, &EN_AT),
+            Lang::Zh => (ZH_ALL, &ZH_AT),
+        };
+        all.get(at[i] as usize..at[i + 1] as usize)
+            .unwrap_or_default()
     }
 }
 
@@ -404,6 +443,9 @@ mod tests {
     fn every_key_has_both_languages() {
         assert_eq!(EN.len(), ZH.len());
         for &k in ALL {
+            // The packed tables cut exactly where each string ends.
+            assert_eq!(k.tr(Lang::En), EN[k as usize], "{k:?} en");
+            assert_eq!(k.tr(Lang::Zh), ZH[k as usize], "{k:?} zh");
             assert!(!k.tr(Lang::En).trim().is_empty(), "{k:?} en");
             assert!(!k.tr(Lang::Zh).trim().is_empty(), "{k:?} zh");
         }

@@ -266,20 +266,27 @@ async fn unknown_addresses_show_not_found() {
 }
 
 #[wasm_bindgen_test]
-async fn later_screens_are_honest_placeholders() {
-    // Moments (tests/moments.rs), the timeline and the rules screen
-    // (tests/time_travel.rs) are built.
-    for hash in ["#/register"] {
+async fn every_discover_entry_opens_a_built_screen() {
+    // No placeholder is left: each entry, Connection included, has a route.
+    for hash in ["#/register", "#/connection"] {
         let app = mount_fresh(hash).await;
-        assert!(
-            app.root
-                .query_selector("[data-screen=coming-soon]")
-                .unwrap()
-                .is_some(),
-            "{hash}"
-        );
+        assert!(app.all("[data-screen=coming-soon]").is_empty(), "{hash}");
         app.unmount();
     }
+    let app = mount_fresh("#/discover").await;
+    for name in [
+        "Moments",
+        "Mini Programs",
+        "Link opener",
+        "Connection (Douyin)",
+        "Timeline",
+        "Rules",
+    ] {
+        click_el(&app.role("link", Name::Is(name))).await;
+        assert!(!hash().starts_with("#/discover"), "{name} opens its screen");
+        back().await;
+    }
+    app.unmount();
 }
 
 #[wasm_bindgen_test]

@@ -340,3 +340,53 @@ fn diff_two_dates() {
     }
     report("diff_two_dates", median(all), 16.0);
 }
+
+/// Switching accounts (issue 18) when both hold a 10,000-message chat: from
+/// the click on **Switch** on Me to the end of the render. Switching moves
+/// the two accounts' data behind their `Rc`s; nothing is copied.
+#[wasm_bindgen_test]
+async fn account_switch_with_long_chats() {
+    use walled_garden::state::accounts::{demo_account, Space, Stashed};
+    use walled_garden::state::persist::{decode, encode};
+    let mut d = decode(&long_chat_data(10_000)).unwrap();
+    let mut other = demo_account(walled_garden::policy::scenario::Region::Overseas);
+    other.id = "a-44-7700900123".into();
+    other.seq = 1;
+    other.country = "+44".into();
+    other.phone = "7700900123".into();
+    other.name_en = "Sam".into();
+    other.name_zh = "Sam".into();
+    let space = Space {
+        contacts: d.contacts.clone(),
+        chats: d.chats.clone(),
+        link_prefs: Vec::new(),
+        reports: Vec::new(),
+        recent_mini: Vec::new(),
+        moments: d.moments.clone(),
+        douyin: Default::default(),
+    };
+    d.others.push(std::rc::Rc::new(Stashed {
+        account: std::rc::Rc::new(other),
+        space,
+    }));
+    storage().clear().unwrap();
+    storage().set_item(STORAGE_KEY, &encode(&d)).unwrap();
+    let app = mount("#/me").await;
+    let mut all = Vec::new();
+    for _ in 0..9 {
+        let row = app
+            .all("[data-account]")
+            .into_iter()
+            .find(|r| r.get_attribute("aria-current").is_none())
+            .unwrap();
+        let switch: web_sys::HtmlElement = button(&row, "Switch").dyn_into().unwrap();
+        let t0 = now();
+        switch.click();
+        yew::scheduler::flush().await;
+        all.push(now() - t0);
+        flush().await;
+    }
+    assert_eq!(saved().account.id, "a-44-7700900123", "nine switches");
+    app.unmount();
+    report("account_switch_10000", median(all), 16.0);
+}

@@ -199,34 +199,64 @@ async fn a_taobao_password_text_is_refused_and_the_draft_is_kept() {
 
 #[wasm_bindgen_test]
 async fn sync_checkboxes_change_with_the_scenario() {
-    for (q, fb, qq_source) in [
+    use walled_garden::policy::scenario::Region;
+    use walled_garden::state::persist::{encode, STORAGE_KEY};
+    // `overseas_account`: the account registered overseas (else the demo
+    // account, registered in the mainland); the scenario's region is where
+    // the phone is.
+    for (q, overseas_account, fb, qq_source) in [
         (
             "region=overseas&os=android&date=2016-01-01",
+            true,
             "available",
             "S-SYNC-BEFORE-2017-05#overseas-qq",
         ),
+        // A mainland account abroad: the mainland account's rules, no VPN
+        // needed (S-VPN is about being inside the mainland).
+        (
+            "region=overseas&os=ios&date=2016-01-01",
+            false,
+            "unavailable",
+            "S-SYNC-BEFORE-2017-05",
+        ),
+        (
+            "region=overseas&os=ios&date=2017-06-01&vpn=off",
+            false,
+            "available",
+            "S-SYNC-BEFORE-2017-05",
+        ),
         (
             "region=mainland&os=ios&date=2017-05-18&vpn=on",
+            false,
             "unavailable",
             "S-SYNC-BEFORE-2017-05",
         ),
         (
             "region=mainland&os=ios&date=2017-06-01&vpn=off",
+            false,
             "needs_vpn",
             "S-SYNC-BEFORE-2017-05",
         ),
         (
             "region=mainland&os=ios&date=2017-06-01&vpn=on",
+            false,
             "available",
             "S-SYNC-BEFORE-2017-05",
         ),
         (
             "region=mainland&os=android&date=2019-06-01&vpn=on",
+            false,
             "unavailable",
             "S-SYNC-BEFORE-2017-05",
         ),
     ] {
-        let app = mount_fresh(&format!("#/moments?{q}")).await;
+        let mut d = walled_garden::state::seed::seed();
+        if overseas_account {
+            std::rc::Rc::make_mut(&mut d.account).region = Region::Overseas;
+        }
+        storage().clear().unwrap();
+        storage().set_item(STORAGE_KEY, &encode(&d)).unwrap();
+        let app = mount(&format!("#/moments?{q}")).await;
         app.press("New post").await;
         let (qq, qq_on, qq_why) = sync_box(&app, "Sync to QQ");
         assert_eq!((qq.as_str(), qq_on), ("available", true), "{q}");

@@ -3,13 +3,18 @@
 //! with random save and delivery timings over a simulated localStorage, each
 //! save atomic as under the Web Lock. Both end with the same data, the
 //! stored one, and every action whose target still exists has its effect.
+//!
+//! New posts and comments take ids from a counter of each tab, both from
+//! the same start: the two tabs often choose the same id for different
+//! things, and the rebase must give one of them another (the app chooses
+//! at random, so there this hardly ever happens).
 
 use proptest::prelude::*;
 use std::collections::VecDeque;
 use walled_garden::i18n::Lang;
 use walled_garden::state::chats::{new_group_id, ChatsAction};
 use walled_garden::state::model::{Data, Model, ME};
-use walled_garden::state::moments::MomentsAction;
+use walled_garden::state::moments::{Draft, MomentsAction, Post};
 use walled_garden::state::persist::{decode, validate};
 use walled_garden::state::seed::seed;
 use walled_garden::state::sync_tabs::save_into;
@@ -17,6 +22,18 @@ use walled_garden::state::{reduce, Action};
 
 const CHATS: [&str; 4] = ["lihua", "mum", "family", "deals"];
 const LIKERS: [&str; 3] = [ME, "c-lihua", "c-mum"];
+/// How many of the newest posts a tab acts on (the new ones come last:
+/// they are dated after the seed's).
+const POSTS: usize = 4;
+/// When new posts are dated: after every seeded post.
+const LATER: i64 = 1_700_000_000;
+
+/// A post as the checks find it whatever its id became: when and what.
+type Key = (i64, String);
+
+fn key(p: &Post) -> Key {
+    (p.ts, p.text.clone())
+}
 
 /// What a tab's user does; turned into an [`Action`] against what that tab
 /// sees at the time.
@@ -30,6 +47,9 @@ enum Do {
     Like(usize, usize),
     Unlike(usize),
     Comment(usize),
+    /// Delete the user's newest comment on a post.
+    Uncomment(usize),
+    Publish,
     Lang(bool),
 }
 
@@ -46,9 +66,11 @@ fn doing() -> impl Strategy<Value = Do> {
         1 => (0..CHATS.len()).prop_map(Do::Delete),
         1 => (0..CHATS.len()).prop_map(Do::MarkRead),
         1 => Just(Do::NewGroup),
-        2 => (0..3usize, 0..LIKERS.len()).prop_map(|(p, w)| Do::Like(p, w)),
-        1 => (0..3usize).prop_map(Do::Unlike),
-        2 => (0..3usize).prop_map(Do::Comment),
+        2 => (0..POSTS, 0..LIKERS.len()).prop_map(|(p, w)| Do::Like(p, w)),
+        1 => (0..POSTS).prop_map(Do::Unlike),
+        2 => (0..POSTS).prop_map(Do::Comment),
+        1 => (0..POSTS).prop_map(Do::Uncomment),
+        2 => Just(Do::Publish),
         1 => any::<bool>().prop_map(Do::Lang),
     ]
 }
@@ -69,9 +91,11 @@ enum Effect {
     Message(String, u64),
     Deleted(String),
     Group(String),
-    Liked(u64, String),
-    Unliked(u64, String),
-    Commented(u64, String),
+    Liked(Key, String),
+    Unliked(Key, String),
+    Commented(Key, String),
+    Uncommented(Key, String),
+    Published(Key),
 }
 
 struct Sim {
@@ -81,6 +105,8 @@ struct Sim {
     storage: Option<String>,
     effects: Vec<Effect>,
     next: u64,
+    /// Each tab's next id for a post or a comment.
+    ids: [u64; 2],
 }
 
 impl Sim {
@@ -91,6 +117,7 @@ impl Sim {
             storage: None,
             effects: Vec::new(),
             next: 1,
+            ids: [1000; 2],
         };
         sim.save(0);
         sim.tabs[1] = Model::new(decode(sim.storage.as_deref().unwrap()).unwrap());
@@ -115,9 +142,12 @@ impl Sim {
     fn act(&mut self, t: usize, what: Do) {
         let n = self.next;
         self.next += 1;
+        let new_id = self.ids[t];
+        self.ids[t] += 1;
         let d = &self.tabs[t].data;
         let title = |id: &str| d.chat(id).map(|c| d.chat_title(c, Lang::En).to_string());
-        let post = |i: usize| d.moments.posts[i % d.moments.posts.len()].id;
+        let posts = &d.moments.posts;
+        let post = |i: usize| &posts[posts.len() - 1 - i % posts.len()];
         let newest_group = d.chats.iter().rev().find(|c| c.id.starts_with('g'));
         let (action, effect) = match what {
             Do::Send(chat) => {
@@ -155,31 +185,59 @@ impl Sim {
                 (Action::Chats(a), Some(Effect::Group(name)))
             }
             Do::Like(p, w) => {
-                let (post, who) = (post(p), LIKERS[w].to_string());
+                let (p, who) = (post(p), LIKERS[w].to_string());
                 let a = MomentsAction::Like {
-                    post,
+                    post: p.id,
                     who: who.clone(),
                 };
-                (Action::Moments(a), Some(Effect::Liked(post, who)))
+                (Action::Moments(a), Some(Effect::Liked(key(p), who)))
             }
             Do::Unlike(p) => {
-                let post = post(p);
+                let p = post(p);
                 let a = MomentsAction::Unlike {
-                    post,
+                    post: p.id,
                     who: ME.into(),
                 };
-                (Action::Moments(a), Some(Effect::Unliked(post, ME.into())))
+                (Action::Moments(a), Some(Effect::Unliked(key(p), ME.into())))
             }
             Do::Comment(p) => {
-                let (post, text) = (post(p), format!("c{n}"));
+                let (p, text) = (post(p), format!("c{n}"));
                 let a = MomentsAction::Comment {
-                    post,
+                    post: p.id,
                     from: ME.into(),
                     text: text.clone(),
                     reply_to: None,
                     ts: 1_638_400_000,
+                    id: new_id,
                 };
-                (Action::Moments(a), Some(Effect::Commented(post, text)))
+                (Action::Moments(a), Some(Effect::Commented(key(p), text)))
+            }
+            Do::Uncomment(p) => {
+                let p = post(p);
+                let Some(c) = p.comments.iter().rev().find(|c| c.from == ME) else {
+                    return;
+                };
+                let a = MomentsAction::DeleteComment {
+                    post: p.id,
+                    comment: c.id,
+                    who: ME.into(),
+                };
+                let effect = Effect::Uncommented(key(p), c.text.clone());
+                (Action::Moments(a), Some(effect))
+            }
+            Do::Publish => {
+                let draft = Draft {
+                    text: format!("p{n}"),
+                    ..Draft::default()
+                };
+                let ts = LATER + n as i64;
+                let effect = Effect::Published((ts, draft.text.clone()));
+                let a = MomentsAction::Publish {
+                    draft,
+                    ts,
+                    id: new_id,
+                };
+                (Action::Moments(a), Some(effect))
             }
             Do::Lang(zh) => (Action::SetLang(if zh { Lang::Zh } else { Lang::En }), None),
         };
@@ -208,6 +266,15 @@ impl Sim {
     }
 }
 
+/// The one post of key `k`: none would be a lost post, two one applied twice.
+fn find<'d>(d: &'d Data, k: &Key) -> Result<&'d Post, TestCaseError> {
+    let mut found = d.moments.posts.iter().filter(|p| key(p) == *k);
+    let p = found.next();
+    prop_assert!(found.next().is_none(), "post {:?} twice", k);
+    p.map(|p| &**p)
+        .ok_or_else(|| TestCaseError::fail(format!("post {k:?} lost")))
+}
+
 fn check(sim: &Sim) -> Result<(), TestCaseError> {
     let stored = decode(sim.storage.as_deref().unwrap()).unwrap();
     prop_assert!(validate(&stored).is_ok());
@@ -219,16 +286,27 @@ fn check(sim: &Sim) -> Result<(), TestCaseError> {
             .iter()
             .find(|c| stored.chat_title(c, Lang::En) == title)
     };
-    let post = |id: u64| stored.moments.posts.iter().find(|p| p.id == id);
-    let unliked = |p: u64, who: &str| {
+    let post = |k: &Key| find(&stored, k);
+    let ids: std::collections::HashSet<_> = stored.moments.posts.iter().map(|p| p.id).collect();
+    prop_assert_eq!(ids.len(), stored.moments.posts.len(), "post ids unique");
+    for p in &stored.moments.posts {
+        let ids: std::collections::HashSet<_> = p.comments.iter().map(|c| c.id).collect();
+        prop_assert_eq!(ids.len(), p.comments.len(), "comment ids unique");
+    }
+    let unliked = |p: &Key, who: &str| {
         sim.effects
             .iter()
-            .any(|e| matches!(e, Effect::Unliked(q, w) if *q == p && w == who))
+            .any(|e| matches!(e, Effect::Unliked(q, w) if q == p && w == who))
     };
-    let liked = |p: u64, who: &str| {
+    let liked = |p: &Key, who: &str| {
         sim.effects
             .iter()
-            .any(|e| matches!(e, Effect::Liked(q, w) if *q == p && w == who))
+            .any(|e| matches!(e, Effect::Liked(q, w) if q == p && w == who))
+    };
+    let uncommented = |p: &Key, text: &str| {
+        sim.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Uncommented(q, t) if q == p && t == text))
     };
     for e in &sim.effects {
         match e {
@@ -239,15 +317,25 @@ fn check(sim: &Sim) -> Result<(), TestCaseError> {
             }
             Effect::Deleted(title) => prop_assert!(chat(title).is_none(), "{:?} back", e),
             Effect::Group(name) => prop_assert!(chat(name).is_some(), "{:?} lost", e),
-            Effect::Liked(p, who) if !unliked(*p, who) => {
-                prop_assert!(post(*p).unwrap().likes.contains(who), "{:?} lost", e);
+            Effect::Liked(p, who) if !unliked(p, who) => {
+                prop_assert!(post(p)?.likes.contains(who), "{:?} lost", e);
             }
-            Effect::Unliked(p, who) if !liked(*p, who) => {
-                prop_assert!(!post(*p).unwrap().likes.contains(who), "{:?} lost", e);
+            Effect::Unliked(p, who) if !liked(p, who) => {
+                prop_assert!(!post(p)?.likes.contains(who), "{:?} lost", e);
             }
             Effect::Commented(p, text) => {
-                let c = &post(*p).unwrap().comments;
-                prop_assert_eq!(c.iter().filter(|c| &c.text == text).count(), 1, "{:?}", e);
+                let c = &post(p)?.comments;
+                let n = c.iter().filter(|c| &c.text == text).count();
+                let want = usize::from(!uncommented(p, text));
+                prop_assert_eq!(n, want, "{:?}", e);
+            }
+            Effect::Uncommented(p, text) => {
+                let c = &post(p)?.comments;
+                prop_assert!(c.iter().all(|c| &c.text != text), "{:?} back", e);
+            }
+            Effect::Published(p) => {
+                let p = post(p)?;
+                prop_assert_eq!(p.author.as_str(), ME, "{:?}", e);
             }
             _ => {}
         }
@@ -282,6 +370,10 @@ fn saves_alone_lose_nothing() {
     sim.act(1, Do::Send(Some(2)));
     sim.act(1, Do::Comment(0));
     sim.act(0, Do::Like(0, 0));
+    sim.act(0, Do::Publish);
+    sim.act(1, Do::Publish);
+    sim.act(1, Do::Comment(0));
+    sim.act(0, Do::Comment(0));
     sim.save(0);
     sim.save(1);
     sim.inbox = Default::default();

@@ -169,6 +169,18 @@ impl Audit {
         }
     }
 
+    /// An audit that takes the record's source names as typed data
+    /// (publications and `seeds/…`, shown as the record writes them).
+    fn with_sources() -> Audit {
+        Audit {
+            typed: walled_garden::policy::record::entries()
+                .iter()
+                .flat_map(|e| e.sources.iter().cloned())
+                .collect(),
+            ..Audit::new()
+        }
+    }
+
     /// Checks what `app` shows now, naming it `screen`.
     fn check(&mut self, app: &Mounted, screen: &str) {
         self.screens += 1;
@@ -352,11 +364,7 @@ async fn the_tabs_chats_and_dialogs_have_no_english() {
 #[wasm_bindgen_test]
 async fn time_travel_screens_have_no_english() {
     use walled_garden::policy::rules::{CardDisplay, LinkForm};
-    let mut audit = Audit::new();
-    audit.typed = walled_garden::policy::record::entries()
-        .iter()
-        .flat_map(|e| e.sources.iter().cloned())
-        .collect();
+    let mut audit = Audit::with_sources();
     let rules = Rules::builtin();
     audit
         .ids
@@ -536,4 +544,34 @@ async fn moments_its_composer_and_view_as_have_no_english() {
     audit.check(&app, "#/me, linking Facebook without a VPN");
     app.unmount();
     audit.finish(10);
+}
+
+#[wasm_bindgen_test]
+async fn sign_up_its_refusals_and_the_accounts_have_no_english() {
+    let mut audit = Audit::with_sources();
+    let app = mount_fresh("#/register?lang=zh&date=2021-07-30").await;
+    audit.check(&app, "#/register");
+    app.fill(zh(T::PhoneNumber), "13912345678").await;
+    app.fill(zh(T::AccountName), "小梅").await;
+    app.press(zh(T::GetCode)).await;
+    audit.check(&app, "#/register, suspended");
+    app.fill(zh(T::PhoneNumber), "139").await;
+    app.press(zh(T::GetCode)).await;
+    audit.check(&app, "#/register, bad number");
+    app.unmount();
+    let app = mount_fresh("#/register?lang=zh&date=2021-08-10").await;
+    app.fill(zh(T::PhoneNumber), "13912345678").await;
+    app.fill(zh(T::AccountName), "小梅").await;
+    app.press(zh(T::GetCode)).await;
+    audit.check(&app, "#/register, code shown");
+    let code = app.find("[data-code]").get_attribute("data-code").unwrap();
+    app.fill(zh(T::VerificationCode), &code).await;
+    app.press(zh(T::Register)).await;
+    audit.check(&app, "#/chats of the new account");
+    app.unmount();
+    let app = mount("#/me?lang=zh").await;
+    audit.ids.insert(saved().account.wechat_id.clone());
+    audit.check(&app, "#/me with two accounts");
+    app.unmount();
+    audit.finish(6);
 }

@@ -124,6 +124,10 @@ impl Explain for PersistError {
             P::DuplicateMessageId => ("message with a duplicate id", "消息编号重复"),
             P::UnknownSender => ("message with an unknown sender", "消息发送者未知"),
             P::MessageTooLong => ("message too long", "消息过长"),
+            P::BadAccount => (
+                "two accounts with the same id or phone number, or a bad account name",
+                "两个帐号的编号或手机号相同，或帐号名称无效",
+            ),
             P::BadPost => (
                 "a Moments post with unknown people or over the limits",
                 "朋友圈动态含未知联系人或超出限制",

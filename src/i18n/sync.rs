@@ -48,6 +48,12 @@ impl Explain for Dropped {
                     "你的赞未保留：该动态已因另一个标签页中的更改而不存在。",
                 )
                 .into(),
+            Dropped::Account => lang
+                .pick(
+                    "A change you made was not kept: its account is gone after a reset or an import in another tab.",
+                    "你的一项更改未保留：该帐号已因另一个标签页中的重置或导入而不存在。",
+                )
+                .into(),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! [`sync::sync_status`] and [`registration::registration`]. See
 //! `docs/policy.md`.
 
+pub mod connection;
 pub mod engine;
 pub mod extract;
 pub mod link;

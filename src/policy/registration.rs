@@ -88,6 +88,87 @@ pub fn registration(account: AccountType, region: Region, date: Date) -> Registr
     }
 }
 
+/// The country calling codes of the sign-up form: the code, the names in
+/// English and Chinese, the digits a mobile number has after the code, and
+/// the digits it may start with.
+pub const COUNTRIES: &[(&str, &str, &str, u8, &str)] = &[
+    ("+86", "Chinese mainland", "中国大陆", 11, "1"),
+    ("+852", "Hong Kong", "中国香港", 8, "4569"),
+    ("+853", "Macao", "中国澳门", 8, "6"),
+    ("+886", "Taiwan", "中国台湾", 9, "9"),
+    (
+        "+1",
+        "United States / Canada",
+        "美国 / 加拿大",
+        10,
+        "23456789",
+    ),
+    ("+44", "United Kingdom", "英国", 10, "7"),
+    ("+65", "Singapore", "新加坡", 8, "89"),
+    ("+81", "Japan", "日本", 10, "789"),
+    ("+61", "Australia", "澳大利亚", 9, "4"),
+];
+
+/// Where an account registered with `country` is: +86 is the mainland,
+/// every other code overseas (Hong Kong, Macao and Taiwan included, as
+/// WeChat counts them).
+pub fn region_of(country: &str) -> Region {
+    if country == "+86" {
+        Region::Mainland
+    } else {
+        Region::Overseas
+    }
+}
+
+/// Why a phone number is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PhoneError {
+    /// Nothing typed.
+    Empty,
+    /// A character other than digits, spaces and dashes.
+    NotDigits,
+    /// A country code not in [`COUNTRIES`].
+    UnknownCountry,
+    /// The wrong number of digits.
+    Length {
+        /// How many the country's mobile numbers have.
+        expected: u8,
+        /// How many were typed.
+        got: usize,
+    },
+    /// A first digit mobile numbers of the country don't have.
+    Start {
+        /// The digits they may start with.
+        allowed: &'static str,
+    },
+}
+
+/// The digits of `phone` (spaces and dashes dropped) when it is a mobile
+/// number of `country`.
+pub fn phone_digits(country: &str, phone: &str) -> Result<String, PhoneError> {
+    let &(_, _, _, len, starts) = COUNTRIES
+        .iter()
+        .find(|c| c.0 == country)
+        .ok_or(PhoneError::UnknownCountry)?;
+    let digits: String = phone.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    if digits.is_empty() {
+        return Err(PhoneError::Empty);
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PhoneError::NotDigits);
+    }
+    if digits.len() != usize::from(len) {
+        return Err(PhoneError::Length {
+            expected: len,
+            got: digits.chars().count(),
+        });
+    }
+    if !starts.as_bytes().contains(&digits.as_bytes()[0]) {
+        return Err(PhoneError::Start { allowed: starts });
+    }
+    Ok(digits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +198,50 @@ mod tests {
                 Registration::Open
             );
             assert_eq!(AccountType::parse(a.as_str()), Some(a));
+        }
+    }
+
+    #[test]
+    fn phone_numbers_are_checked_per_country() {
+        assert_eq!(
+            phone_digits("+86", "138 0013-8000").as_deref(),
+            Ok("13800138000")
+        );
+        assert_eq!(phone_digits("+852", "9123 4567").as_deref(), Ok("91234567"));
+        assert_eq!(
+            phone_digits("+44", "7700900123").as_deref(),
+            Ok("7700900123")
+        );
+        assert_eq!(phone_digits("+86", "  "), Err(PhoneError::Empty));
+        assert_eq!(
+            phone_digits("+86", "1380013800a"),
+            Err(PhoneError::NotDigits)
+        );
+        assert_eq!(
+            phone_digits("+86", "１３８００１３８０００"),
+            Err(PhoneError::NotDigits)
+        );
+        assert_eq!(
+            phone_digits("+86", "1380013800"),
+            Err(PhoneError::Length {
+                expected: 11,
+                got: 10
+            })
+        );
+        assert_eq!(
+            phone_digits("+86", "23800138000"),
+            Err(PhoneError::Start { allowed: "1" })
+        );
+        assert_eq!(
+            phone_digits("+999", "12345678"),
+            Err(PhoneError::UnknownCountry)
+        );
+        for &(code, _, _, len, starts) in COUNTRIES {
+            let n: String = std::iter::once(starts.as_bytes()[0] as char)
+                .chain(std::iter::repeat_n('5', usize::from(len) - 1))
+                .collect();
+            assert!(phone_digits(code, &n).is_ok(), "{code} {n}");
+            assert_eq!(region_of(code) == Region::Mainland, code == "+86");
         }
     }
 }

@@ -2,8 +2,10 @@
 //! persistence and address parameters. Nothing here touches the browser, so
 //! every action is tested natively.
 
+pub mod accounts;
 pub mod chat_list;
 pub mod chats;
+pub mod connection;
 pub mod data_io;
 pub mod links;
 pub mod mini;
@@ -43,6 +45,10 @@ pub enum Action {
     Moments(moments::MomentsAction),
     /// The rules editor applied a file or went back to the built-in rules.
     Rules(rules::RulesAction),
+    /// A sign-up or a switch of account.
+    Accounts(accounts::AccountsAction),
+    /// A change made in Douyin's Connection.
+    Connection(connection::ConnectionAction),
     /// Switch the UI language.
     SetLang(Lang),
     /// Show a notice.
@@ -64,8 +70,14 @@ pub enum Action {
 /// Applies `action` to `model`. Every change to saved data bumps `rev`, which
 /// is what the persistence effect and other tabs look at.
 pub fn reduce(model: &mut Model, action: Action) {
-    // Kept until saved, to re-apply on another tab's newer data.
-    let logged = sync_tabs::loggable(&action).then(|| action.clone());
+    // Kept until saved, to re-apply on another tab's newer data, with the
+    // account it is made in (shared with the log's entries).
+    let logged = sync_tabs::loggable(&action).then(|| {
+        (
+            action.clone(),
+            model.pending.account_for(&model.data.account.id),
+        )
+    });
     let changed = match action {
         Action::Scenario(a) => scenario::reduce(&mut model.data.scenario, a),
         Action::Chats(mut a) => {
@@ -93,8 +105,17 @@ pub fn reduce(model: &mut Model, action: Action) {
             }
             let custom = model.data.custom_rules_shared();
             let rules = custom.as_deref().unwrap_or(crate::policy::Rules::builtin());
-            moments::reduce(&mut model.data.moments, a, &model.data.scenario, rules)
+            let registered = model.data.account.region;
+            moments::reduce_for(
+                &mut model.data.moments,
+                a,
+                &model.data.scenario,
+                registered,
+                rules,
+            )
         }
+        Action::Accounts(a) => accounts::reduce(&mut model.data, a),
+        Action::Connection(a) => connection::reduce(&mut model.data, a),
         Action::Rules(a) => rules::reduce(&mut model.data.custom_rules, a),
         Action::SetLang(l) => {
             let changed = model.data.lang != l;
@@ -136,8 +157,8 @@ pub fn reduce(model: &mut Model, action: Action) {
     if changed {
         // Saved data may hold any rev, up to u64::MAX (found by fuzzing).
         model.data.rev = model.data.rev.saturating_add(1);
-        if let Some(action) = logged {
-            model.pending.push(model.data.rev, action);
+        if let Some((action, account)) = logged {
+            model.pending.push(model.data.rev, action, account);
         }
     }
 }

@@ -119,6 +119,14 @@ pub struct Data {
     pub custom_rules: Option<crate::state::rules::CustomRules>,
     /// Moments: posts, the window setting, linked accounts (`state::moments`).
     pub moments: crate::state::moments::Moments,
+    /// The current account's Douyin profile for Connection.
+    pub douyin: crate::state::connection::Douyin,
+    /// The current account: the contacts, chats, link settings, reports,
+    /// recent mini programs, Moments and Douyin profile above are its own.
+    pub account: Rc<crate::state::accounts::Account>,
+    /// The other accounts with their own data (`state::accounts`); the
+    /// scenario, language and rules are the phone's, shared by all.
+    pub others: Vec<Rc<crate::state::accounts::Stashed>>,
 }
 
 /// What the user wants done with a platform's links in group chats.
@@ -262,7 +270,10 @@ crate::json_struct!(Data {
     reports,
     recent_mini,
     custom_rules,
-    moments
+    moments,
+    douyin,
+    account,
+    others
 });
 
 /// Shared values are written as the value itself: `Rc` changes nothing in

@@ -53,6 +53,9 @@ pub enum PersistError {
     UnknownSender,
     /// A message longer than [`MAX_MESSAGE_CHARS`].
     MessageTooLong,
+    /// Two accounts with the same id or phone number, or a name that is
+    /// empty or too long.
+    BadAccount,
     /// A Moments post with a repeated id, an unknown author, liker or
     /// commenter, an unknown picture, or text over the limits.
     BadPost,
@@ -140,6 +143,13 @@ pub struct Stored {
     /// Moments, added without a version bump: absent in saves of releases
     /// before Moments, which get the demo feed.
     moments: Option<Moments>,
+    /// Added with accounts, without a version bump: a save without them
+    /// becomes the demo account, unchanged.
+    douyin: Option<crate::state::connection::Douyin>,
+    /// Likewise.
+    account: Option<std::rc::Rc<crate::state::accounts::Account>>,
+    /// Likewise.
+    others: Option<Vec<std::rc::Rc<crate::state::accounts::Stashed>>>,
 }
 
 crate::json_struct!(Stored {
@@ -154,7 +164,10 @@ crate::json_struct!(Stored {
     reports,
     recent_mini,
     custom_rules,
-    moments
+    moments,
+    douyin,
+    account,
+    others
 });
 
 /// Brings older layouts up to [`CURRENT_VERSION`].
@@ -175,7 +188,6 @@ pub fn migrate(s: Stored) -> Result<Data, PersistError> {
     Ok(Data {
         version: CURRENT_VERSION,
         rev: s.rev.unwrap_or(0),
-        scenario,
         lang,
         contacts: s.contacts,
         chats: s.chats,
@@ -184,6 +196,14 @@ pub fn migrate(s: Stored) -> Result<Data, PersistError> {
         recent_mini: s.recent_mini.unwrap_or_default(),
         custom_rules: s.custom_rules,
         moments: s.moments.unwrap_or_else(|| seed_moments(lang)),
+        douyin: s.douyin.unwrap_or_default(),
+        // The region its single switch held decided the sync rules of a
+        // save from before accounts: the demo account keeps it.
+        account: s.account.unwrap_or_else(|| {
+            std::rc::Rc::new(crate::state::accounts::demo_account(scenario.region))
+        }),
+        others: s.others.unwrap_or_default(),
+        scenario,
     })
 }
 
@@ -195,12 +215,38 @@ fn has_duplicates<T: Ord>(mut items: Vec<T>) -> bool {
     items.windows(2).any(|w| w[0] == w[1])
 }
 
-/// Checks what the types cannot: references and limits.
+/// Checks what the types cannot: references and limits, in every account.
 pub fn validate(data: &Data) -> Result<(), PersistError> {
     if data.version != CURRENT_VERSION {
         return Err(PersistError::UnexpectedVersion);
     }
-    let contact_ids: Vec<&str> = data.contacts.iter().map(|c| c.id.as_str()).collect();
+    let accounts = crate::state::accounts::accounts(data);
+    let ids = accounts.iter().map(|a| a.id.as_str()).collect();
+    let phones = accounts
+        .iter()
+        .map(|a| (a.country.as_str(), a.phone.as_str()))
+        .collect();
+    let bad_name = accounts.iter().any(|a| {
+        a.name_en.trim().is_empty()
+            || a.name_en.chars().count() > crate::state::accounts::MAX_NAME_CHARS * 2
+    });
+    if has_duplicates(ids) || has_duplicates(phones) || bad_name {
+        return Err(PersistError::BadAccount);
+    }
+    validate_space(&data.contacts, &data.chats, &data.moments)?;
+    for s in &data.others {
+        validate_space(&s.space.contacts, &s.space.chats, &s.space.moments)?;
+    }
+    Ok(())
+}
+
+/// Checks one account's contacts, chats and Moments.
+fn validate_space(
+    contacts: &[Contact],
+    chats: &[std::rc::Rc<Chat>],
+    moments: &Moments,
+) -> Result<(), PersistError> {
+    let contact_ids: Vec<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
     if contact_ids.iter().any(|id| id.is_empty() || *id == ME)
         || has_duplicates(contact_ids.clone())
     {
@@ -208,11 +254,11 @@ pub fn validate(data: &Data) -> Result<(), PersistError> {
     }
     let is_contact = |id: &str| contact_ids.contains(&id);
     let known = |id: &str| id == ME || is_contact(id);
-    let chat_ids: Vec<&str> = data.chats.iter().map(|c| c.id.as_str()).collect();
+    let chat_ids: Vec<&str> = chats.iter().map(|c| c.id.as_str()).collect();
     if chat_ids.iter().any(|id| id.is_empty()) || has_duplicates(chat_ids) {
         return Err(PersistError::BadChatId);
     }
-    for chat in &data.chats {
+    for chat in chats {
         match &chat.kind {
             ChatKind::Direct { with } if !is_contact(with) => {
                 return Err(PersistError::UnknownContact);
@@ -236,7 +282,7 @@ pub fn validate(data: &Data) -> Result<(), PersistError> {
             }
         }
     }
-    let posts = &data.moments.posts;
+    let posts = &moments.posts;
     let bad_post = |p: &Post| {
         !known(&p.author)
             || p.text.chars().count() > MAX_POST_CHARS

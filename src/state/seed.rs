@@ -302,6 +302,11 @@ pub fn seed_in(lang: Lang) -> Data {
         recent_mini: Vec::new(),
         custom_rules: None,
         moments: super::moments::seed_moments(lang),
+        douyin: Default::default(),
+        account: Rc::new(super::accounts::demo_account(
+            crate::policy::scenario::Region::Mainland,
+        )),
+        others: Vec::new(),
     }
 }
 

@@ -9,8 +9,8 @@
 //! the user is told what was dropped and why.
 
 use super::chats::{new_group_id, ChatsAction};
-use super::model::{ChatKind, Data, Model, NoticeKind};
-use super::moments::MomentsAction;
+use super::model::{ChatKind, Data, Model, NoticeKind, ME};
+use super::moments::{free_comment_id, free_post_id, Comment, MomentsAction};
 use super::{reduce, Action};
 use std::rc::Rc;
 
@@ -25,14 +25,31 @@ pub struct Pending(Option<Rc<Entry>>);
 pub struct Entry {
     rev: u64,
     action: Action,
+    /// The account that was current when it was made: the rebase applies
+    /// it there, whichever account the other tab left current.
+    account: Rc<str>,
     older: Pending,
 }
 
 impl Pending {
-    /// Logs `action`, which produced revision `rev`.
-    pub fn push(&mut self, rev: u64, action: Action) {
+    /// Logs `action`, made in `account`, which produced revision `rev`.
+    pub fn push(&mut self, rev: u64, action: Action, account: Rc<str>) {
         let older = std::mem::take(self);
-        *self = Pending(Some(Rc::new(Entry { rev, action, older })));
+        *self = Pending(Some(Rc::new(Entry {
+            rev,
+            action,
+            account,
+            older,
+        })));
+    }
+
+    /// `id` as an entry's account: the newest entry's, when it is the
+    /// same, so that a run of actions in one account shares one string.
+    pub fn account_for(&self, id: &str) -> Rc<str> {
+        match &self.0 {
+            Some(e) if *e.account == *id => Rc::clone(&e.account),
+            _ => Rc::from(id),
+        }
     }
 
     /// Whether nothing is waiting to be saved.
@@ -42,10 +59,15 @@ impl Pending {
 
     /// The logged actions, oldest first.
     pub fn oldest_first(&self) -> Vec<Action> {
+        self.with_accounts().into_iter().map(|(a, _)| a).collect()
+    }
+
+    /// The logged actions with the account each was made in, oldest first.
+    fn with_accounts(&self) -> Vec<(Action, Rc<str>)> {
         let mut out = Vec::new();
         let mut at = &self.0;
         while let Some(e) = at {
-            out.push(e.action.clone());
+            out.push((e.action.clone(), Rc::clone(&e.account)));
             at = &e.older.0;
         }
         out.reverse();
@@ -57,12 +79,12 @@ impl Pending {
         let mut kept = Vec::new();
         let mut at = &self.0;
         while let Some(e) = at.as_ref().filter(|e| e.rev > rev) {
-            kept.push((e.rev, e.action.clone()));
+            kept.push((e.rev, e.action.clone(), Rc::clone(&e.account)));
             at = &e.older.0;
         }
         let mut out = Pending::default();
-        for (rev, action) in kept.into_iter().rev() {
-            out.push(rev, action);
+        for (rev, action, account) in kept.into_iter().rev() {
+            out.push(rev, action, account);
         }
         out
     }
@@ -116,6 +138,9 @@ pub enum Dropped {
         /// The start of its text.
         text: String,
     },
+    /// Something done in an account that is gone (the data was reset or
+    /// replaced by an import meanwhile).
+    Account,
 }
 
 /// Why `action` no longer applies to `data`, when that is worth telling:
@@ -151,19 +176,45 @@ fn post_gone(data: &Data, post: u64) -> bool {
     data.moments.posts.iter().all(|p| p.id != post)
 }
 
-/// Chat ids this tab chose that another tab took meanwhile, and their
-/// replacements, applied to the actions that follow.
-type Renames = Vec<(String, String)>;
+/// Ids this tab chose that another tab took meanwhile for something else,
+/// and their replacements, applied to the actions that follow.
+#[derive(Default)]
+struct Renames {
+    chats: Vec<(String, String)>,
+    posts: Vec<(u64, u64)>,
+    /// `(post, from, to)`: comment ids, with the post's new id.
+    comments: Vec<(u64, u64, u64)>,
+}
 
-/// Points `action` at the renamed chats; for a new group whose id another
-/// tab took for a different group, picks a free id and records it. `None`
-/// when the group already exists as this tab made it (applied again).
+impl Renames {
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn post(&self, id: &mut u64) {
+        if let Some((_, to)) = self.posts.iter().find(|(from, _)| from == id) {
+            *id = *to;
+        }
+    }
+
+    fn comment(&self, post: u64, id: &mut u64) {
+        if let Some((.., to)) = self.comments.iter().find(|(p, f, _)| *p == post && f == id) {
+            *id = *to;
+        }
+    }
+}
+
+/// Points `action` at the renamed chats, posts and comments; for a new
+/// group, post or comment whose id another tab took for a different one,
+/// picks a free id and records it. `None` when it already exists as this
+/// tab made it (applied again).
 fn retarget(data: &Data, renames: &mut Renames, mut action: Action) -> Option<Action> {
     let rename = |id: &mut String, renames: &Renames| {
-        if let Some((_, to)) = renames.iter().find(|(from, _)| from == id) {
+        if let Some((_, to)) = renames.chats.iter().find(|(from, _)| from == id) {
             *id = to.clone();
         }
     };
+    let posts = &data.moments.posts;
     match &mut action {
         Action::Chats(ChatsAction::CreateGroup { id, name, members }) => {
             if let Some(c) = data.chat(id) {
@@ -173,7 +224,7 @@ fn retarget(data: &Data, renames: &mut Renames, mut action: Action) -> Option<Ac
                     return None;
                 }
                 let free = new_group_id(&data.chats);
-                renames.push((id.clone(), free.clone()));
+                renames.chats.push((id.clone(), free.clone()));
                 *id = free;
             }
         }
@@ -185,6 +236,45 @@ fn retarget(data: &Data, renames: &mut Renames, mut action: Action) -> Option<Ac
             | ChatsAction::MarkUnread(chat),
         )
         | Action::Links(super::links::LinksAction::Report { chat, .. }) => rename(chat, renames),
+        Action::Moments(MomentsAction::Publish { draft, ts, id }) => {
+            if let Some(p) = posts.iter().find(|p| p.id == *id) {
+                if p.author == ME && p.ts == *ts && p.text == draft.text {
+                    return None;
+                }
+                let free = free_post_id(&data.moments);
+                renames.posts.push((*id, free));
+                *id = free;
+            }
+        }
+        Action::Moments(MomentsAction::Comment {
+            post,
+            from,
+            text,
+            ts,
+            id,
+            ..
+        }) => {
+            renames.post(post);
+            let p = posts.iter().find(|p| p.id == *post);
+            if let Some(p) = p.filter(|p| p.comments.iter().any(|c| c.id == *id)) {
+                let mine = |c: &Comment| {
+                    c.id == *id && c.from == *from && c.text == text.trim() && c.ts == *ts
+                };
+                if p.comments.iter().any(mine) {
+                    return None;
+                }
+                let free = free_comment_id(p);
+                renames.comments.push((*post, *id, free));
+                *id = free;
+            }
+        }
+        Action::Moments(MomentsAction::DeleteComment { post, comment, .. }) => {
+            renames.post(post);
+            renames.comment(*post, comment);
+        }
+        Action::Moments(MomentsAction::Like { post, .. } | MomentsAction::Unlike { post, .. }) => {
+            renames.post(post)
+        }
         _ => {}
     }
     Some(action)
@@ -194,12 +284,27 @@ fn retarget(data: &Data, renames: &mut Renames, mut action: Action) -> Option<Ac
 /// logged actions on top, through the same reducers: they are logged again
 /// for the next save. The dropped ones become notices.
 pub fn rebase(model: &mut Model, theirs: Data) {
-    let pending = std::mem::take(&mut model.pending).oldest_first();
+    let pending = std::mem::take(&mut model.pending).with_accounts();
     model.base_rev = theirs.rev;
     model.data = theirs;
     let mut renames = Renames::new();
     let mut dropped = Vec::new();
-    for action in pending {
+    for (action, account) in pending {
+        // Back to the account it was made in, if the other tab left
+        // another one current: a logged switch, saved like the rest.
+        if *model.data.account.id != *account {
+            let exists = super::accounts::accounts(&model.data)
+                .iter()
+                .any(|a| *a.id == *account);
+            if !exists {
+                if !matches!(action, Action::Accounts(_)) {
+                    dropped.push(Dropped::Account);
+                }
+                continue;
+            }
+            let switch = super::accounts::AccountsAction::Switch(account.to_string());
+            reduce(model, Action::Accounts(switch));
+        }
         let Some(action) = retarget(&model.data, &mut renames, action) else {
             continue;
         };
@@ -269,7 +374,7 @@ pub enum SyncAction {
     /// saved, and a notice that saving failed is out of date.
     Wrote(u64),
     /// Replace all data with an imported file's (after the user confirmed).
-    Import(Data),
+    Import(Box<Data>),
 }
 
 /// Applies `action`; whether the saved data changed (and so takes a
@@ -286,7 +391,7 @@ pub fn reduce_sync(model: &mut Model, action: SyncAction) -> bool {
         }
         SyncAction::Import(data) => {
             let rev = model.data.rev;
-            model.data = Data { rev, ..data };
+            model.data = Data { rev, ..*data };
             true
         }
     }

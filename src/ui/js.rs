@@ -48,11 +48,36 @@ export function modal(el) {
   };
 }
 
+// This page's announcement: `<key>@<revision>@<page>`, and its release.
+const page = Math.random().toString(36).slice(2);
+let announced = 0, mine = '', drop = null;
 export function with_lock(name, f) {
   const l = navigator.locks;
   if (!l || !l.request) { f(); return false; }
   let ran = false;
-  l.request(name, () => { ran = true; f(); }).catch(() => { if (!ran) f(); });
+  const rev = () => +((localStorage.getItem(name) || '').match(/"rev":(\d+)/) || [0, 0])[1];
+  l.request(name, async () => {
+    // Another page's localStorage is a copy the browser updates some
+    // milliseconds after a write (seen in Chromium, tests/e2e/tabs.rs): a
+    // writer holds a lock named after the revision it wrote, and the lock
+    // manager is one for all pages, so wait until this copy shows the
+    // newest revision another page announced (at most a second) before
+    // reading. This page's own copy is never behind its own write.
+    let want = 0;
+    for (const h of (await l.query()).held || [])
+      if (h.name.startsWith(name + '@') && h.name !== mine)
+        want = Math.max(want, +h.name.split('@')[1] || 0);
+    for (let t = 0; rev() < want && t < 100; t++) await new Promise(r => setTimeout(r, 10));
+    ran = true; f();
+    const now = rev();
+    if (now > announced) {
+      const before = drop;
+      const next = name + '@' + now + '@' + page;
+      await new Promise(held => l.request(next, () => new Promise(r => { drop = r; held(); })));
+      announced = now; mine = next;
+      if (before) before();
+    }
+  }).catch(() => { if (!ran) f(); });
   return true;
 }
 "#)]

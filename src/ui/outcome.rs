@@ -7,6 +7,7 @@
 
 use super::clipboard::CopyButton;
 use super::hooks::use_store;
+use super::why::wrap;
 use crate::i18n::{Lang, T};
 use crate::policy::engine::Decision;
 use crate::policy::rules::{LinkForm, Outcome, Rules, Text};
@@ -16,6 +17,7 @@ use crate::state::model::ME;
 use crate::state::page::MockPage;
 use crate::state::Action;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`OutcomeView`].
@@ -45,6 +47,9 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
     let store = use_store();
     let continued = use_state_eq(|| false);
     let why_open = use_state_eq(|| props.why_open);
+    // Called on every render (a hook can't be conditional), shown when the
+    // decision offers sharing.
+    let share = use_share_box(&props.link);
     let d = &*props.decision;
     let lang = store.lang();
     let t = text_of(d, lang);
@@ -73,24 +78,27 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
         })
     };
 
-    let screen = {
-        match d.outcome {
-            Outcome::Open => browser(d, store.rules(), lang, close),
-            Outcome::Confirm | Outcome::Warn if *continued => {
-                if d.form == LinkForm::UrlLink {
-                    mini_frame(&link, lang, close)
-                } else {
-                    browser(d, store.rules(), lang, close)
-                }
+    let raw = |m: String| Html::from_html_unchecked(m.into());
+    let title = |m: &mut String| wrap(m, "<h2 class=\"wx-page-title\">", &t.title, "</h2>");
+    let wx_link = |m: &mut String| wrap(m, "<p class=\"wx-link\">", &link, "</p>");
+    let mut m = String::new();
+    let screen = match d.outcome {
+        Outcome::Open => browser(d, store.rules(), lang, close),
+        Outcome::Confirm | Outcome::Warn if *continued => {
+            if d.form == LinkForm::UrlLink {
+                mini_frame(&link, lang, close)
+            } else {
+                browser(d, store.rules(), lang, close)
             }
-            Outcome::Confirm | Outcome::Warn => html! {
-                <div class={classes!("wx-page", "interstitial", d.outcome.as_str())}>
-                    <h2 class="wx-page-title">{ &t.title }</h2>
-                    <p class="wx-page-body">{ &t.body }</p>
-                    <p class="wx-link">{ link.clone() }</p>
-                    if !t.reason.is_empty() {
-                        <p class="wx-reason">{ &t.reason }</p>
-                    }
+        }
+        Outcome::Confirm | Outcome::Warn => {
+            title(&mut m);
+            para(&mut m, "<p class=\"wx-page-body\">", &t.body, true);
+            wx_link(&mut m);
+            para(&mut m, "<p class=\"wx-reason\">", &t.reason, false);
+            html! {
+                <div class={String::from("wx-page interstitial ") + d.outcome.as_str()}>
+                    { raw(m) }
                     <div class="wx-actions">
                         <button type="button" class="btn primary" onclick={go_on}>{ store.t(T::Continue) }</button>
                         if d.outcome == Outcome::Warn {
@@ -98,42 +106,43 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
                         }
                     </div>
                 </div>
-            },
-            Outcome::CopyToBrowser => html! {
+            }
+        }
+        Outcome::CopyToBrowser => {
+            title(&mut m);
+            wx_link(&mut m);
+            let mut reason = String::new();
+            para(&mut reason, "<p class=\"wx-reason\">", &t.reason, true);
+            html! {
                 <div class="wx-page copy-to-browser">
-                    <h2 class="wx-page-title">{ &t.title }</h2>
-                    <p class="wx-link">{ link.clone() }</p>
+                    { raw(m) }
                     <div class="wx-actions">
                         <CopyButton text={link.clone()} label={store.t(T::CopyLink)} />
                     </div>
-                    <p class="wx-reason">{ &t.reason }</p>
+                    { raw(reason) }
                 </div>
-            },
-            Outcome::Blocked => html! {
-                <div class="wx-page blocked">
-                    <span class="wx-stop" aria-hidden="true">{ "!" }</span>
-                    <h2 class="wx-page-title">{ &t.title }</h2>
-                    if !t.body.is_empty() {
-                        <p class="wx-page-body">{ &t.body }</p>
-                    }
-                    <p class="wx-reason">{ &t.reason }</p>
-                </div>
-            },
-            Outcome::MiniProgram => html! {<>
+            }
+        }
+        Outcome::MiniProgram => {
+            para(&mut m, "<p class=\"wx-reason\">", &t.body, true);
+            html! {<>
                 { mini_frame(&link, lang, close) }
-                <p class="wx-reason">{ &t.body }</p>
-            </>},
-            Outcome::Rejected => html! {
-                <div class="wx-page rejected">
-                    <h2 class="wx-page-title">{ &t.title }</h2>
-                    if !t.body.is_empty() {
-                        <p class="wx-page-body">{ &t.body }</p>
-                    }
-                    if !t.reason.is_empty() {
-                        <p class="wx-reason">{ &t.reason }</p>
-                    }
-                </div>
-            },
+                { raw(m) }
+            </>}
+        }
+        // Blocked and Rejected: no controls, all markup.
+        o => {
+            let blocked = o == Outcome::Blocked;
+            m.push_str(if blocked {
+                "<div class=\"wx-page blocked\"><span class=\"wx-stop\" aria-hidden=\"true\">!</span>"
+            } else {
+                "<div class=\"wx-page rejected\">"
+            });
+            title(&mut m);
+            para(&mut m, "<p class=\"wx-page-body\">", &t.body, false);
+            para(&mut m, "<p class=\"wx-reason\">", &t.reason, blocked);
+            m.push_str("</div>");
+            raw(m)
         }
     };
 
@@ -147,7 +156,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             { super::why::badges(d, lang, &open_why) }
             <div class="wx-screen">{ screen }</div>
             if d.share {
-                <ShareBox link={props.link.clone()} />
+                { share }
             }
             <details id="why" class="why" open={*why_open} ontoggle={on_toggle}>
                 <summary><h3>{ T::Why.tr(lang) }</h3></summary>
@@ -178,29 +187,65 @@ fn browser(d: &Decision, rules: &Rules, lang: Lang, close: Callback<MouseEvent>)
         MockPage::Plain => (T::WebPage, "", None),
     };
     let kind = page.as_str();
+    let mut bar = String::new();
+    wrap(
+        &mut bar,
+        "<span class=\"wx-browser-host\">",
+        &d.host,
+        "</span>",
+    );
+    wrap(
+        &mut bar,
+        "<button type=\"button\" class=\"wx-icon-btn\" aria-label=\"",
+        T::More.tr(lang),
+        "\">···</button>",
+    );
+    let mut m = String::new();
+    m.push_str(match page {
+        MockPage::Video => "<div class=\"mock-video\" aria-hidden=\"true\">▶</div>",
+        MockPage::Product => "<div class=\"mock-product\" aria-hidden=\"true\"></div>",
+        _ => "",
+    });
+    let sep = if name.is_empty() { "" } else { " · " };
+    wrap(
+        &mut m,
+        "<h3 class=\"mock-title\">",
+        &(String::from(name) + sep + head.tr(lang)),
+        "</h3>",
+    );
+    para(&mut m, "<p class=\"mock-meta\">", meta, false);
+    if let Some(a) = action {
+        wrap(
+            &mut m,
+            "<button type=\"button\" class=\"btn primary\">",
+            a.tr(lang),
+            "</button>",
+        );
+    }
+    para(
+        &mut m,
+        "<p class=\"mock-note\">",
+        T::MockPage.tr(lang),
+        true,
+    );
     html! {
         <div class="wx-browser" role="region" aria-label={d.host.clone()}>
             <div class="wx-browser-bar">
                 <button type="button" class="wx-icon-btn" aria-label={T::Close.tr(lang)} onclick={close}>{ "×" }</button>
-                <span class="wx-browser-host">{ &d.host }</span>
-                <button type="button" class="wx-icon-btn" aria-label={T::More.tr(lang)}>{ "···" }</button>
+                { Html::from_html_unchecked(bar.into()) }
             </div>
             <div class={classes!("mock-page", kind)} data-page={kind}>
-                if page == MockPage::Video {
-                    <div class="mock-video" aria-hidden="true">{ "▶" }</div>
-                } else if page == MockPage::Product {
-                    <div class="mock-product" aria-hidden="true"></div>
-                }
-                <h3 class="mock-title">{ name }{ if name.is_empty() { "" } else { " · " } }{ head.tr(lang) }</h3>
-                if !meta.is_empty() {
-                    <p class="mock-meta">{ meta }</p>
-                }
-                if let Some(a) = action {
-                    <button type="button" class="btn primary">{ a.tr(lang) }</button>
-                }
-                <p class="mock-note">{ T::MockPage.tr(lang) }</p>
+                { Html::from_html_unchecked(m.into()) }
             </div>
         </div>
+    }
+}
+
+/// Appends the paragraph `open` (its opening tag), `text` escaped, and its
+/// end; an empty text only when `always`.
+fn para(out: &mut String, open: &str, text: &str, always: bool) {
+    if always || !text.is_empty() {
+        wrap(out, open, text, "</p>");
     }
 }
 
@@ -219,56 +264,43 @@ fn mini_target(link: &str, lang: Lang) -> (String, String, &'static str) {
 
 fn mini_frame(link: &str, lang: Lang, close: Callback<MouseEvent>) -> Html {
     let (title, path, content) = mini_target(link, lang);
-    html! { <MiniFrame title={title} path={path} content={content} {close} /> }
-}
-
-/// Props of [`MiniFrame`].
-#[derive(Properties, PartialEq)]
-pub struct MiniFrameProps {
-    /// The mini program's name.
-    pub title: AttrValue,
-    /// The page path (without a leading `/`).
-    pub path: AttrValue,
-    /// What the page shows.
-    #[prop_or_default]
-    pub content: AttrValue,
-    /// The capsule's ×.
-    #[prop_or_default]
-    pub close: Callback<MouseEvent>,
+    mini_frame_view(&title, &path, content, close, lang)
 }
 
 /// A mini program as WeChat frames it: its title, the capsule "··· | ×" at
-/// the top right, and the page.
-#[component]
-pub fn MiniFrame(props: &MiniFrameProps) -> Html {
-    let store = use_store();
+/// the top right, and the page (`path` without a leading `/`); `close` is
+/// the capsule's ×.
+pub fn mini_frame_view(
+    title: &str,
+    path: &str,
+    content: &str,
+    close: Callback<MouseEvent>,
+    lang: Lang,
+) -> Html {
+    let mut page = String::new();
+    wrap(&mut page, "<p class=\"mp-path\">/", path, "</p>");
+    para(&mut page, "<p class=\"mp-content\">", content, true);
     html! {
-        <div class="mp-frame" role="region" aria-label={props.title.clone()}>
+        <div class="mp-frame" role="region" aria-label={title.to_string()}>
             <div class="mp-bar">
-                <span class="mp-title">{ props.title.clone() }</span>
+                <span class="mp-title">{ title }</span>
                 <span class="mp-capsule">
-                    <button type="button" aria-label={store.t(T::More)}>{ "···" }</button>
+                    <button type="button" aria-label={T::More.tr(lang)}>{ "···" }</button>
                     <span aria-hidden="true">{ "|" }</span>
-                    <button type="button" aria-label={store.t(T::Close)} onclick={props.close.clone()}>{ "×" }</button>
+                    <button type="button" aria-label={T::Close.tr(lang)} onclick={close}>{ "×" }</button>
                 </span>
             </div>
-            <div class="mp-page">
-                <p class="mp-path">{ "/" }{ props.path.clone() }</p>
-                <p class="mp-content">{ props.content.clone() }</p>
-            </div>
+            <div class="mp-page">{ Html::from_html_unchecked(page.into()) }</div>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ShareProps {
-    link: AttrValue,
-}
-
 /// The Share button and the chat picker: the link becomes a message from
 /// the user in the chosen chat.
-#[component]
-fn ShareBox(props: &ShareProps) -> Html {
+/// A hook of [`OutcomeView`] that draws its part (one component fewer in
+/// the bundle); `link` is what is shared.
+#[hook]
+fn use_share_box(link: &AttrValue) -> Html {
     let store = use_store();
     let open = use_state_eq(|| false);
     let sent = use_state_eq(|| None::<String>);
@@ -276,42 +308,56 @@ fn ShareBox(props: &ShareProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    // One listener for every chat (`data-chat`); the list is markup.
+    let onpick = {
+        let (store, open, sent, link) =
+            (store.clone(), open.clone(), sent.clone(), link.to_string());
+        Callback::from(move |e: MouseEvent| {
+            let Some(chat) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-chat]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-chat"))
+            else {
+                return;
+            };
+            let data = store.data();
+            let title = data
+                .chat(&chat)
+                .map(|c| data.chat_title(c, store.lang()).to_string());
+            store.dispatch(Action::Chats(ChatsAction::Send {
+                chat,
+                from: ME.to_string(),
+                text: link.clone(),
+                ts: store.now_ts(),
+                id: crate::ui::storage::fresh_id(),
+            }));
+            open.set(false);
+            sent.set(title);
+        })
+    };
     let data = store.data();
     let lang = store.lang();
+    let mut list = String::new();
+    if *open {
+        for c in data.chats_by_activity() {
+            wrap(
+                &mut list,
+                "<li><button type=\"button\" class=\"cell share-target\" data-chat=\"",
+                &c.id,
+                "\">",
+            );
+            wrap(&mut list, "", data.chat_title(c, lang), "</button></li>");
+        }
+    }
     html! {
         <div class="share">
             <button type="button" class="btn" aria-expanded={if *open { "true" } else { "false" }} onclick={toggle}>
                 { store.t(T::Share) }
             </button>
             if *open {
-                <ul class="cells share-list" aria-label={store.t(T::SendTo)}>
-                    { for data.chats_by_activity().into_iter().map(|c| {
-                        let title = data.chat_title(c, lang).to_string();
-                        let onclick = {
-                            let store = store.clone();
-                            let open = open.clone();
-                            let sent = sent.clone();
-                            let chat = c.id.clone();
-                            let link = props.link.to_string();
-                            let title = title.clone();
-                            Callback::from(move |_: MouseEvent| {
-                                store.dispatch(Action::Chats(ChatsAction::Send {
-                                    chat: chat.clone(),
-                                    from: ME.to_string(),
-                                    text: link.clone(),
-                                    ts: store.now_ts(),
-                                    id: crate::ui::storage::fresh_id(),
-                                }));
-                                open.set(false);
-                                sent.set(Some(title.clone()));
-                            })
-                        };
-                        html! {
-                            <li key={c.id.clone()}>
-                                <button type="button" class="cell share-target" data-chat={c.id.clone()} {onclick}>{ title }</button>
-                            </li>
-                        }
-                    }) }
+                <ul class="cells share-list" aria-label={store.t(T::SendTo)} onclick={onpick}>
+                    { Html::from_html_unchecked(list.into()) }
                 </ul>
             }
             if let Some(to) = &*sent {

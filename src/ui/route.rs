@@ -33,6 +33,8 @@ pub enum Route {
     Me,
     /// Sign-up flow.
     Register,
+    /// Douyin's Connection, in a rival-app frame.
+    Connection,
     /// Anything else.
     NotFound,
 }
@@ -64,6 +66,7 @@ impl Route {
             "/rules" => Route::Rules,
             "/me" => Route::Me,
             "/register" => Route::Register,
+            "/connection" => Route::Connection,
             _ => match path.strip_prefix("/chats/") {
                 Some(id) if !id.is_empty() && !id.contains('/') => Route::Chat { id: decode(id) },
                 _ => Route::NotFound,
@@ -86,6 +89,7 @@ impl Route {
             Route::Rules => "/rules",
             Route::Me => "/me",
             Route::Register => "/register",
+            Route::Connection => "/connection",
             Route::NotFound => "/404",
         };
         fixed.to_string()
@@ -106,9 +110,12 @@ impl Route {
     pub fn parent(&self) -> Option<Route> {
         match self {
             Route::Chat { .. } => Some(Route::Chats),
-            Route::Moments | Route::Open | Route::MiniPrograms | Route::Timeline | Route::Rules => {
-                Some(Route::Discover)
-            }
+            Route::Moments
+            | Route::Open
+            | Route::MiniPrograms
+            | Route::Timeline
+            | Route::Rules
+            | Route::Connection => Some(Route::Discover),
             Route::Register => Some(Route::Me),
             Route::NotFound => Some(Route::Chats),
             _ => None,
@@ -128,6 +135,7 @@ impl Route {
             Route::Rules => T::Rules,
             Route::Me => T::Me,
             Route::Register => T::Register,
+            Route::Connection => T::Connection,
             Route::NotFound => T::NotFoundTitle,
         }
     }
@@ -156,6 +164,7 @@ mod tests {
             ("/rules", Route::Rules),
             ("/me", Route::Me),
             ("/register", Route::Register),
+            ("/connection", Route::Connection),
         ] {
             assert_eq!(Route::recognize(path), route.clone(), "{path}");
             assert_eq!(route.to_path(), path);

@@ -7,7 +7,7 @@ use crate::i18n::{Lang, T};
 use crate::policy::engine::{Decision, Why};
 use crate::policy::rules::{Confidence, Rules};
 use crate::policy::scenario::Cohort;
-use crate::state::opener::outcome_key;
+use crate::state::opener::{escape_html, outcome_key};
 use crate::ui::route::Route;
 use crate::ui::router::href;
 use yew::prelude::*;
@@ -37,73 +37,145 @@ pub fn badges(d: &Decision, lang: Lang, open: &Callback<MouseEvent>) -> Html {
 }
 
 /// The body of the Why section; `rules` are the active rules, which
-/// decided `d`.
+/// decided `d`. Markup: it has no controls, and `html!` for its nested
+/// lists cost kilobytes of the bundle; every value from the rules goes
+/// through [`escape_html`].
 pub fn why_body(d: &Decision, rules: &Rules, lang: Lang) -> Html {
-    html! {<>
-        if d.custom {
-            <p class="flag custom" data-rules-source="custom">{ T::CustomRulesWhy.tr(lang) }</p>
+    Html::from_html_unchecked(why_markup(d, rules, lang).into())
+}
+
+/// Appends `open`, `text` escaped, then `close`.
+pub(crate) fn wrap(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    escape_html(out, text);
+    out.push_str(close);
+}
+
+/// Appends a link to the timeline entry of each source, no space between.
+fn source_links<'a>(out: &mut String, sources: impl Iterator<Item = &'a String>) {
+    for src in sources {
+        let entry = src.split('#').next().unwrap_or(src);
+        wrap(
+            out,
+            "<a class=\"why-source\" href=\"",
+            &href(&Route::Timeline, &[("id", entry)]),
+            "\">",
+        );
+        wrap(out, "", src, "</a>");
+    }
+}
+
+fn why_markup(d: &Decision, rules: &Rules, lang: Lang) -> String {
+    let mut markup = String::with_capacity(1024);
+    let out = &mut markup;
+    let sep = ": ";
+    if d.custom {
+        wrap(
+            out,
+            "<p class=\"flag custom\" data-rules-source=\"custom\">",
+            T::CustomRulesWhy.tr(lang),
+            "</p>",
+        );
+    }
+    out.push_str("<ul class=\"why-rules\">");
+    for s in d.trace.iter().filter(|s| s.applied) {
+        let id = &*s.rule_id;
+        let assumed = s.why == Why::AssumedPlatform;
+        let role = match s.why {
+            Why::AssumedPlatform => T::PlatformAssumed,
+            Why::Decided => T::Decides,
+            _ => T::Agrees,
+        };
+        out.push_str(if assumed {
+            "<li data-platform-assumed=\""
+        } else {
+            "<li data-rule=\""
+        });
+        wrap(out, "", id, "\"><code>");
+        wrap(out, "", id, "</code> <span class=\"why-role\">");
+        wrap(out, "", role.tr(lang), "</span>");
+        if let Some(r) = rules.rule(&s.rule_id).filter(|_| !assumed) {
+            let until = r.valid_until.map(|u| u.to_string()).unwrap_or_default();
+            let dates = String::from(T::InForce.tr(lang))
+                + sep
+                + &r.valid_from.to_string()
+                + " – "
+                + &until;
+            wrap(out, "<p class=\"why-dates\">", &dates, "</p>");
+            wrap(out, "<p class=\"why-sources\">", T::Sources.tr(lang), sep);
+            // The rule's own source ids are whole entry ids.
+            for src in &r.sources {
+                wrap(
+                    out,
+                    "<a class=\"why-source\" href=\"",
+                    &href(&Route::Timeline, &[("id", src.as_str())]),
+                    "\">",
+                );
+                wrap(out, "", src, "</a>");
+            }
+            out.push_str("</p>");
         }
-        <ul class="why-rules">
-            { for d.trace.iter().filter(|s| s.applied).map(|s| {
-                let id = s.rule_id.to_string();
-                if s.why == Why::AssumedPlatform {
-                    return html! {
-                        <li key={id.clone()} data-platform-assumed={id.clone()}>
-                            <code>{ id }</code>{ " " }
-                            <span class="why-role">{ T::PlatformAssumed.tr(lang) }</span>
-                            <p class="flag assumption">{ T::Assumption.tr(lang) }</p>
-                        </li>
-                    };
-                }
-                let role = if s.why == Why::Decided { T::Decides } else { T::Agrees };
-                html! {
-                    <li key={id.clone()} data-rule={id.clone()}>
-                        <code>{ id }</code>{ " " }<span class="why-role">{ role.tr(lang) }</span>
-                        if let Some(r) = rules.rule(&s.rule_id) {
-                            <p class="why-dates">{ T::InForce.tr(lang) }{ ": " }{ r.valid_from.to_string() }{ " – " }
-                                { r.valid_until.map(|u| u.to_string()).unwrap_or_default() }</p>
-                            <p class="why-sources">{ T::Sources.tr(lang) }{ ": " }
-                                { for r.sources.iter().map(|src| html! {
-                                    <a key={src.clone()} class="why-source" href={href(&Route::Timeline, &[("id", src.as_str())])}>{ src }</a>
-                                }) }
-                            </p>
-                        }
-                        if s.low_confidence {
-                            <p class="flag low">{ T::LowConfidence.tr(lang) }</p>
-                        }
-                        if s.assumption {
-                            <p class="flag assumption">{ T::Assumption.tr(lang) }</p>
-                        }
-                    </li>
-                }
-            }) }
-        </ul>
-        if !d.assumed.is_empty() {
-            <div class="why-assumed">
-                <h4>{ T::Assumed.tr(lang) }</h4>
-                <ul>
-                    { for d.assumed.iter().map(|a| html! {
-                        <li key={a.en.clone()}>{ a.get(lang) }</li>
-                    }) }
-                </ul>
-            </div>
+        if s.low_confidence && !assumed {
+            wrap(
+                out,
+                "<p class=\"flag low\">",
+                T::LowConfidence.tr(lang),
+                "</p>",
+            );
         }
-        if let Some(c) = &d.caveat {
-            <div class="why-caveat" data-confidence={c.confidence.as_str()}>
-                <h4>{ T::Caveat.tr(lang) }{ " · " }{ T::BadgeLow.tr(lang) }</h4>
-                <p>{ c.text.get(lang) }{ " " }
-                    { for c.sources.iter().map(|src| html! {
-                        <a key={src.clone()} class="why-source" href={href(&Route::Timeline, &[("id", src.split('#').next().unwrap_or(src))])}>{ src }</a>
-                    }) }
-                </p>
-            </div>
+        if s.assumption || assumed {
+            wrap(
+                out,
+                "<p class=\"flag assumption\">",
+                T::Assumption.tr(lang),
+                "</p>",
+            );
         }
-        if let Some(o) = &d.other_cohort {
-            <div class="why-cohort" data-other-cohort={o.cohort.as_str()} data-other-outcome={o.outcome.as_str()}>
-                <h4>{ T::OtherCohort.tr(lang) }</h4>
-                <p>{ if o.cohort == Cohort::Early { T::EarlyCohortSaw } else { T::LateCohortSaw }.tr(lang) }
-                    { lang.pick(": ", "：") }{ outcome_key(o.outcome).tr(lang) }{ " (" }<code>{ &*o.rule }</code>{ ")" }</p>
-            </div>
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    if !d.assumed.is_empty() {
+        wrap(
+            out,
+            "<div class=\"why-assumed\"><h4>",
+            T::Assumed.tr(lang),
+            "</h4><ul>",
+        );
+        for a in &d.assumed {
+            wrap(out, "<li>", a.get(lang), "</li>");
         }
-    </>}
+        out.push_str("</ul></div>");
+    }
+    if let Some(c) = &d.caveat {
+        wrap(
+            out,
+            "<div class=\"why-caveat\" data-confidence=\"",
+            c.confidence.as_str(),
+            "\"><h4>",
+        );
+        wrap(out, "", T::Caveat.tr(lang), " · ");
+        wrap(out, "", T::BadgeLow.tr(lang), "</h4><p>");
+        wrap(out, "", c.text.get(lang), " ");
+        source_links(out, c.sources.iter());
+        out.push_str("</p></div>");
+    }
+    if let Some(o) = &d.other_cohort {
+        wrap(
+            out,
+            "<div class=\"why-cohort\" data-other-cohort=\"",
+            o.cohort.as_str(),
+            "\" data-other-outcome=\"",
+        );
+        wrap(out, "", o.outcome.as_str(), "\"><h4>");
+        wrap(out, "", T::OtherCohort.tr(lang), "</h4><p>");
+        let saw = if o.cohort == Cohort::Early {
+            T::EarlyCohortSaw
+        } else {
+            T::LateCohortSaw
+        };
+        wrap(out, "", saw.tr(lang), lang.pick(": ", "："));
+        wrap(out, "", outcome_key(o.outcome).tr(lang), " (<code>");
+        wrap(out, "", &o.rule, "</code>)</p></div>");
+    }
+    markup
 }

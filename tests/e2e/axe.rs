@@ -97,11 +97,31 @@ fn audit_all(lang: Lang) -> Vec<String> {
         "#/me",
         "#/me?date=2021-13-45",
         "#/timeline",
+        "#/moments",
+        "#/rules",
+        "#/register",
+        "#/connection?date=2019-06-01",
+        "#/connection?date=2020-03-01&cohort=early",
         "#/nowhere",
     ] {
         load(&b, &server, &in_lang(hash, lang));
         check(&b, hash);
     }
+
+    // Sign-up refused by the 2021 suspension, its record entry shown.
+    load(&b, &server, &in_lang("#/register?date=2021-07-30", lang));
+    b.js(
+        &(String::from("const p = ")
+            + &super::el("control", T::PhoneNumber.tr(lang))
+            + "; p.value = '13912345678'; p.dispatchEvent(new Event('input', {bubbles: true}));"),
+        json!([]),
+    );
+    press(&b, "button", T::GetCode, lang, "exact");
+    b.wait(
+        "document.querySelector('[role=alert][data-reason]')",
+        "the refusal",
+    );
+    check(&b, "#/register, suspended");
 
     // A mini program open, with its short link tried outside WeChat.
     load(&b, &server, &in_lang("#/mini", lang));

@@ -261,6 +261,30 @@ impl Browser {
         self.cmd("POST", "/url", Some(&json!({ "url": url })));
     }
 
+    /// Reloads the current page.
+    pub fn reload(&self) {
+        self.cmd("POST", "/refresh", Some(&json!({})));
+    }
+
+    /// The handle of the window commands go to now.
+    pub fn window(&self) -> String {
+        let v = self.cmd("GET", "/window", None);
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Opens a new top-level window of the same browser (same profile, so
+    /// pages of one origin share storage and Web Locks, as tabs do) and
+    /// returns its handle; commands still go to the current window.
+    pub fn new_window(&self) -> String {
+        let v = self.cmd("POST", "/window/new", Some(&json!({"type": "window"})));
+        v["handle"].as_str().unwrap_or_default().to_string()
+    }
+
+    /// Sends the commands that follow to the window `handle`.
+    pub fn switch_to(&self, handle: &str) {
+        self.cmd("POST", "/window", Some(&json!({ "handle": handle })));
+    }
+
     /// Runs `script` (a function body; `arguments` holds `args`) in the page
     /// and returns what it returns.
     pub fn js(&self, script: &str, args: Value) -> Value {

@@ -2,7 +2,8 @@
 //! End-to-end tests of the release build (`dist/`) in headless Chromium,
 //! driven through chromedriver with real key presses: the Content Security
 //! Policy, offline use and cache replacement, a keyboard-only walk through
-//! the main screens, accessible names, colour contrast and reduced motion.
+//! the main screens, accessible names, colour contrast and reduced motion,
+//! and two pages of one origin saving at once (tabs.rs).
 //! `bench_nav_to_interactive` is the navigation figure of `make bench`.
 //!
 //! They need `trunk build --release` first, so they are ignored by a plain
@@ -11,7 +12,9 @@
 
 mod axe;
 mod driver;
+mod journey;
 mod screens;
+mod tabs;
 
 use driver::{key, Browser, Server};
 use serde_json::{json, Value};

@@ -140,6 +140,11 @@ fn shoot_all(lang: Lang, dir: PathBuf) -> Vec<String> {
         ("#/discover", "discover"),
         ("#/mini", "mini"),
         ("#/me", "me"),
+        ("#/moments", "moments"),
+        ("#/timeline?date=2021-10-01", "timeline"),
+        ("#/rules", "rules"),
+        ("#/register", "register"),
+        ("#/connection?date=2020-03-01&cohort=early", "connection"),
         (
             "#/open?url=https%3A%2F%2Fv.douyin.com%2FRkP3xYz%2F&in=group&date=2021-10-01",
             "opener",
@@ -210,7 +215,7 @@ fn screenshots_of_every_screen_in_both_languages() {
                 .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "png"))
         })
         .count();
-    assert!(count >= 22, "{count} screenshots in {}", dir.display());
+    assert!(count >= 32, "{count} screenshots in {}", dir.display());
 }
 
 #[test]

@@ -259,3 +259,44 @@ fn rule_errors_in_both_languages() {
             .starts_with("第 4 行第 7 列：x：outcome："));
     }
 }
+
+#[test]
+fn sign_up_errors_in_both_languages() {
+    use crate::policy::registration::PhoneError as Ph;
+    use crate::state::accounts::SignUpError as S;
+    let d = |s| Date::parse(s).unwrap();
+    for e in [
+        S::Phone(Ph::Empty),
+        S::Phone(Ph::NotDigits),
+        S::Phone(Ph::UnknownCountry),
+        S::Phone(Ph::Length {
+            expected: 11,
+            got: 7,
+        }),
+        S::Phone(Ph::Start { allowed: "4569" }),
+        S::Taken,
+        S::Suspended {
+            since: d("2021-07-27"),
+            until: d("2021-08-05"),
+            source: "REG-2021-07-27",
+        },
+        S::NoCode,
+        S::WrongCode,
+        S::Name,
+    ] {
+        check(&e, &["REG-2021-07-27"]);
+        assert_eq!(e.to_string(), e.reason());
+    }
+    let s = S::Suspended {
+        since: d("2021-07-27"),
+        until: d("2021-08-05"),
+        source: "REG-2021-07-27",
+    };
+    for lang in [Lang::En, Lang::Zh] {
+        let text = s.explain(lang);
+        assert!(
+            text.contains("2021-07-27") && text.contains("2021-08-05"),
+            "{text}"
+        );
+    }
+}

@@ -18,7 +18,7 @@ pub use seed::{seed_moments, PICTURES};
 use super::model::ME;
 use crate::policy::moments::{gate, PostGate, Visibility, Window};
 use crate::policy::rules::Rules;
-use crate::policy::scenario::Scenario;
+use crate::policy::scenario::{Region, Scenario};
 use crate::policy::sync::{sync_status_in, SyncAnswer, SyncStatus, SyncTarget};
 use std::rc::Rc;
 
@@ -101,8 +101,8 @@ pub fn visibility_str(v: &Visibility) -> &'static str {
     }
 }
 
-/// Everything Moments saves.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything Moments saves (a new account's is empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Moments {
     /// Oldest first, each behind its own `Rc`.
     pub posts: Vec<Rc<Post>>,
@@ -193,7 +193,7 @@ pub fn check(draft: &Draft, rules: &Rules, scenario: &Scenario) -> Result<PostGa
     }
 }
 
-/// The sync answer for `target` in `scenario` under `rules`, for the
+/// The sync answer for `target` in `scenario` under `rules`, for an
 /// account registered where the scenario's region is.
 pub fn sync_answer<'r>(
     rules: &'r Rules,
@@ -203,9 +203,30 @@ pub fn sync_answer<'r>(
     sync_status_in(rules, scenario, target, scenario.region)
 }
 
+/// The sync answer for an account registered in `registered` whose phone
+/// is in `scenario.region` (a mainland account abroad needs no VPN).
+pub fn sync_answer_for<'r>(
+    rules: &'r Rules,
+    scenario: &Scenario,
+    registered: Region,
+    target: SyncTarget,
+) -> SyncAnswer<'r> {
+    sync_status_in(rules, scenario, target, registered)
+}
+
 /// Whether linking `target` works in `scenario`: only when available.
 pub fn can_link(rules: &Rules, target: SyncTarget, scenario: &Scenario) -> Result<(), LinkError> {
-    match sync_answer(rules, scenario, target).status {
+    can_link_for(rules, target, scenario, scenario.region)
+}
+
+/// [`can_link`] for an account registered in `registered`.
+pub fn can_link_for(
+    rules: &Rules,
+    target: SyncTarget,
+    scenario: &Scenario,
+    registered: Region,
+) -> Result<(), LinkError> {
+    match sync_answer_for(rules, scenario, registered, target).status {
         SyncStatus::Available => Ok(()),
         s => Err(LinkError::Status(s)),
     }
@@ -221,6 +242,11 @@ pub enum MomentsAction {
         draft: Draft,
         /// When.
         ts: i64,
+        /// The new post's id, chosen when the action is made (at random,
+        /// so that two tabs never pick the same one): a post with this id
+        /// already there makes the action a no-op, so applying it again,
+        /// as a rebase on another tab's data does, adds nothing.
+        id: u64,
     },
     /// `who` likes a post.
     Like {
@@ -248,6 +274,10 @@ pub enum MomentsAction {
         reply_to: Option<String>,
         /// When.
         ts: i64,
+        /// The new comment's id, chosen when the action is made like a
+        /// post's: a comment with this id already on the post makes the
+        /// action a no-op.
+        id: u64,
     },
     /// `who` deletes their own comment (someone else's stays).
     DeleteComment {
@@ -266,16 +296,48 @@ pub enum MomentsAction {
     Unlink(SyncTarget),
 }
 
-/// The post with `id`, copied for a change (the others stay shared).
-fn post_mut(m: &mut Moments, id: u64) -> Option<&mut Post> {
-    m.posts.iter_mut().find(|p| p.id == id).map(Rc::make_mut)
+/// An id no post holds, for a post whose id another tab took meanwhile
+/// (`sync_tabs` gives it this one on rebase): above every id in use.
+pub fn free_post_id(m: &Moments) -> u64 {
+    m.posts
+        .iter()
+        .map(|p| p.id)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1)
 }
 
-/// Applies `action` in `scenario` under `rules` (the active rules);
-/// returns whether anything changed.
+/// An id no comment on `p` holds, as [`free_post_id`] for posts.
+pub fn free_comment_id(p: &Post) -> u64 {
+    p.comments
+        .iter()
+        .map(|c| c.id)
+        .max()
+        .unwrap_or(0)
+        .saturating_add(1)
+}
+
+/// Applies `action` in `scenario` under `rules` (the active rules), for an
+/// account registered where the scenario's region is; returns whether
+/// anything changed.
 pub fn reduce(m: &mut Moments, action: MomentsAction, scenario: &Scenario, rules: &Rules) -> bool {
+    reduce_for(m, action, scenario, scenario.region, rules)
+}
+
+/// [`reduce`] for an account registered in `registered`: that region, not
+/// where the phone is, decides which networks it can sync to.
+pub fn reduce_for(
+    m: &mut Moments,
+    action: MomentsAction,
+    scenario: &Scenario,
+    registered: Region,
+    rules: &Rules,
+) -> bool {
     match action {
-        MomentsAction::Publish { draft, ts } => {
+        MomentsAction::Publish { draft, ts, id } => {
+            if m.posts.iter().any(|p| p.id == id) {
+                return false;
+            }
             let Ok(g) = check(&draft, rules, scenario) else {
                 return false;
             };
@@ -284,14 +346,16 @@ pub fn reduce(m: &mut Moments, action: MomentsAction, scenario: &Scenario, rules
                 _ => None,
             };
             let mut synced = draft.sync;
-            synced.retain(|t| sync_answer(rules, scenario, *t).status == SyncStatus::Available);
+            synced.retain(|t| {
+                sync_answer_for(rules, scenario, registered, *t).status == SyncStatus::Available
+            });
             synced.dedup();
             let link = Some(draft.link.trim().to_string()).filter(|l| !l.is_empty());
             let mut pictures = draft.pictures;
             pictures.retain(|p| usize::from(*p) < PICTURES.len());
             pictures.truncate(MAX_PICTURES);
             let post = Post {
-                id: m.posts.iter().map(|p| p.id).max().unwrap_or(0) + 1,
+                id,
                 author: ME.into(),
                 ts,
                 text: draft.text,
@@ -333,15 +397,15 @@ pub fn reduce(m: &mut Moments, action: MomentsAction, scenario: &Scenario, rules
             text,
             reply_to,
             ts,
+            id,
         } => {
             let text = text.trim();
             if text.is_empty() || text.chars().count() > MAX_COMMENT_CHARS {
                 return false;
             }
-            let Some(p) = post_mut(m, post) else {
+            let Some(p) = post_mut_if(m, post, |p| p.comments.iter().all(|c| c.id != id)) else {
                 return false;
             };
-            let id = p.comments.iter().map(|c| c.id).max().unwrap_or(0) + 1;
             p.comments.push(Comment {
                 id,
                 from,
@@ -367,7 +431,7 @@ pub fn reduce(m: &mut Moments, action: MomentsAction, scenario: &Scenario, rules
             changed
         }
         MomentsAction::Link(t) => {
-            if m.linked.contains(&t) || can_link(rules, t, scenario).is_err() {
+            if m.linked.contains(&t) || can_link_for(rules, t, scenario, registered).is_err() {
                 return false;
             }
             m.linked.push(t);

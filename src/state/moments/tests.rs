@@ -23,10 +23,12 @@ fn draft(text: &str, link: &str) -> Draft {
     }
 }
 
+/// Publishes with the next id, so that [`newest`] finds the post.
 fn publish(m: &mut Moments, d: Draft, date: &str) -> bool {
     let action = MomentsAction::Publish {
         draft: d,
         ts: noon(date),
+        id: free_post_id(m),
     };
     reduce(m, action, &day(date), Rules::builtin())
 }
@@ -211,24 +213,31 @@ fn comments_replies_and_deleting_only_ones_own() {
     let r = Rules::builtin();
     let id = m.posts[0].id;
     let n = m.posts[0].comments.len();
-    let comment = |text: &str, reply_to: Option<&str>| MomentsAction::Comment {
+    let comment = |text: &str, reply_to: Option<&str>, cid: u64| MomentsAction::Comment {
         post: id,
         from: ME.into(),
         text: text.into(),
         reply_to: reply_to.map(str::to_string),
         ts: 1,
+        id: cid,
     };
-    assert!(reduce(&mut m, comment(" Nice! ", None), &sc, r));
+    assert!(reduce(&mut m, comment(" Nice! ", None, 1 << 40), &sc, r));
+    let once = m.clone();
+    assert!(
+        !reduce(&mut m, comment(" Nice! ", None, 1 << 40), &sc, r),
+        "applied again: the id is taken"
+    );
+    assert_eq!(m, once);
     assert!(reduce(
         &mut m,
-        comment("Thanks", Some("c-wangfang")),
+        comment("Thanks", Some("c-wangfang"), 2 << 40),
         &sc,
         r
     ));
-    assert!(!reduce(&mut m, comment("   ", None), &sc, r), "empty");
+    assert!(!reduce(&mut m, comment("   ", None, 3), &sc, r), "empty");
     assert!(!reduce(
         &mut m,
-        comment(&"x".repeat(MAX_COMMENT_CHARS + 1), None),
+        comment(&"x".repeat(MAX_COMMENT_CHARS + 1), None, 4),
         &sc,
         r
     ));
@@ -266,7 +275,8 @@ fn sync_and_linking_follow_the_rules_data() {
         &mut m,
         MomentsAction::Publish {
             draft: d.clone(),
-            ts: 5
+            ts: 5,
+            id: 7_000
         },
         &vpn,
         r
@@ -482,4 +492,36 @@ fn through_the_store_a_like_shares_the_rest_and_a_no_op_nothing() {
         "a stranger"
     );
     assert!(crate::state::persist::validate(&next.data).is_ok());
+}
+
+#[test]
+fn a_publish_carries_its_id_and_applying_it_again_adds_nothing() {
+    let mut m = seed_moments(Lang::En);
+    let sc = day("2021-12-01");
+    let r = Rules::builtin();
+    let action = |text: &str, id| MomentsAction::Publish {
+        draft: draft(text, ""),
+        ts: noon("2021-12-01"),
+        id,
+    };
+    assert!(reduce(&mut m, action("mine", 9 << 40), &sc, r));
+    assert_eq!(newest(&m).id, 9 << 40);
+    assert_eq!(newest(&m).text, "mine");
+    let once = m.clone();
+    assert!(!reduce(&mut m, action("mine", 9 << 40), &sc, r));
+    assert_eq!(m, once, "applied again: nothing changes, nothing is copied");
+    assert!(m
+        .posts
+        .iter()
+        .zip(&once.posts)
+        .all(|(a, b)| Rc::ptr_eq(a, b)));
+    // An id in use (a seeded post's) is refused, not doubled.
+    let seeded = m.posts[0].id;
+    assert!(!reduce(&mut m, action("other", seeded), &sc, r));
+    assert_eq!(m, once);
+    assert_eq!(free_post_id(&m), (9 << 40) + 1);
+    assert_eq!(
+        free_comment_id(&m.posts[0]),
+        m.posts[0].comments.iter().map(|c| c.id).max().unwrap_or(0) + 1
+    );
 }

@@ -171,7 +171,10 @@ fn an_import_replaces_everything_with_a_newer_revision() {
     reduce(&mut m, Action::SetLang(Lang::Zh));
     let mut file = seed();
     file.scenario.vpn = true;
-    reduce(&mut m, Action::Sync(SyncAction::Import(file.clone())));
+    reduce(
+        &mut m,
+        Action::Sync(SyncAction::Import(Box::new(file.clone()))),
+    );
     assert_eq!(m.data, Data { rev: 2, ..file });
     assert_eq!(
         m.pending.oldest_first().len(),
@@ -204,6 +207,7 @@ fn like_and_comment_made_at_once_in_two_tabs_both_survive() {
             text: "Nice".into(),
             reply_to: None,
             ts: 1_638_400_000,
+            id: 1 << 40,
         }),
     );
     save(&mut b, &mut storage);
@@ -212,4 +216,102 @@ fn like_and_comment_made_at_once_in_two_tabs_both_survive() {
     let p = d.moments.posts.iter().find(|p| p.id == post).unwrap();
     assert!(p.likes.iter().any(|l| l == ME));
     assert!(p.comments.iter().any(|c| c.text == "Nice"));
+}
+
+fn publish(text: &str, id: u64) -> Action {
+    Action::Moments(MomentsAction::Publish {
+        draft: crate::state::moments::Draft {
+            text: text.into(),
+            ..Default::default()
+        },
+        ts: 1_638_400_000,
+        id,
+    })
+}
+
+fn comment(post: u64, text: &str, id: u64) -> Action {
+    Action::Moments(MomentsAction::Comment {
+        post,
+        from: ME.into(),
+        text: text.into(),
+        reply_to: None,
+        ts: 1_638_400_000,
+        id,
+    })
+}
+
+fn post<'d>(d: &'d Data, text: &str) -> &'d crate::state::moments::Post {
+    let mut found = d.moments.posts.iter().filter(|p| p.text == text);
+    let p = found.next().unwrap();
+    assert!(found.next().is_none(), "{text:?} twice");
+    p
+}
+
+#[test]
+fn two_posts_with_the_same_id_both_survive_with_what_was_done_to_them() {
+    let (mut a, mut b, mut storage) = tabs();
+    reduce(&mut a, publish("from A", 77));
+    reduce(&mut b, publish("from B", 77));
+    let like = MomentsAction::Like {
+        post: 77,
+        who: ME.into(),
+    };
+    reduce(&mut b, Action::Moments(like));
+    reduce(&mut b, comment(77, "on B's post", 5));
+    save(&mut a, &mut storage);
+    save(&mut b, &mut storage);
+    let d = decode(storage.as_deref().unwrap()).unwrap();
+    let (pa, pb) = (post(&d, "from A"), post(&d, "from B"));
+    assert_eq!(pa.id, 77);
+    assert_ne!(pb.id, 77, "B's post got a free id");
+    assert!(pa.likes.is_empty() && pa.comments.is_empty());
+    assert_eq!(pb.likes, [ME]);
+    assert_eq!(pb.comments[0].text, "on B's post");
+    reduce(&mut a, Action::External(d.clone()));
+    assert_eq!(a.data, d);
+    assert_eq!(b.data, d);
+}
+
+#[test]
+fn two_comments_with_the_same_id_both_survive() {
+    let (mut a, mut b, mut storage) = tabs();
+    let p = a.data.moments.posts[0].id;
+    reduce(&mut a, comment(p, "A's", 5));
+    reduce(&mut b, comment(p, "B's first", 5));
+    reduce(&mut b, comment(p, "B's second", 6));
+    let delete = MomentsAction::DeleteComment {
+        post: p,
+        comment: 5,
+        who: ME.into(),
+    };
+    reduce(&mut b, Action::Moments(delete));
+    save(&mut a, &mut storage);
+    save(&mut b, &mut storage);
+    let d = decode(storage.as_deref().unwrap()).unwrap();
+    let texts: Vec<_> = d.moments.posts[0]
+        .comments
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert!(texts.ends_with(&["A's", "B's second"]), "{texts:?}");
+    assert!(
+        !texts.contains(&"B's first"),
+        "B deleted its own: {texts:?}"
+    );
+}
+
+#[test]
+fn a_post_and_a_comment_applied_again_add_nothing() {
+    let (mut a, _, mut storage) = tabs();
+    reduce(&mut a, publish("once", 3 << 40));
+    reduce(&mut a, comment(3 << 40, "first", 4 << 40));
+    save(&mut a, &mut storage);
+    // The save went through but the news of it came late: the rebase
+    // meets both already there.
+    let mut replayed = Model::new(seed());
+    reduce(&mut replayed, publish("once", 3 << 40));
+    reduce(&mut replayed, comment(3 << 40, "first", 4 << 40));
+    reduce(&mut replayed, Action::External(a.data.clone()));
+    assert_eq!(replayed.data.moments, a.data.moments);
+    assert_eq!(post(&replayed.data, "once").comments.len(), 1);
 }

@@ -112,7 +112,9 @@ pub fn DataIo() -> Html {
                 error.set(Some(DataImportError::NoRoomForBackup));
                 return;
             }
-            store.dispatch(Action::Sync(SyncAction::Import(Data::clone(&data))));
+            store.dispatch(Action::Sync(SyncAction::Import(Box::new(Data::clone(
+                &data,
+            )))));
             let backup_key = IMPORT_BACKUP_KEY.to_string();
             store.dispatch(Action::Notify(NoticeKind::Imported { backup_key }));
         })

@@ -1,13 +1,17 @@
 //! Me: the profile, the scenario, language and data.
 
 use crate::i18n::{Lang, T};
+use crate::state::accounts::{accounts, Account, AccountsAction};
 use crate::state::params::full_query;
 use crate::state::Action;
 use crate::ui::clipboard::{page_base, CopyButton};
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::link_settings::LinkSettings;
+use crate::ui::route::Route;
 use crate::ui::scenario::ScenarioControls;
+use crate::ui::shell::NavLink;
 use crate::ui::store::use_store;
+use crate::ui::store::Store;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -18,6 +22,7 @@ pub fn MeScreen() -> Html {
     let confirming = use_state(|| false);
     let link_failed = use_state_eq(|| None::<String>);
     let lang = store.lang();
+    let me = &store.data().account;
 
     let on_lang = store.callback(|e: Event| {
         let v = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -43,10 +48,11 @@ pub fn MeScreen() -> Html {
     html! {
         <div class="me">
             <div class="profile">
-                <Avatar name={store.t(T::Me)} color="#07c160" large=true />
+                <Avatar name={me.name(lang).to_string()} color="#07c160" large=true />
                 <div>
-                    <p class="profile-name">{ lang.pick("Alex Chen", "陈小安") }</p>
-                    <p class="cell-sub">{ store.t(T::WeChatId) }{": wxid_walledgarden"}</p>
+                    <p class="profile-name">{ me.name(lang) }</p>
+                    <p class="cell-sub">{ store.t(T::WeChatId) }{": "}{ me.wechat_id.clone() }</p>
+                    <p class="cell-sub">{ region_line(me, lang) }</p>
                 </div>
             </div>
 
@@ -73,6 +79,8 @@ pub fn MeScreen() -> Html {
 
             { super::moments_settings(&store, &link_failed) }
 
+            { accounts_list(&store) }
+
             <h2 class="section-title">{ store.t(T::Data) }</h2>
             <div class="actions">
                 <button class="btn danger" onclick={open_confirm}>{ store.t(T::ResetData) }</button>
@@ -84,4 +92,56 @@ pub fn MeScreen() -> Html {
             }
         </div>
     }
+}
+
+/// "Mainland China · Personal account · +86 138****8000".
+fn region_line(a: &Account, lang: Lang) -> String {
+    let region = match a.region {
+        crate::policy::scenario::Region::Mainland => T::Mainland,
+        crate::policy::scenario::Region::Overseas => T::Overseas,
+    };
+    let kind = match a.kind {
+        crate::policy::registration::AccountType::Personal => T::PersonalAccount,
+        crate::policy::registration::AccountType::Official => T::OfficialAccount,
+    };
+    format!(
+        "{} · {} · {}",
+        region.tr(lang),
+        kind.tr(lang),
+        a.masked_phone()
+    )
+}
+
+/// Every account, with **Switch** on each but the current one, and the way
+/// to add one.
+fn accounts_list(store: &Store) -> Html {
+    let lang = store.lang();
+    let data = store.data();
+    html! {<>
+        <h2 class="section-title" id="accounts-title">{ store.t(T::Accounts) }</h2>
+        <ul class="cells" aria-labelledby="accounts-title">
+            { for accounts(data).into_iter().map(|a| {
+                let current = a.id == data.account.id;
+                let id = a.id.clone();
+                let switch = store.callback(move |_: MouseEvent| Action::Accounts(AccountsAction::Switch(id.clone())));
+                html! {
+                    <li key={a.id.clone()} class="cell" data-account={a.id.clone()} aria-current={current.then_some("true")}>
+                        <Avatar name={a.name(lang).to_string()} color="#07c160" />
+                        <span class="cell-body">
+                            <span class="cell-title">{ a.name(lang) }</span>
+                            <span class="cell-sub">{ region_line(a, lang) }</span>
+                        </span>
+                        if current {
+                            <span class="cell-time">{ store.t(T::CurrentAccount) }</span>
+                        } else {
+                            <button type="button" class="btn" onclick={switch}>{ store.t(T::Switch) }</button>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+        <div class="actions">
+            <NavLink to={Route::Register} classes={classes!("btn")}>{ store.t(T::AddAccount) }</NavLink>
+        </div>
+    </>}
 }

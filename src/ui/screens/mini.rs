@@ -9,7 +9,7 @@ use crate::state::mini::{self, LinkKind, MiniAction, MiniProgram, LINK_KINDS};
 use crate::state::Action;
 use crate::ui::clipboard::CopyButton;
 use crate::ui::hooks::use_store;
-use crate::ui::outcome::MiniFrame;
+use crate::ui::outcome::mini_frame_view;
 use crate::ui::route::Route;
 use crate::ui::router::href;
 use yew::prelude::*;
@@ -53,7 +53,7 @@ pub fn MiniScreen() -> Html {
         };
         html! {
             <section class="mini-detail" data-appid={m.appid}>
-                <MiniFrame title={m.name(lang)} path={m.path} content={lang.pick(m.content_en, m.content_zh)} />
+                { mini_frame_view(m.name(lang), m.path, lang.pick(m.content_en, m.content_zh), Callback::noop(), lang) }
                 <p class="mini-appid">{ "AppID " }<code>{ m.appid }</code></p>
                 <h2 class="section-title">{ store.t(T::MiniLinks) }</h2>
                 <ul class="cells mini-links">

@@ -3,6 +3,7 @@
 mod batch;
 mod chat;
 mod chats;
+mod connection;
 mod contacts;
 mod data_io;
 mod discover;
@@ -11,6 +12,7 @@ mod mini;
 mod moments;
 mod open;
 mod placeholder;
+mod register;
 mod rules;
 mod timeline;
 
@@ -25,7 +27,7 @@ pub use me::MeScreen;
 pub use mini::MiniScreen;
 pub use moments::{moments_settings, MomentsScreen};
 pub use open::OpenScreen;
-pub use placeholder::{ComingSoon, NotFound};
+pub use placeholder::NotFound;
 pub use rules::RulesScreen;
 pub use timeline::TimelineScreen;
 
@@ -42,9 +44,8 @@ pub fn switch(route: Route) -> Html {
         Route::Moments => html! { <MomentsScreen /> },
         Route::Timeline => html! { <TimelineScreen /> },
         Route::Rules => html! { <RulesScreen /> },
-        Route::Register => {
-            html! { <ComingSoon /> }
-        }
+        Route::Register => html! { <register::RegisterScreen /> },
+        Route::Connection => html! { <connection::ConnectionScreen /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

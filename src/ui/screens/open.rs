@@ -17,6 +17,7 @@ use crate::ui::route::Route;
 use crate::ui::router::{href, use_location, use_navigator};
 use crate::ui::scenario::ScenarioControls;
 use crate::ui::store::{use_store, Store};
+use crate::ui::why::wrap;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -55,6 +56,7 @@ pub fn OpenScreen() -> Html {
         .unwrap_or(Context::Chat);
     let draft = use_state_eq(|| url.clone());
     let tester = use_state_eq(|| false);
+    let batch = super::batch::use_batch_check();
     {
         // A new address (back button, a link from Mini Programs) refills the box.
         let draft = draft.clone();
@@ -137,28 +139,30 @@ pub fn OpenScreen() -> Html {
                 <input id="op-tester" type="checkbox" role="switch" checked={*tester} onchange={on_tester} />
             </div>
             { result }
-            <super::batch::BatchCheck />
+            { batch }
         </div>
     }
 }
 
-/// Platform and owner, host, and the outcome in words.
+/// Platform and owner, host, and the outcome in words, as markup (no
+/// controls).
 fn summary(d: &Decision, rules: &Rules, lang: Lang) -> Html {
     let platform = d.platform.as_deref().and_then(|p| rules.platform(p));
-    html! {
-        <dl class="opener-summary">
-            <dt>{ T::Platform.tr(lang) }</dt>
-            <dd class="sum-platform">
-                if let Some(p) = platform {
-                    { lang.pick(&p.name_en, &p.name_zh) }{ " · " }{ lang.pick(&p.owner, &p.owner_zh) }
-                } else {
-                    { T::NoPlatform.tr(lang) }
-                }
-            </dd>
-            <dt>{ T::Host.tr(lang) }</dt>
-            <dd class="sum-host">{ &d.host }</dd>
-            <dt>{ T::Outcome.tr(lang) }</dt>
-            <dd class="sum-outcome">{ outcome_key(d.outcome).tr(lang) }</dd>
-        </dl>
+    let name = platform.map_or(T::NoPlatform.tr(lang).to_string(), |p| {
+        String::from(lang.pick(&p.name_en, &p.name_zh)) + " · " + lang.pick(&p.owner, &p.owner_zh)
+    });
+    let mut m = String::new();
+    for (label, open, value) in [
+        (T::Platform, "</dt><dd class=\"sum-platform\">", &*name),
+        (T::Host, "</dt><dd class=\"sum-host\">", &d.host),
+        (
+            T::Outcome,
+            "</dt><dd class=\"sum-outcome\">",
+            outcome_key(d.outcome).tr(lang),
+        ),
+    ] {
+        wrap(&mut m, "<dt>", label.tr(lang), open);
+        wrap(&mut m, "", value, "</dd>");
     }
+    html! { <dl class="opener-summary">{ Html::from_html_unchecked(m.into()) }</dl> }
 }

@@ -1,22 +1,10 @@
-//! The honest placeholder for screens still being built, and "not found".
+//! The "not found" screen.
 
 use crate::i18n::T;
 use crate::ui::route::Route;
 use crate::ui::shell::NavLink;
 use crate::ui::store::use_store;
 use yew::prelude::*;
-
-/// Says plainly that the screen is not built yet.
-#[component]
-pub fn ComingSoon() -> Html {
-    let store = use_store();
-    html! {
-        <section class="empty" data-screen="coming-soon">
-            <h2>{ store.t(T::ComingSoonTitle) }</h2>
-            <p>{ store.t(T::ComingSoonBody) }</p>
-        </section>
-    }
-}
 
 /// Shown for any address the app does not know.
 #[component]

@@ -7,7 +7,7 @@ use crate::i18n::{Explain, T};
 use crate::policy::moments::{Audience, Visibility};
 use crate::policy::sync::{SyncStatus, SyncTarget};
 use crate::state::moments::{
-    check, status_label, sync_answer, sync_label, visibility_str, Draft, MomentsAction,
+    check, status_label, sync_answer_for, sync_label, visibility_str, Draft, MomentsAction,
     MAX_PICTURES, MAX_POST_CHARS, PICTURES, TAGS,
 };
 use crate::state::Action;
@@ -131,7 +131,8 @@ pub fn composer(store: &Store, state: &ComposerState, on_close: &Callback<()>) -
                 Err(why) => error.set(Some(why.explain(store.lang()))),
                 Ok(_) => {
                     let ts = store.now_ts();
-                    store.dispatch(Action::Moments(MomentsAction::Publish { draft: d, ts }));
+                    let id = crate::ui::storage::fresh_id();
+                    store.dispatch(Action::Moments(MomentsAction::Publish { draft: d, ts, id }));
                     draft.set(Draft::default());
                     on_close.emit(());
                 }
@@ -146,7 +147,7 @@ pub fn composer(store: &Store, state: &ComposerState, on_close: &Callback<()>) -
     let over = chars > MAX_POST_CHARS;
     let t = |k: T| store.t(k);
     let syncs = SyncTarget::ALL.map(|target| {
-        let a = sync_answer(rules, &scenario, target);
+        let a = sync_answer_for(rules, &scenario, store.data().account.region, target);
         let available = a.status == SyncStatus::Available;
         let checked = available && d.sync.contains(&target);
         let id = format!("sync-{}", target.as_str());

@@ -91,12 +91,12 @@ pub fn MomentsScreen() -> Html {
         .map_or(store.t(T::Me), |c| c.name(lang));
     let line = view_line(viewer_name, &f.hidden, lang);
     let total = f.posts.len();
-    let my_name = lang.pick("Alex Chen", "陈小安");
+    let my_name = data.account.name(lang).to_string();
     let contacts = data.contacts.clone();
     html! {
         <section class="moments">
             <div class="moments-cover">
-                <span class="moments-name">{ my_name }</span>
+                <span class="moments-name">{ my_name.clone() }</span>
                 <Avatar name={my_name} color="#07c160" large=true />
             </div>
             <div class="moments-bar">

@@ -107,6 +107,7 @@ pub fn PostCard(props: &PostProps) -> Html {
                 text,
                 reply_to: (*replying).clone().filter(|w| !w.is_empty()),
                 ts: now,
+                id: crate::ui::storage::fresh_id(),
             });
             replying.set(None);
         })

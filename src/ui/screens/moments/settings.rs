@@ -5,7 +5,9 @@
 use crate::i18n::T;
 use crate::policy::moments::Window;
 use crate::policy::sync::SyncTarget;
-use crate::state::moments::{can_link, status_label, sync_answer, target_name, MomentsAction};
+use crate::state::moments::{
+    can_link_for, status_label, sync_answer_for, target_name, MomentsAction,
+};
 use crate::state::Action;
 use crate::ui::store::Store;
 use web_sys::HtmlSelectElement;
@@ -31,14 +33,14 @@ pub fn moments_settings(store: &Store, failed: &UseStateHandle<Option<String>>) 
         Window::ThreeDays => T::WindowThreeDays,
     };
     let rows = SyncTarget::ALL.map(|target| {
-        let a = sync_answer(rules, &data.scenario, target);
+        let a = sync_answer_for(rules, &data.scenario, data.account.region, target);
         let linked = m.linked.contains(&target);
         let onclick = {
             let (store, failed) = (store.clone(), failed.clone());
             Callback::from(move |_| {
                 if linked {
                     store.dispatch(Action::Moments(MomentsAction::Unlink(target)));
-                } else if can_link(store.rules(), target, &store.data().scenario).is_ok() {
+                } else if can_link_for(store.rules(), target, &store.data().scenario, store.data().account.region).is_ok() {
                     failed.set(None);
                     store.dispatch(Action::Moments(MomentsAction::Link(target)));
                 } else {

@@ -3,7 +3,7 @@
 //! Apply makes a valid file the active rules everywhere at once; Reset to
 //! built-in, Export and Import.
 
-use crate::i18n::{Explain, T};
+use crate::i18n::{Explain, Lang, T};
 use crate::policy::rules::{RuleError, BUILTIN_JSON};
 use crate::state::rules::{
     editor_text, import, pretty, utf16_offset, CustomRules, ImportError, RulesAction,
@@ -11,8 +11,9 @@ use crate::state::rules::{
 };
 use crate::state::Action;
 use crate::ui::store::{use_store, Store};
+use crate::ui::why::wrap;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -30,15 +31,6 @@ enum Note {
     ImportFailed(Option<ImportError>),
 }
 
-/// An object URL holding `text` as a JSON file, for the Export link.
-fn json_url(text: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
-}
-
 /// The first file chosen in a file input, as a `Blob`.
 fn chosen(input: &HtmlInputElement) -> Option<web_sys::Blob> {
     let files = js_sys::Reflect::get(input, &"files".into()).ok()?;
@@ -48,9 +40,10 @@ fn chosen(input: &HtmlInputElement) -> Option<web_sys::Blob> {
         .ok()
 }
 
-/// The editor.
-#[component]
-pub fn Editor() -> Html {
+/// The editor: a hook of the rules screen that draws its part (one
+/// component fewer in the bundle).
+#[hook]
+pub fn use_editor() -> Html {
     let store = use_store();
     let text = use_state(|| Rc::<str>::from(editor_text(store.data())));
     let errors = use_state(|| Rc::new(Vec::<RuleError>::new()));
@@ -139,7 +132,10 @@ pub fn Editor() -> Html {
             if let Some(old) = exported.borrow_mut().take() {
                 let _ = web_sys::Url::revoke_object_url(&old);
             }
-            if let Some(url) = json_url(&editor_text(store.data())) {
+            if let Some(url) = crate::ui::screens::batch::object_url(
+                &editor_text(store.data()),
+                "application/json;charset=utf-8",
+            ) {
                 let _ = a.set_attribute("href", &url);
                 *exported.borrow_mut() = Some(url);
             }
@@ -181,9 +177,24 @@ pub fn Editor() -> Html {
             });
         })
     };
-    let goto = |line: usize, column: usize| {
+    // One listener for every error's button: its `data-line` and
+    // `data-column` say where to put the cursor.
+    let goto = {
         let (area, text) = (area.clone(), text.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
+            let Some(b) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-line]").ok().flatten())
+            else {
+                return;
+            };
+            let at = |name: &str| {
+                b.get_attribute(name)
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1)
+            };
+            let (line, column) = (at("data-line"), at("data-column"));
             if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                 let at = utf16_offset(&text, line, column);
                 let _ = a.focus();
@@ -192,7 +203,6 @@ pub fn Editor() -> Html {
             }
         })
     };
-
     let lines = text.split('\n').count();
     let numbers: String = (1..=lines).map(|i| i.to_string() + "\n").collect();
     let lang = store.lang();
@@ -218,17 +228,7 @@ pub fn Editor() -> Html {
             if !errors.is_empty() {
                 <div class="rules-errors" role="alert">
                     <p>{ errors.len() }{ " " }{ store.t(T::ErrorsCount) }</p>
-                    <ol>
-                        { for errors.iter().enumerate().map(|(i, e)| {
-                            let (line, column) = (e.line.unwrap_or(1), e.column.unwrap_or(1));
-                            html! {
-                                <li key={i}>
-                                    <button type="button" class="rules-error" data-line={line.to_string()} data-column={column.to_string()}
-                                        onclick={goto(line, column)}>{ e.explain(lang) }</button>
-                                </li>
-                            }
-                        }) }
-                    </ol>
+                    <ol onclick={goto}>{ Html::from_html_unchecked(error_list(&errors, lang).into()) }</ol>
                 </div>
             }
         </section>
@@ -256,4 +256,18 @@ fn note_view(store: &Store, note: Option<&Note>) -> Html {
         }
     };
     html! { <p class="rules-note" role="status">{ text }</p> }
+}
+
+/// The errors as markup: a button per error, at its line and column.
+fn error_list(errors: &[RuleError], lang: Lang) -> String {
+    let mut out = String::new();
+    for e in errors {
+        let (line, column) = (e.line.unwrap_or(1), e.column.unwrap_or(1));
+        out.push_str("<li><button type=\"button\" class=\"rules-error\" data-line=\"");
+        out.push_str(&line.to_string());
+        out.push_str("\" data-column=\"");
+        out.push_str(&column.to_string());
+        wrap(&mut out, "\">", &e.explain(lang), "</button></li>");
+    }
+    out
 }

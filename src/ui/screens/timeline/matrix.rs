@@ -9,6 +9,7 @@ use crate::policy::rules::Outcome;
 use crate::state::opener::{outcome_chip, outcome_key, scenario_query};
 use crate::ui::hooks::RulesKey;
 use crate::ui::store::use_store;
+use crate::ui::why::wrap;
 use yew::prelude::*;
 
 /// The outcomes the legend explains (a web link never gets the others).
@@ -21,8 +22,8 @@ const LEGEND: [Outcome; 5] = [
 ];
 
 /// The matrix table with its legend.
-#[component]
-pub fn Matrix() -> Html {
+#[hook]
+pub fn use_matrix() -> Html {
     let store = use_store();
     let lang = store.lang();
     let scenario = store.data().scenario;
@@ -33,42 +34,77 @@ pub fn Matrix() -> Html {
     } else {
         "custom"
     };
-    html! {
-        <section class="matrix-section" aria-labelledby="mx-title">
-            <h2 id="mx-title" class="section-title">{ store.t(T::OutcomeMatrix) }</h2>
-            <p class="section-help">{ store.t(T::MatrixHelp) }</p>
-            <div class="matrix-wrap">
-                <table class="matrix" aria-labelledby="mx-title">
-                    <thead><tr>
-                        <th scope="col">{ store.t(T::Platform) }</th>
-                        { for CONTEXTS.iter().map(|c| html! { <th key={c.as_str()} scope="col">{ store.t(context_title(*c)) }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for m.iter().map(|(id, cells)| {
-                            let link = store.rules().platform(id).map(sample_link).unwrap_or_default();
-                            html! {
-                                <tr key={id.to_string()}>
-                                    <th scope="row">{ platform_label(&store, id) }</th>
-                                    { for CONTEXTS.iter().zip(cells.iter()).map(|(ctx, c)| {
-                                        let to = String::from("#/open") + &scenario_query(&link, *ctx, &scenario, lang);
-                                        html! {
-                                            <td key={ctx.as_str()} data-platform={id.to_string()} data-context={ctx.as_str()}
-                                                data-outcome={c.outcome.as_str()} data-rules={c.rules_attr()} data-rules-source={source}>
-                                                <a class="chip" href={to} title={outcome_key(c.outcome).tr(lang)}>{ outcome_chip(c.outcome).tr(lang) }</a>
-                                            </td>
-                                        }
-                                    }) }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-            <ul class="legend" aria-label={store.t(T::Legend)}>
-                { for LEGEND.iter().map(|o| html! {
-                    <li key={o.as_str()} data-outcome={o.as_str()}><span class="chip">{ outcome_chip(*o).tr(lang) }</span>{ " " }{ outcome_key(*o).tr(lang) }</li>
-                }) }
-            </ul>
-        </section>
+    // Markup: a table of links needs no diffing, and `html!` for its
+    // cells cost kilobytes of the bundle; every name is escaped.
+    let mut out = String::with_capacity(4096);
+    let o = &mut out;
+    wrap(
+        o,
+        "<section class=\"matrix-section\" aria-labelledby=\"mx-title\"><h2 id=\"mx-title\" class=\"section-title\">",
+        store.t(T::OutcomeMatrix),
+        "</h2>",
+    );
+    wrap(
+        o,
+        "<p class=\"section-help\">",
+        store.t(T::MatrixHelp),
+        "</p>",
+    );
+    o.push_str("<div class=\"matrix-wrap\"><table class=\"matrix\" aria-labelledby=\"mx-title\"><thead><tr>");
+    let th = |o: &mut String, text: &str| wrap(o, "<th scope=\"col\">", text, "</th>");
+    th(o, store.t(T::Platform));
+    for c in CONTEXTS {
+        th(o, store.t(context_title(c)));
     }
+    o.push_str("</tr></thead><tbody>");
+    for (id, cells) in m.iter() {
+        let link = store
+            .rules()
+            .platform(id)
+            .map(sample_link)
+            .unwrap_or_default();
+        wrap(
+            o,
+            "<tr><th scope=\"row\">",
+            &platform_label(&store, id),
+            "</th>",
+        );
+        for (ctx, c) in CONTEXTS.iter().zip(cells.iter()) {
+            let to = String::from("#/open") + &scenario_query(&link, *ctx, &scenario, lang);
+            wrap(o, "<td data-platform=\"", id, "\" data-context=\"");
+            o.push_str(ctx.as_str());
+            o.push_str("\" data-outcome=\"");
+            o.push_str(c.outcome.as_str());
+            wrap(
+                o,
+                "\" data-rules=\"",
+                &c.rules_attr(),
+                "\" data-rules-source=\"",
+            );
+            o.push_str(source);
+            wrap(o, "\"><a class=\"chip\" href=\"", &to, "\" title=\"");
+            wrap(o, "", outcome_key(c.outcome).tr(lang), "\">");
+            wrap(o, "", outcome_chip(c.outcome).tr(lang), "</a></td>");
+        }
+        o.push_str("</tr>");
+    }
+    wrap(
+        o,
+        "</tbody></table></div><ul class=\"legend\" aria-label=\"",
+        store.t(T::Legend),
+        "\">",
+    );
+    for k in LEGEND {
+        o.push_str("<li data-outcome=\"");
+        o.push_str(k.as_str());
+        wrap(
+            o,
+            "\"><span class=\"chip\">",
+            outcome_chip(k).tr(lang),
+            "</span> ",
+        );
+        wrap(o, "", outcome_key(k).tr(lang), "</li>");
+    }
+    o.push_str("</ul></section>");
+    Html::from_html_unchecked(out.into())
 }

@@ -19,6 +19,7 @@ use crate::ui::hooks::use_location;
 use crate::ui::route::Route;
 use crate::ui::router::href;
 use crate::ui::store::{use_store, Store};
+use crate::ui::why::wrap;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -59,20 +60,21 @@ pub fn TimelineScreen() -> Html {
             let _ = el.focus();
         }
     });
+    let parts = [
+        use_scrubber(),
+        matrix::use_matrix(),
+        chart::use_chart(),
+        changes::use_what_changed(),
+        use_record(),
+    ];
     html! {
-        <div class="timeline">
-            <Scrubber />
-            <matrix::Matrix />
-            <chart::Chart />
-            <changes::WhatChanged />
-            <Record />
-        </div>
+        <div class="timeline">{ for parts }</div>
     }
 }
 
 /// The date scrubber: a slider over 2013–2023 with a marker per event.
-#[component]
-fn Scrubber() -> Html {
+#[hook]
+fn use_scrubber() -> Html {
     let store = use_store();
     let lang = store.lang();
     let date = store.data().scenario.date;
@@ -92,10 +94,11 @@ fn Scrubber() -> Html {
     };
     // The markers' positions go through the CSS object model: the page's
     // Content-Security-Policy (style-src 'self') refuses style attributes.
+    // The markers are markup, made again when the language changes.
     let marks = use_node_ref();
     {
         let marks = marks.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(lang, move |_| {
             let items = marks
                 .cast::<web_sys::Element>()
                 .and_then(|ul| ul.query_selector_all("[data-left]").ok());
@@ -114,6 +117,22 @@ fn Scrubber() -> Html {
             }
         });
     }
+    let mut list = String::new();
+    for e in entries()
+        .iter()
+        .filter(|e| e.date >= START && e.date <= END)
+    {
+        let (d, title) = (e.date.to_string(), e.title(lang));
+        wrap(&mut list, "<li data-left=\"", &percent(e.date), "\">");
+        wrap(
+            &mut list,
+            "<button type=\"button\" class=\"scrub-mark\" title=\"",
+            title,
+            "\" aria-label=\"",
+        );
+        wrap(&mut list, "", &(d.clone() + " " + title), "\" data-jump=\"");
+        wrap(&mut list, "", &d, "\"></button></li>");
+    }
     html! {
         <section class="scrubber">
             <p class="scrub-date"><label for="scrub">{ store.t(T::ScenarioDate) }</label>{ " " }
@@ -122,17 +141,8 @@ fn Scrubber() -> Html {
                 <input id="scrub" type="range" min="0" max={span().to_string()} step="1"
                     value={offset(date).to_string()} aria-valuetext={date.to_string()}
                     {oninput} {onkeydown} />
-                <ul class="scrub-marks" ref={marks} aria-label={store.t(T::Events)}>
-                    { for entries().iter().filter(|e| e.date >= START && e.date <= END).map(|e| {
-                        let d = e.date;
-                        html! {
-                            <li key={e.id.clone()} data-left={percent(d)}>
-                                <button type="button" class="scrub-mark" title={e.title(lang).to_string()}
-                                    aria-label={d.to_string() + " " + e.title(lang)}
-                                    onclick={store.callback(move |_: MouseEvent| set(d))}></button>
-                            </li>
-                        }
-                    }) }
+                <ul class="scrub-marks" ref={marks} aria-label={store.t(T::Events)} onclick={jump(&store)}>
+                    { Html::from_html_unchecked(list.into()) }
                 </ul>
             </div>
             <p class="scrub-help">{ store.t(T::ScrubberHelp) }</p>
@@ -140,26 +150,30 @@ fn Scrubber() -> Html {
     }
 }
 
+/// One listener for every "Jump to" button and scrubber marker: a click on
+/// an element with `data-jump` (a day) sets the scenario's day.
+fn jump(store: &Store) -> Callback<MouseEvent> {
+    let store = store.clone();
+    Callback::from(move |e: MouseEvent| {
+        let day = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-jump]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-jump"))
+            .and_then(|d| crate::policy::scenario::Date::parse(&d).ok());
+        if let Some(d) = day {
+            store.dispatch(Action::Scenario(ScenarioAction::SetDate(d)));
+        }
+    })
+}
+
 /// The record's entries as dated cards, by date: markup (sixteen static
 /// cards need no diffing, and `html!` for them cost kilobytes of the
 /// bundle), with one listener for every card's "Jump to" (`data-jump`).
-#[component]
-fn Record() -> Html {
+#[hook]
+fn use_record() -> Html {
     let store = use_store();
-    let onclick = {
-        let store = store.clone();
-        Callback::from(move |e: MouseEvent| {
-            let day = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|t| t.closest("[data-jump]").ok().flatten())
-                .and_then(|b| b.get_attribute("data-jump"))
-                .and_then(|d| crate::policy::scenario::Date::parse(&d).ok());
-            if let Some(d) = day {
-                store.dispatch(Action::Scenario(ScenarioAction::SetDate(d)));
-            }
-        })
-    };
+    let onclick = jump(&store);
     let mut out = String::with_capacity(16 * 1500);
     for e in entries() {
         card(&mut out, &store, e);

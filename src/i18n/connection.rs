@@ -1,0 +1,243 @@
+//! Connection's texts (Douyin's feature, record §6) in English and Chinese:
+//! its own small table, the names behind the indices of
+//! `policy::connection`, and its refusals and errors.
+
+use super::{Explain, Lang};
+use crate::policy::connection::{Field, FollowResult, Refusal, CONN_2020_02};
+use crate::state::connection::ProfileError;
+
+macro_rules! texts {
+    ($($key:ident => $en:expr, $zh:expr;)+) => {
+        /// A key of Connection's string table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum C { $($key,)+ }
+        const EN: &[&str] = &[$($en,)+];
+        const ZH: &[&str] = &[$($zh,)+];
+        #[cfg(test)]
+        const ALL: &[C] = &[$(C::$key,)+];
+    };
+}
+
+texts! {
+    Title => "Douyin · Connection", "抖音 · 连线";
+    Clock => "Time in China (simulated)", "北京时间（模拟）";
+    Hours => "Open 19:00–23:00 each day", "每天 19:00–23:00 开放";
+    VerifyTitle => "Verify your identity", "验证身份";
+    Phone => "Phone number", "手机号";
+    ScanFace => "Scan face", "刷脸验证";
+    MockScan => "A mock check: no camera is used.", "模拟验证：不会使用摄像头。";
+    ProfileTitle => "Your Douyin profile", "我的抖音资料";
+    Username => "Username (never shown to matches)", "用户名（不向匹配对象显示）";
+    Picture => "Picture", "头像";
+    City => "City", "城市";
+    Age => "Age", "年龄";
+    Sign => "Sign", "星座";
+    Interests => "Interests", "兴趣";
+    ShowTo => "Show to matches", "向匹配对象公开";
+    TheySee => "What they see of you", "对方看到的你";
+    Hidden => "private", "未公开";
+    YourMatch => "Your match", "为你匹配";
+    Call => "Start video call", "开始视频通话";
+    Next => "Next match", "换一个";
+    CallTitle => "Video call", "视频通话";
+    CallTime => "Call time", "通话时长";
+    DrawThis => "Draw this for them:", "画给对方猜：";
+    YourDrawing => "Your drawing", "你的画";
+    Clear => "Clear", "清除";
+    Drawn => "Done drawing", "画好了";
+    WhatDrawn => "What did they draw?", "对方画的是什么？";
+    TheirDrawing => "Their drawing", "对方的画";
+    Right => "Right!", "猜对了！";
+    Wrong => "Not quite, it was:", "不对，答案是：";
+    FollowQ => "Follow each other?", "互相关注吗？";
+    Yes => "Yes", "是";
+    No => "No", "否";
+    Mutual => "You both said yes: you follow each other now.", "双方都选择了是：你们已互相关注。";
+    TheyNo => "They said no, so there is no follow.", "对方选择了否，所以没有互相关注。";
+    YouNo => "You said no, so there is no follow.", "你选择了否，所以没有互相关注。";
+    OnWeChat => "Continue on WeChat", "到微信继续聊";
+    EndCall => "End call", "挂断";
+    MatchName => "Douyin match", "抖音连线好友";
+    FirstMessage => "Hi! We matched on Douyin Connection. Let's keep chatting here 👋", "你好！我们在抖音连线上认识的，在这里接着聊吧 👋";
+}
+
+impl C {
+    /// The text of this key in `lang`.
+    pub fn tr(self, lang: Lang) -> &'static str {
+        let i = self as usize;
+        lang.pick(EN[i], ZH[i])
+    }
+    /// The label of a profile field.
+    pub const fn field(f: Field) -> C {
+        match f {
+            Field::Picture => C::Picture,
+            Field::City => C::City,
+            Field::Age => C::Age,
+            Field::Sign => C::Sign,
+        }
+    }
+    /// The result of "Follow each other?".
+    pub const fn follow(r: FollowResult) -> C {
+        match r {
+            FollowResult::Mutual => C::Mutual,
+            FollowResult::TheyDeclined => C::TheyNo,
+            FollowResult::YouDeclined => C::YouNo,
+        }
+    }
+}
+
+/// City names, by `policy::connection` index.
+pub const CITY: [(&str, &str); 8] = [
+    ("Beijing", "北京"),
+    ("Shanghai", "上海"),
+    ("Guangzhou", "广州"),
+    ("Shenzhen", "深圳"),
+    ("Chengdu", "成都"),
+    ("Hangzhou", "杭州"),
+    ("Wuhan", "武汉"),
+    ("Xi'an", "西安"),
+];
+
+/// Astrological signs, Aries first.
+pub const SIGN: [(&str, &str); 12] = [
+    ("Aries", "白羊座"),
+    ("Taurus", "金牛座"),
+    ("Gemini", "双子座"),
+    ("Cancer", "巨蟹座"),
+    ("Leo", "狮子座"),
+    ("Virgo", "处女座"),
+    ("Libra", "天秤座"),
+    ("Scorpio", "天蝎座"),
+    ("Sagittarius", "射手座"),
+    ("Capricorn", "摩羯座"),
+    ("Aquarius", "水瓶座"),
+    ("Pisces", "双鱼座"),
+];
+
+/// Interests, by bit.
+pub const INTEREST: [(&str, &str); 8] = [
+    ("Music", "音乐"),
+    ("Dance", "舞蹈"),
+    ("Food", "美食"),
+    ("Travel", "旅行"),
+    ("Games", "游戏"),
+    ("Pets", "宠物"),
+    ("Sports", "运动"),
+    ("Films", "电影"),
+];
+
+/// The words of draw-and-guess; the first five have a stranger's drawing.
+pub const WORD: [(&str, &str); 8] = [
+    ("sun", "太阳"),
+    ("house", "房子"),
+    ("fish", "鱼"),
+    ("tree", "树"),
+    ("star", "星星"),
+    ("cat", "猫"),
+    ("flower", "花"),
+    ("boat", "船"),
+];
+
+/// The name at index `i` of `table` in `lang`; `?` for an index that saved
+/// data may hold but no table has.
+pub fn name(table: &[(&'static str, &'static str)], i: u8, lang: Lang) -> &'static str {
+    table
+        .get(usize::from(i))
+        .map_or("?", |&(en, zh)| lang.pick(en, zh))
+}
+
+impl Explain for Refusal {
+    fn explain(&self, lang: Lang) -> String {
+        let text = match self {
+            Refusal::NotInTest { before_start: true } => lang.pick(
+                "Connection is not in test yet: the test began in late February 2020 (taken as 2020-02-20).",
+                "连线尚未开始测试：测试始于 2020 年 2 月下旬（取 2020-02-20）。",
+            ),
+            Refusal::NotInTest { .. } => lang.pick(
+                "Connection is tested with a random group of users only, and this account is not in it (the late cohort; the early cohort is).",
+                "连线仅面向随机抽取的部分用户测试，本帐号不在其中（晚批次；早批次在测试中）。",
+            ),
+            Refusal::OutsideHours => lang.pick(
+                "Connection is open for a limited time each day: here 19:00–23:00 China time.",
+                "连线每天限时开放：此处为北京时间 19:00–23:00。",
+            ),
+            Refusal::Unverified => lang.pick(
+                "Only users who passed identity verification (phone and face scan) can use Connection.",
+                "仅通过身份验证（手机号和人脸识别）的用户可以使用连线。",
+            ),
+            Refusal::Under18 => lang.pick(
+                "Connection is only for users above 18 (read as 18 or older): give your age in the profile.",
+                "连线仅限 18 岁以上用户（理解为年满 18 岁）：请在资料中填写年龄。",
+            ),
+        };
+        format!("{text} ({CONN_2020_02})")
+    }
+}
+
+impl Explain for ProfileError {
+    fn explain(&self, lang: Lang) -> String {
+        lang.pick(
+            match self {
+                ProfileError::AgeNotNumber => "Enter your age as a whole number, e.g. 25.",
+                ProfileError::AgeRange => "Enter an age from 1 to 120.",
+                ProfileError::UsernameTooLong => "A username has at most 20 characters.",
+            },
+            match self {
+                ProfileError::AgeNotNumber => "请以整数填写年龄，例如 25。",
+                ProfileError::AgeRange => "年龄须在 1 到 120 之间。",
+                ProfileError::UsernameTooLong => "用户名最多 20 个字符。",
+            },
+        )
+        .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages_and_the_tables_fit_the_policy() {
+        use crate::policy::connection::{CITIES, INTERESTS, SIGNS};
+        assert_eq!(EN.len(), ZH.len());
+        for &k in ALL {
+            assert!(
+                !k.tr(Lang::En).is_empty() && !k.tr(Lang::Zh).is_empty(),
+                "{k:?}"
+            );
+            assert!(
+                !k.tr(Lang::Zh).bytes().any(|b| b.is_ascii_alphabetic()),
+                "{k:?}"
+            );
+        }
+        assert_eq!(
+            (CITY.len(), SIGN.len(), INTEREST.len(), WORD.len()),
+            (CITIES.into(), SIGNS.into(), INTERESTS.into(), 8)
+        );
+        assert_eq!(name(&CITY, 4, Lang::Zh), "成都");
+        assert_eq!(
+            name(&CITY, 200, Lang::En),
+            "?",
+            "a damaged save does not panic"
+        );
+    }
+
+    #[test]
+    fn refusals_name_the_record() {
+        for r in [
+            Refusal::NotInTest { before_start: true },
+            Refusal::NotInTest {
+                before_start: false,
+            },
+            Refusal::OutsideHours,
+            Refusal::Unverified,
+            Refusal::Under18,
+        ] {
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(r.explain(lang).contains("CONN-2020-02"), "{r:?}");
+            }
+        }
+        assert!(ProfileError::AgeRange.explain(Lang::Zh).contains("120"));
+    }
+}

@@ -1,0 +1,340 @@
+//! Douyin's Connection (record §6, `CONN-2020-02`): the user's Douyin
+//! profile with a public/private choice per field, and the changes to it:
+//! verification, edits, follows, and "Continue on WeChat". Eligibility,
+//! strangers and matching are `policy::connection`.
+
+use super::model::{Chat, ChatKind, Contact, Data, Message};
+use crate::i18n::connection::{name, C, CITY};
+use crate::i18n::Lang;
+use crate::policy::connection::{
+    self as policy, follow, public_view, stranger, Field, FollowResult, Profile, PublicView,
+    Refusal, CITIES, INTERESTS, PICTURES, SIGNS,
+};
+use crate::policy::scenario::Date;
+use std::rc::Rc;
+
+/// The longest username accepted, in characters.
+pub const MAX_USERNAME: usize = 20;
+/// The oldest age accepted.
+pub const MAX_AGE: u8 = 120;
+
+/// The account's Douyin side: what Connection keeps between visits. Every
+/// field is private until the user makes it public (privacy by default).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Douyin {
+    /// Whether the mock phone + face verification was passed.
+    pub verified: bool,
+    /// The user's username: shown to the user only, never to a match.
+    pub username: String,
+    /// Picture index (`policy::connection::PICTURES`).
+    pub picture: u8,
+    /// City index.
+    pub city: u8,
+    /// Age in years, once given.
+    pub age: Option<u8>,
+    /// Astrological sign index.
+    pub sign: u8,
+    /// Interest bits, for matching.
+    pub interests: u16,
+    /// The `Field::bit`s of the public fields.
+    pub public: u8,
+    /// The strangers followed (both said yes), by id.
+    pub follows: Vec<u8>,
+}
+
+crate::json_struct!(Douyin {
+    verified,
+    username,
+    picture,
+    city,
+    age,
+    sign,
+    interests,
+    public,
+    follows
+});
+
+impl Douyin {
+    /// The profile as matching and the other side know it.
+    pub fn profile(&self) -> Profile<'_> {
+        Profile {
+            username: &self.username,
+            picture: self.picture,
+            city: self.city,
+            age: self.age,
+            sign: self.sign,
+            public: self.public,
+            interests: self.interests,
+        }
+    }
+    /// Whether `field` is public.
+    pub fn is_public(&self, field: Field) -> bool {
+        self.public & field.bit() != 0
+    }
+}
+
+/// Whether the user of `data` may use Connection at `minutes` (China time).
+pub fn eligibility(data: &Data, minutes: u16) -> Result<(), Refusal> {
+    let s = &data.scenario;
+    policy::eligibility(
+        s.date,
+        s.cohort,
+        minutes,
+        data.douyin.verified,
+        data.douyin.age,
+    )
+}
+
+/// What Connection shows for a refusal (or none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Closed to the user now: the refusal only.
+    Closed(Refusal),
+    /// Open, once the user verifies their identity.
+    Verify,
+    /// The profile editor, and the match unless the profile is refused.
+    Profile(Option<Refusal>),
+}
+
+/// The screen for `data` at `minutes`.
+pub fn screen(data: &Data, minutes: u16) -> Screen {
+    match eligibility(data, minutes) {
+        Ok(()) => Screen::Profile(None),
+        Err(Refusal::Unverified) => Screen::Verify,
+        Err(r @ Refusal::Under18) => Screen::Profile(Some(r)),
+        Err(r) => Screen::Closed(r),
+    }
+}
+
+/// Why a profile edit is refused. Rendered by `i18n::connection`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProfileError {
+    /// The age is not a whole number.
+    AgeNotNumber,
+    /// The age is a whole number outside 1..=[`MAX_AGE`].
+    AgeRange,
+    /// The username is longer than [`MAX_USERNAME`] characters.
+    UsernameTooLong,
+}
+
+/// The age typed, if it is a whole number in range.
+pub fn parse_age(text: &str) -> Result<u8, ProfileError> {
+    let t = text.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ProfileError::AgeNotNumber);
+    }
+    match t.parse::<u32>() {
+        Ok(n @ 1..) if n <= u32::from(MAX_AGE) => Ok(n as u8),
+        _ => Err(ProfileError::AgeRange),
+    }
+}
+
+/// The username typed, trimmed, if short enough.
+pub fn check_username(text: &str) -> Result<String, ProfileError> {
+    let t = text.trim();
+    if t.chars().count() > MAX_USERNAME {
+        return Err(ProfileError::UsernameTooLong);
+    }
+    Ok(t.to_string())
+}
+
+/// A change made in Connection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectionAction {
+    /// The mock identity verification passed.
+    Verify,
+    /// A new username (checked with [`check_username`]).
+    SetUsername(String),
+    /// A new value of a field: the picture, city or sign index, or the age.
+    Set(Field, u8),
+    /// Make a field public or private.
+    SetPublic(Field, bool),
+    /// Add or remove an interest (its bit number).
+    ToggleInterest(u8),
+    /// The user's answer to "Follow each other?" at the end of a call.
+    Follow {
+        /// The stranger's id.
+        stranger: u8,
+        /// The user's answer.
+        yes: bool,
+    },
+    /// Add the stranger as a WeChat contact with a one-to-one chat and a
+    /// first message; the message's id and time are chosen when the action
+    /// is made, so that applying it again changes nothing.
+    ContinueOnWeChat {
+        /// The stranger's id.
+        stranger: u8,
+        /// The first message's id.
+        id: u64,
+        /// Its time.
+        ts: i64,
+    },
+}
+
+/// The WeChat contact id of stranger `id`.
+pub fn contact_id(id: u8) -> String {
+    format!("c-dy-{id}")
+}
+
+/// The WeChat chat id of stranger `id`.
+pub fn chat_id(id: u8) -> String {
+    format!("dy-{id}")
+}
+
+/// The WeChat name of a match, from what they made public only (never the
+/// username): "🐼 Douyin match · Chengdu".
+pub fn contact_name(view: PublicView, lang: Lang) -> String {
+    let mut s = String::new();
+    if let Some(p) = view.picture {
+        s.push_str(PICTURES.get(usize::from(p)).copied().unwrap_or_default());
+        s.push(' ');
+    }
+    s.push_str(C::MatchName.tr(lang));
+    if let Some(c) = view.city {
+        s.push_str(" · ");
+        s.push_str(name(&CITY, c, lang));
+    }
+    s
+}
+
+/// Applies `action` to the current account's data; whether anything
+/// changed. Takes all of `Data`, since "Continue on WeChat" adds a contact
+/// and a chat.
+pub fn reduce(data: &mut Data, action: ConnectionAction) -> bool {
+    let d = &mut data.douyin;
+    match action {
+        ConnectionAction::Verify => !std::mem::replace(&mut d.verified, true),
+        ConnectionAction::SetUsername(u) => match check_username(&u) {
+            Ok(u) if u != d.username => {
+                d.username = u;
+                true
+            }
+            _ => false,
+        },
+        ConnectionAction::Set(field, v) => {
+            let (slot, max) = match field {
+                Field::Picture => (&mut d.picture, PICTURES.len() as u8),
+                Field::City => (&mut d.city, CITIES),
+                Field::Sign => (&mut d.sign, SIGNS),
+                Field::Age => {
+                    let ok = (1..=MAX_AGE).contains(&v) && d.age != Some(v);
+                    if ok {
+                        d.age = Some(v);
+                    }
+                    return ok;
+                }
+            };
+            let ok = v < max && *slot != v;
+            if ok {
+                *slot = v;
+            }
+            ok
+        }
+        ConnectionAction::SetPublic(field, on) => {
+            let next = if on {
+                d.public | field.bit()
+            } else {
+                d.public & !field.bit()
+            };
+            std::mem::replace(&mut d.public, next) != next
+        }
+        ConnectionAction::ToggleInterest(bit) => {
+            if bit >= INTERESTS {
+                return false;
+            }
+            d.interests ^= 1 << bit;
+            true
+        }
+        ConnectionAction::Follow { stranger: id, yes } => {
+            let mutual = stranger(id).is_some_and(|s| follow(yes, s) == FollowResult::Mutual);
+            let new = mutual && !d.follows.contains(&id);
+            if new {
+                d.follows.push(id);
+            }
+            new
+        }
+        ConnectionAction::ContinueOnWeChat {
+            stranger: id,
+            id: msg,
+            ts,
+        } => continue_on_wechat(data, id, msg, ts),
+    }
+}
+
+/// Only a mutual follow leads to WeChat: both agreed to stay in touch.
+fn continue_on_wechat(data: &mut Data, id: u8, msg: u64, ts: i64) -> bool {
+    let Some(s) = stranger(id).filter(|_| data.douyin.follows.contains(&id)) else {
+        return false;
+    };
+    let (cid, chat) = (contact_id(id), chat_id(id));
+    let mut changed = false;
+    if data.contact(&cid).is_none() {
+        let view = public_view(&s.profile);
+        Rc::make_mut(&mut data.contacts).push(Contact {
+            id: cid.clone(),
+            name_en: contact_name(view, Lang::En),
+            name_zh: contact_name(view, Lang::Zh),
+            color: "#c62828".into(),
+            wechat_id: format!("dy_match_{id}"),
+        });
+        changed = true;
+    }
+    if data.chat(&chat).is_none() {
+        data.chats.push(Rc::new(Chat {
+            id: chat,
+            kind: ChatKind::Direct { with: cid.clone() },
+            messages: vec![Rc::new(Message {
+                id: msg,
+                from: cid,
+                text: C::FirstMessage.tr(data.lang).into(),
+                ts,
+            })],
+            unread: 1,
+        }));
+        changed = true;
+    }
+    changed
+}
+
+/// The number of words of the draw-and-guess round
+/// (`i18n::connection::WORD`); the first [`DRAWINGS`] have a drawing.
+pub const WORDS: u8 = 8;
+/// The words the strangers can draw.
+pub const DRAWINGS: u8 = 5;
+
+/// One draw-and-guess round: the word the user draws, the word of the
+/// stranger's drawing, and the four words to guess from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Round {
+    /// The word the user is asked to draw.
+    pub draw: u8,
+    /// The word the stranger drew (below [`DRAWINGS`]).
+    pub theirs: u8,
+    /// Four different words, `theirs` among them.
+    pub choices: [u8; 4],
+}
+
+impl Round {
+    /// Whether `word` is what the stranger drew.
+    pub fn is_right(self, word: u8) -> bool {
+        word == self.theirs
+    }
+}
+
+/// The round with stranger `id` on `date`: the same all day.
+pub fn round(date: Date, id: u8) -> Round {
+    let h = policy::tie(date, id);
+    let theirs = (h % u32::from(DRAWINGS)) as u8;
+    // Offsets 0, 1, 3 and 5 are different words modulo 8.
+    let mut choices = [0, 1, 3, 5].map(|o| (theirs + o) % WORDS);
+    choices.rotate_left((h / 8 % 4) as usize);
+    let draw = (theirs + 2 + (h / 32 % 6) as u8) % WORDS;
+    Round {
+        draw,
+        theirs,
+        choices,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,268 @@
+use super::*;
+use crate::json::{FromJson, ToJson};
+use crate::policy::connection::STRANGERS;
+use crate::state::persist::validate;
+use crate::state::seed::seed;
+use ConnectionAction as A;
+
+fn yes_stranger() -> u8 {
+    STRANGERS.iter().find(|s| s.yes).unwrap().id
+}
+
+fn no_stranger() -> u8 {
+    STRANGERS.iter().find(|s| !s.yes).unwrap().id
+}
+
+#[test]
+fn a_new_profile_is_unverified_and_private() {
+    let d = Douyin::default();
+    assert!(!d.verified);
+    assert_eq!(public_view(&d.profile()), PublicView::default());
+    let mut data = seed();
+    assert!(reduce(&mut data, A::Verify));
+    assert!(
+        !reduce(&mut data, A::Verify),
+        "verifying twice changes nothing"
+    );
+    assert!(data.douyin.verified);
+}
+
+#[test]
+fn ages_are_whole_numbers_in_range_with_a_reason_otherwise() {
+    assert_eq!(parse_age(" 25 "), Ok(25));
+    assert_eq!(parse_age("18"), Ok(18));
+    assert_eq!(parse_age("120"), Ok(120));
+    for bad in ["", "  ", "abc", "17.5", "-3", "２５", "1e2"] {
+        assert_eq!(parse_age(bad), Err(ProfileError::AgeNotNumber), "{bad}");
+    }
+    for far in ["0", "121", "99999999999999999999999"] {
+        assert_eq!(parse_age(far), Err(ProfileError::AgeRange), "{far}");
+    }
+    let mut data = seed();
+    assert!(reduce(&mut data, A::Set(Field::Age, 17)));
+    assert_eq!(data.douyin.age, Some(17));
+    assert!(!reduce(&mut data, A::Set(Field::Age, 17)));
+    assert!(
+        !reduce(&mut data, A::Set(Field::Age, 0)),
+        "out of range: refused"
+    );
+    assert!(!reduce(&mut data, A::Set(Field::Age, 200)));
+    assert_eq!(data.douyin.age, Some(17));
+}
+
+#[test]
+fn edits_check_their_ranges_and_toggles_flip_one_field() {
+    let mut data = seed();
+    assert!(reduce(&mut data, A::Set(Field::City, 4)));
+    assert!(!reduce(&mut data, A::Set(Field::City, CITIES)));
+    assert!(!reduce(&mut data, A::Set(Field::Sign, SIGNS)));
+    assert!(!reduce(
+        &mut data,
+        A::Set(Field::Picture, PICTURES.len() as u8)
+    ));
+    assert!(reduce(&mut data, A::Set(Field::Sign, 11)));
+    assert_eq!((data.douyin.city, data.douyin.sign), (4, 11));
+
+    assert!(reduce(&mut data, A::SetPublic(Field::City, true)));
+    assert!(!reduce(&mut data, A::SetPublic(Field::City, true)));
+    assert!(data.douyin.is_public(Field::City) && !data.douyin.is_public(Field::Age));
+    assert!(reduce(&mut data, A::SetPublic(Field::City, false)));
+    assert_eq!(data.douyin.public, 0);
+
+    assert!(reduce(&mut data, A::ToggleInterest(2)));
+    assert_eq!(data.douyin.interests, 0b100);
+    assert!(reduce(&mut data, A::ToggleInterest(2)));
+    assert!(!reduce(&mut data, A::ToggleInterest(INTERESTS)));
+    assert_eq!(data.douyin.interests, 0);
+
+    assert!(reduce(&mut data, A::SetUsername("  moon_me ".into())));
+    assert_eq!(data.douyin.username, "moon_me");
+    assert_eq!(
+        check_username(&"x".repeat(MAX_USERNAME + 1)),
+        Err(ProfileError::UsernameTooLong)
+    );
+    assert!(!reduce(
+        &mut data,
+        A::SetUsername("y".repeat(MAX_USERNAME + 1))
+    ));
+    assert_eq!(
+        data.douyin.username, "moon_me",
+        "a refused edit loses nothing"
+    );
+}
+
+#[test]
+fn eligibility_reads_the_account_and_the_scenario() {
+    use crate::policy::scenario::Cohort;
+    let mut data = seed();
+    data.scenario.date = Date::parse("2020-03-01").unwrap();
+    data.scenario.cohort = Cohort::Early;
+    assert_eq!(eligibility(&data, 1200), Err(Refusal::Unverified));
+    reduce(&mut data, A::Verify);
+    reduce(&mut data, A::Set(Field::Age, 17));
+    assert_eq!(eligibility(&data, 1200), Err(Refusal::Under18));
+    reduce(&mut data, A::Set(Field::Age, 18));
+    assert_eq!(eligibility(&data, 1200), Ok(()));
+    assert_eq!(eligibility(&data, 600), Err(Refusal::OutsideHours));
+}
+
+#[test]
+fn a_follow_happens_only_when_both_say_yes() {
+    let mut data = seed();
+    let (y, n) = (yes_stranger(), no_stranger());
+    assert!(!reduce(
+        &mut data,
+        A::Follow {
+            stranger: y,
+            yes: false
+        }
+    ));
+    assert!(
+        !reduce(
+            &mut data,
+            A::Follow {
+                stranger: n,
+                yes: true
+            }
+        ),
+        "they said no"
+    );
+    assert!(
+        !reduce(
+            &mut data,
+            A::Follow {
+                stranger: 250,
+                yes: true
+            }
+        ),
+        "nobody"
+    );
+    assert!(data.douyin.follows.is_empty());
+    assert!(reduce(
+        &mut data,
+        A::Follow {
+            stranger: y,
+            yes: true
+        }
+    ));
+    assert!(!reduce(
+        &mut data,
+        A::Follow {
+            stranger: y,
+            yes: true
+        }
+    ));
+    assert_eq!(data.douyin.follows, [y]);
+}
+
+#[test]
+fn continue_on_wechat_adds_a_contact_and_a_chat_once() {
+    let mut data = seed();
+    let y = yes_stranger();
+    let go = A::ContinueOnWeChat {
+        stranger: y,
+        id: 1,
+        ts: 1_583_000_000,
+    };
+    assert!(!reduce(&mut data, go.clone()), "no follow, no WeChat");
+    reduce(
+        &mut data,
+        A::Follow {
+            stranger: y,
+            yes: true,
+        },
+    );
+    let before = Rc::clone(&data.contacts);
+    assert!(reduce(&mut data, go.clone()));
+    assert_eq!(before.len() + 1, data.contacts.len(), "copied on write");
+    let c = data.contact(&contact_id(y)).unwrap().clone();
+    let chat = data.chat(&chat_id(y)).unwrap().clone();
+    assert_eq!(chat.kind, ChatKind::Direct { with: c.id.clone() });
+    assert_eq!(chat.messages.len(), 1);
+    assert_eq!(chat.messages[0].from, c.id);
+    assert!(validate(&data).is_ok(), "{:?}", validate(&data));
+    // Again (another tab, a double tap): nothing new.
+    let snapshot = data.clone();
+    assert!(!reduce(&mut data, go));
+    assert_eq!(data, snapshot);
+    // Saved and read back.
+    let back = Data::from_json_str(&data.to_json_string()).unwrap();
+    assert_eq!(back.douyin, data.douyin);
+}
+
+#[test]
+fn the_contact_name_comes_from_public_fields_only() {
+    let mut data = seed();
+    for s in &STRANGERS {
+        if !s.yes {
+            continue;
+        }
+        reduce(
+            &mut data,
+            A::Follow {
+                stranger: s.id,
+                yes: true,
+            },
+        );
+        reduce(
+            &mut data,
+            A::ContinueOnWeChat {
+                stranger: s.id,
+                id: 1,
+                ts: 0,
+            },
+        );
+        let c = data.contact(&contact_id(s.id)).unwrap();
+        let p = &s.profile;
+        for name in [&c.name_en, &c.name_zh, &c.wechat_id] {
+            assert!(!name.contains(p.username), "{name}");
+            let city = (CITY[usize::from(p.city)].0, CITY[usize::from(p.city)].1);
+            let has_city = name.contains(city.0) || name.contains(city.1);
+            if &c.wechat_id != name {
+                assert_eq!(
+                    has_city,
+                    s.profile.public & Field::City.bit() != 0,
+                    "{name}"
+                );
+                let pic = PICTURES[usize::from(p.picture)];
+                assert_eq!(
+                    name.contains(pic),
+                    p.public & Field::Picture.bit() != 0,
+                    "{name}"
+                );
+            }
+        }
+    }
+    assert!(validate(&data).is_ok());
+}
+
+#[test]
+fn rounds_are_fixed_per_day_and_fair() {
+    let day = Date::parse("2020-03-01").unwrap();
+    for s in &STRANGERS {
+        let r = round(day, s.id);
+        assert_eq!(r, round(day, s.id));
+        assert!(r.theirs < DRAWINGS && r.draw < WORDS && r.draw != r.theirs);
+        assert!(r.choices.contains(&r.theirs));
+        let mut c = r.choices.to_vec();
+        c.sort_unstable();
+        c.dedup();
+        assert_eq!(c.len(), 4, "{r:?}");
+    }
+}
+
+#[test]
+fn the_profile_round_trips_through_json() {
+    let mut d = Douyin {
+        verified: true,
+        username: "me \"quoted\"".into(),
+        age: Some(30),
+        public: 0b1010,
+        follows: vec![3, 7],
+        ..Douyin::default()
+    };
+    d.interests = 0b1001_0001;
+    assert_eq!(Douyin::from_json_str(&d.to_json_string()).unwrap(), d);
+    let none = Douyin::default();
+    assert_eq!(Douyin::from_json_str(&none.to_json_string()).unwrap(), none);
+}

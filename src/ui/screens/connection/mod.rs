@@ -1,0 +1,215 @@
+//! Douyin's Connection (record §6), drawn as a rival app inside WeChat's
+//! frame: eligibility, the profile, matching, the call and the follow.
+//!
+//! Privacy by design: the other side of a match is rendered only from
+//! `policy::connection::public_view`, the stranger's and the user's alike.
+
+mod call;
+mod card;
+mod gate;
+mod profile;
+
+use crate::i18n::connection::C;
+use crate::i18n::{Explain, Lang, T};
+use crate::policy::connection::{
+    hhmm, parse_hhmm, public_view, ranking, Refusal, CONN_2020_02, STRANGERS,
+};
+use crate::state::connection::{screen, Screen};
+use crate::ui::hooks::use_go;
+use crate::ui::store::use_store;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Now in China (UTC+8), in minutes after midnight: the clock's default.
+fn china_now() -> u16 {
+    let d = js_sys::Date::new_0();
+    ((d.get_utc_hours() + 8) % 24 * 60 + d.get_utc_minutes()) as u16
+}
+
+/// The Connection screen (`#/connection`). The scenario has a day but no
+/// time, so the screen has its own clock, in China time.
+#[component]
+pub fn ConnectionScreen() -> Html {
+    let store = use_store();
+    let minutes = use_state_eq(china_now);
+    let skip = use_state_eq(|| 0usize);
+    let error = use_state_eq(|| None::<Refused>);
+    let phone = use_node_ref();
+    let go = use_go();
+    let st = call::CallState {
+        stage: use_state_eq(|| None),
+        seconds: use_mut_ref(|| 0),
+        canvas: use_node_ref(),
+        down: use_mut_ref(|| false),
+    };
+    let redraw = use_force_update();
+    {
+        // The call's timer ticks while a call is on.
+        let seconds = st.seconds.clone();
+        use_effect_with(st.stage.is_some(), move |on| {
+            *seconds.borrow_mut() = 0;
+            let tick = on.then(|| {
+                gloo::timers::callback::Interval::new(1000, move || {
+                    *seconds.borrow_mut() += 1;
+                    redraw.force_update();
+                })
+            });
+            move || drop(tick)
+        });
+    }
+    let lang = store.lang();
+    let data = store.data();
+
+    let on_clock = {
+        let minutes = minutes.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(m) = parse_hhmm(&v) {
+                minutes.set(m);
+            }
+        })
+    };
+    let clock = clock(lang, *minutes, on_clock);
+    // The call is shown in place of everything else of the frame.
+    let profile = data.douyin.profile();
+    let body = match screen(data, *minutes) {
+        Screen::Closed(r) => refusal(r, lang),
+        Screen::Verify => html! {<>
+            { refusal(Refusal::Unverified, lang) }
+            { gate::verify(&store, &phone, &error) }
+        </>},
+        Screen::Profile(r) => {
+            let order = ranking(&profile, data.scenario.date);
+            let s = &STRANGERS[order[*skip % order.len()]];
+            let start = {
+                let stage = st.stage.clone();
+                Callback::from(move |_: MouseEvent| stage.set(Some(call::Stage::Draw)))
+            };
+            let next = {
+                let skip = skip.clone();
+                Callback::from(move |_| skip.set(*skip + 1))
+            };
+            let top = match r {
+                Some(r) => refusal(r, lang),
+                None if st.stage.is_some() => {
+                    return frame(lang, call::call(&store, &st, s, go), clock);
+                }
+                None => card::match_card(lang, s, public_view(&profile), start, next),
+            };
+            html! {<>{ top }{ profile::editor(&store, &error) }</>}
+        }
+    };
+    frame(lang, body, clock)
+}
+
+/// The simulator's clock above the rival app, with the assumed hours.
+fn clock(lang: Lang, minutes: u16, onchange: Callback<Event>) -> Html {
+    html! {
+        <div class="scenario compact dy-clock">
+            <div class="field">
+                { entry("dy-clock", C::Clock.tr(lang), "time", hhmm(minutes), onchange, NodeRef::default()) }
+            </div>
+            <p class="dy-hours">{ C::Hours.tr(lang) }{" "}{ assumption(lang) }{" "}{ CONN_2020_02 }</p>
+        </div>
+    }
+}
+
+/// Douyin's frame: its own dark look and header, clearly not WeChat.
+fn frame(lang: Lang, body: Html, clock: Html) -> Html {
+    html! {
+        <div class="connection">
+            { clock }
+            <section class="rival" data-app="douyin" aria-labelledby="dy-title">
+                { txt("h2", "dy-title", C::Title.tr(lang)) }
+                { body }
+            </section>
+        </div>
+    }
+}
+
+fn assumption(lang: Lang) -> Html {
+    html! { <span class="flag assumption">{ T::BadgeAssumption.tr(lang) }</span> }
+}
+
+/// A refusal: why, with the record id, and marked when it rests on an
+/// assumption (the start day, the hours).
+fn refusal(r: Refusal, lang: Lang) -> Html {
+    html! {
+        <p class="dy-refusal" role="alert" data-reason={r.as_str()}>
+            { r.explain(lang) }
+            if r.assumed() { {" "}{ assumption(lang) } }
+        </p>
+    }
+}
+
+/// `<tag class>text</tag>`: the screen's headings and paragraphs, built
+/// by one copy of markup code (each `html!` element costs code).
+#[inline(never)]
+fn txt(tag: &'static str, class: &'static str, text: &str) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    html! { <@{tag} {class}>{ text.to_string() }</@> }
+}
+
+/// A labelled input of type `kind` (`numeric`: a text field with the
+/// digit keyboard).
+#[inline(never)]
+fn entry(
+    id: &'static str,
+    label: &str,
+    kind: &'static str,
+    value: String,
+    onchange: Callback<Event>,
+    node: NodeRef,
+) -> Html {
+    let numeric = kind == "numeric";
+    html! {<>
+        <label for={id}>{ label.to_string() }</label>
+        <input {id} type={if numeric { "text" } else { kind }} inputmode={numeric.then_some("numeric")}
+            {value} {onchange} ref={node} />
+    </>}
+}
+
+/// A row of buttons `(label, primary, onclick)`, labelled by the element
+/// `labelled_by`: every button of the screen is built by this one copy of
+/// markup code.
+fn actions(
+    buttons: Vec<(&'static str, bool, Callback<MouseEvent>)>,
+    labelled_by: &'static str,
+) -> Html {
+    html! {
+        <div class="dy-actions" role="group" aria-labelledby={labelled_by}>
+            { for buttons.into_iter().map(|(label, primary, onclick)| html! {
+                <button type="button" key={label} class={classes!("btn", primary.then_some("dy-btn"))} {onclick}>{ label }</button>
+            }) }
+        </div>
+    }
+}
+
+/// A refused entry: the control's id, what was typed (kept on screen, so
+/// nothing is lost) and why, in the user's language.
+#[derive(Clone, PartialEq)]
+struct Refused {
+    id: &'static str,
+    typed: String,
+    why: String,
+}
+
+/// The screen's last refused entry.
+type Error = UseStateHandle<Option<Refused>>;
+
+/// The value control `id` shows: what was typed if it was refused, else
+/// `saved`.
+fn shown(error: &Error, id: &str, saved: String) -> String {
+    match &**error {
+        Some(r) if r.id == id => r.typed.clone(),
+        _ => saved,
+    }
+}
+
+/// The last refused entry's reason, if any.
+fn error_line(error: &Error) -> Html {
+    match &**error {
+        Some(r) => html! { <p class="field-error" role="alert">{ r.why.clone() }</p> },
+        None => html! {},
+    }
+}
