@@ -48,6 +48,12 @@ impl Explain for Dropped {
                     "你的赞未保留：该动态已因另一个标签页中的更改而不存在。",
                 )
                 .into(),
+            Dropped::Post { text } => with_quote(
+                lang,
+                "Your post {} was not published: after a change in another tab (the date or the rules) its link is no longer allowed in Moments.",
+                "你的动态{}未发布：另一个标签页更改了日期或规则，其中的链接已不能发到朋友圈。",
+                text,
+            ),
             Dropped::Account => lang
                 .pick(
                     "A change you made was not kept: its account is gone after a reset or an import in another tab.",

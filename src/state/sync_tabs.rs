@@ -138,6 +138,11 @@ pub enum Dropped {
         /// The start of its text.
         text: String,
     },
+    /// A post the scenario or rules another tab set no longer allow.
+    Post {
+        /// The start of its text.
+        text: String,
+    },
     /// Something done in an account that is gone (the data was reset or
     /// replaced by an import meanwhile).
     Account,
@@ -168,6 +173,13 @@ pub fn gone(data: &Data, action: &Action) -> Option<Dropped> {
         Action::Moments(MomentsAction::Comment { post, text, .. }) => {
             post_gone(data, *post).then(|| Dropped::Comment { text: quote(text) })
         }
+        // Not there yet, and refused now: another tab changed the scenario
+        // or the rules so that the post's link is no longer allowed.
+        Action::Moments(MomentsAction::Publish { draft, id, .. }) => (post_gone(data, *id)
+            && super::moments::check(draft, data.rules(), &data.scenario).is_err())
+        .then(|| Dropped::Post {
+            text: quote(&draft.text),
+        }),
         _ => None,
     }
 }

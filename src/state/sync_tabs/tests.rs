@@ -315,3 +315,57 @@ fn a_post_and_a_comment_applied_again_add_nothing() {
     assert_eq!(replayed.data.moments, a.data.moments);
     assert_eq!(post(&replayed.data, "once").comments.len(), 1);
 }
+
+#[test]
+fn a_post_the_other_tabs_new_date_refuses_is_dropped_with_a_notice() {
+    use crate::policy::scenario::Date;
+    use crate::state::moments::{Draft, MomentsAction};
+    use crate::state::scenario::ScenarioAction;
+    let (mut a, mut b, mut storage) = tabs();
+    let day = |s| Date::parse(s).unwrap();
+    // Tab A posts a Taobao password text on 2018-05-28, when it was allowed;
+    // tab B has moved the scenario to 2018-05-29 and saved first.
+    reduce(
+        &mut a,
+        Action::Scenario(ScenarioAction::SetDate(day("2018-05-28"))),
+    );
+    save(&mut a, &mut storage);
+    reduce(
+        &mut b,
+        Action::External(decode(storage.as_deref().unwrap()).unwrap()),
+    );
+    let text = "￥AbC123dEf￥ 打开淘宝";
+    let draft = Draft {
+        text: text.into(),
+        visibility: Some(crate::policy::moments::Visibility::Public),
+        ..Draft::default()
+    };
+    reduce(
+        &mut a,
+        Action::Moments(MomentsAction::Publish {
+            draft,
+            ts: 1,
+            id: 4242,
+        }),
+    );
+    assert!(a.data.moments.posts.iter().any(|p| p.id == 4242));
+    reduce(
+        &mut b,
+        Action::Scenario(ScenarioAction::SetDate(day("2018-05-29"))),
+    );
+    save(&mut b, &mut storage);
+    save(&mut a, &mut storage);
+    let end = decode(storage.as_deref().unwrap()).unwrap();
+    assert!(end.moments.posts.iter().all(|p| p.id != 4242));
+    let why = a.notices.iter().find_map(|n| match &n.kind {
+        NoticeKind::Dropped(d) => Some(d.clone()),
+        _ => None,
+    });
+    assert_eq!(why, Some(Dropped::Post { text: text.into() }));
+    use crate::i18n::Explain;
+    let en = why.unwrap().explain(Lang::En);
+    assert!(
+        en.contains("was not published") && en.contains(text),
+        "{en}"
+    );
+}
