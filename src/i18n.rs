@@ -71,32 +71,47 @@ const fn ends<const N: usize>(lens: &[usize]) -> [u16; N] {
     at
 }
 
+/// A string table: the enum `$name` of its keys, each language's strings
+/// end to end cut by `u16` offsets (two a key instead of a pointer and a
+/// length: about 1 KB of the bundle for `T`), and `$name::tr`. Used for
+/// `T` and for Connection's own table (`i18n::connection::C`).
 macro_rules! strings {
-    ($($key:ident => $en:expr, $zh:expr;)+) => {
+    ($name:ident; $($key:ident => $en:expr, $zh:expr;)+) => {
         /// A key of the string table.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[allow(missing_docs)]
-        pub enum T { $($key,)+ }
+        pub enum $name { $($key,)+ }
 
-        /// Each language's strings end to end, cut at [`EN_AT`] and
-        /// [`ZH_AT`]: two offsets a key instead of a pointer and a length
-        /// (about 1 KB of the bundle).
         const EN_ALL: &str = concat!($($en,)+);
         const ZH_ALL: &str = concat!($($zh,)+);
-        const EN_AT: [u16; COUNT + 1] = ends(&[$($en.len(),)+]);
-        const ZH_AT: [u16; COUNT + 1] = ends(&[$($zh.len(),)+]);
-        const COUNT: usize = [$(T::$key,)+].len();
+        const EN_AT: [u16; COUNT + 1] = $crate::i18n::ends(&[$($en.len(),)+]);
+        const ZH_AT: [u16; COUNT + 1] = $crate::i18n::ends(&[$($zh.len(),)+]);
+        const COUNT: usize = [$($name::$key,)+].len();
         #[cfg(test)]
         const EN: &[&str] = &[$($en,)+];
         #[cfg(test)]
         const ZH: &[&str] = &[$($zh,)+];
-
         #[cfg(test)]
-        const ALL: &[T] = &[$(T::$key,)+];
+        const ALL: &[$name] = &[$($name::$key,)+];
+
+        impl $name {
+            /// The text of this key in `lang`.
+            pub fn tr(self, lang: $crate::i18n::Lang) -> &'static str {
+                let i = self as usize;
+                let (all, at) = match lang {
+                    $crate::i18n::Lang::En => (EN_ALL, &EN_AT),
+                    $crate::i18n::Lang::Zh => (ZH_ALL, &ZH_AT),
+                };
+                all.get(at[i] as usize..at[i + 1] as usize)
+                    .unwrap_or_default()
+            }
+        }
     };
 }
+pub(crate) use strings;
 
 strings! {
+    T;
     Chats => "Chats", "微信";
     Contacts => "Contacts", "通讯录";
     Discover => "Discover", "发现";
@@ -420,19 +435,6 @@ strings! {
     NameQq => "QQ", "QQ";
     NameFacebook => "Facebook", "脸书";
     NameTwitter => "Twitter", "推特";
-}
-
-impl T {
-    /// The text of this key in `lang`.
-    pub fn tr(self, lang: Lang) -> &'static str {
-        let i = self as usize;
-        let (all, at) = match lang {
-            Lang::En => (EN_ALL, &EN_AT),
-            Lang::Zh => (ZH_ALL, &ZH_AT),
-        };
-        all.get(at[i] as usize..at[i + 1] as usize)
-            .unwrap_or_default()
-    }
 }
 
 #[cfg(test)]

@@ -6,20 +6,8 @@ use super::{Explain, Lang};
 use crate::policy::connection::{Field, FollowResult, Refusal, CONN_2020_02};
 use crate::state::connection::ProfileError;
 
-macro_rules! texts {
-    ($($key:ident => $en:expr, $zh:expr;)+) => {
-        /// A key of Connection's string table.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        #[allow(missing_docs)]
-        pub enum C { $($key,)+ }
-        const EN: &[&str] = &[$($en,)+];
-        const ZH: &[&str] = &[$($zh,)+];
-        #[cfg(test)]
-        const ALL: &[C] = &[$(C::$key,)+];
-    };
-}
-
-texts! {
+super::strings! {
+    C;
     Title => "Douyin · Connection", "抖音 · 连线";
     Clock => "Time in China (simulated)", "北京时间（模拟）";
     Hours => "Open 19:00–23:00 each day", "每天 19:00–23:00 开放";
@@ -63,11 +51,6 @@ texts! {
 }
 
 impl C {
-    /// The text of this key in `lang`.
-    pub fn tr(self, lang: Lang) -> &'static str {
-        let i = self as usize;
-        lang.pick(EN[i], ZH[i])
-    }
     /// The label of a profile field.
     pub const fn field(f: Field) -> C {
         match f {
@@ -202,6 +185,9 @@ mod tests {
         use crate::policy::connection::{CITIES, INTERESTS, SIGNS};
         assert_eq!(EN.len(), ZH.len());
         for &k in ALL {
+            // The packed tables cut exactly where each string ends.
+            assert_eq!(k.tr(Lang::En), EN[k as usize], "{k:?} en");
+            assert_eq!(k.tr(Lang::Zh), ZH[k as usize], "{k:?} zh");
             assert!(
                 !k.tr(Lang::En).is_empty() && !k.tr(Lang::Zh).is_empty(),
                 "{k:?}"
