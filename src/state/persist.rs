@@ -228,7 +228,7 @@ pub fn validate(data: &Data) -> Result<(), PersistError> {
         .collect();
     let bad_name = accounts.iter().any(|a| {
         a.name_en.trim().is_empty()
-            || a.name_en.chars().count() > crate::state::accounts::MAX_NAME_CHARS * 2
+            || a.name_en.chars().count() > crate::state::accounts::MAX_NAME_CHARS
     });
     if has_duplicates(ids) || has_duplicates(phones) || bad_name {
         return Err(PersistError::BadAccount);

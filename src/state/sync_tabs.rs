@@ -305,9 +305,7 @@ pub fn rebase(model: &mut Model, theirs: Data) {
         // Back to the account it was made in, if the other tab left
         // another one current: a logged switch, saved like the rest.
         if *model.data.account.id != *account {
-            let exists = super::accounts::accounts(&model.data)
-                .iter()
-                .any(|a| *a.id == *account);
+            let exists = model.data.others.iter().any(|s| *s.account.id == *account);
             if !exists {
                 if !matches!(action, Action::Accounts(_)) {
                     dropped.push(Dropped::Account);

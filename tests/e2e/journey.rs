@@ -22,17 +22,8 @@ fn type_into(b: &Browser, name: &str, text: &str) {
     b.type_text(text);
 }
 
-/// Picks `value` in the select named `name`.
-fn pick(b: &Browser, name: &str, value: &str) {
-    b.js(
-        &(String::from("const s = ")
-            + &el("control", name)
-            + "; s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true}));"),
-        json!([value]),
-    );
-}
-
-/// Sets the control named `name` as typing and leaving it would.
+/// Sets the control named `name` (a field or a select) as typing or
+/// choosing, then leaving it, would.
 fn set(b: &Browser, name: &str, value: &str) {
     b.wait(&el("control", name), name);
     b.js(
@@ -65,10 +56,10 @@ fn refusal(b: &Browser) -> (String, String) {
 
 /// Fills the sign-up form for `phone` and asks for the code.
 fn sign_up_form(b: &Browser, phone: &str) {
-    pick(b, "Country code", "+86");
+    set(b, "Country code", "+86");
     type_into(b, "Phone number", phone);
     type_into(b, "Name", "Mei");
-    pick(b, "Account type", "personal");
+    set(b, "Account type", "personal");
     press(b, "Get code");
 }
 

@@ -98,9 +98,9 @@ pub fn RegisterScreen() -> Html {
             <div class="actions">
                 <button type="button" class="btn" onclick={on_get_code}>{ t(T::GetCode) }</button>
             </div>
-            if let Some(digits) = &form.code_sent_to {
-                <p class="section-help" data-code={code_for(digits)}>
-                    { t(T::CodeShown) }{" "}<strong>{ code_for(digits) }</strong>
+            if let Some(code) = form.code_sent_to.as_deref().map(code_for) {
+                <p class="section-help" data-code={code.clone()}>
+                    { t(T::CodeShown) }{" "}<strong>{ code }</strong>
                 </p>
             }
             <div class="scenario full">
