@@ -160,7 +160,7 @@ fn field(v: &str) -> String {
 }
 
 const CSV_HEADER: &str =
-    "link,outcome,platform,host,share,display,form,rules,confidence,assumption,custom";
+    "link,outcome,platform,host,share,display,form,rules,confidence,assumption,reachable,custom";
 
 fn csv(link: &str, d: &Decision) -> String {
     [
@@ -174,6 +174,7 @@ fn csv(link: &str, d: &Decision) -> String {
         field(&d.rules_attr()),
         d.confidence_str().into(),
         d.assumption_str().into(),
+        d.reachable_str().into(),
         d.custom.to_string(),
     ]
     .join(",")
@@ -222,6 +223,7 @@ fn json(link: &str, d: &Decision) -> String {
                 "rule": &*t.rule_id,
                 "applied": t.applied,
                 "why": t.why_text(),
+                "supplies": t.supplies.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -237,6 +239,8 @@ fn json(link: &str, d: &Decision) -> String {
         "rules": rules,
         "confidence": d.confidence_str(),
         "assumption": d.assumption_str(),
+        "reachable": d.reachable_str(),
+        "network_en": d.network.as_ref().map(|n| n.en.title.as_str()),
         "assumed_en": d.assumed.iter().map(|a| a.en.as_str()).collect::<Vec<_>>(),
         "caveat_en": d.caveat.as_ref().map(|c| c.text.en.as_str()),
         "other_cohort": d.other_cohort.as_ref().map(|o| serde_json::json!({

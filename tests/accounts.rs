@@ -156,3 +156,34 @@ async fn a_sign_up_lands_in_the_new_account_and_switching_keeps_chats_apart() {
     assert_eq!(app.roles("button", Name::Is("Switch")).len(), 1);
     app.unmount();
 }
+
+/// Issue 23: "+86 means a mainland user" is the simulator's reading, not
+/// the record's: the note that says so describes Country code, is marked
+/// Assumption, and names REG-2021-07-27, in both languages.
+#[wasm_bindgen_test]
+async fn the_country_code_carries_its_assumption() {
+    let app = mount_fresh("#/register?date=2021-08-10").await;
+    let select = app.control("Country code");
+    let note_id = select.get_attribute("aria-describedby").expect("described");
+    let note = app.find(&format!("[id=\"{note_id}\"]"));
+    assert_eq!(
+        note.get_attribute("data-assumption").as_deref(),
+        Some("region")
+    );
+    let text = text_of(&note);
+    assert!(text.starts_with("Assumption: "), "{text}");
+    assert!(
+        text.contains("+86") && text.contains("overseas") && text.contains("REG-2021-07-27"),
+        "{text}"
+    );
+    assert!(text.contains("applies to mainland users only"), "{text}");
+    app.unmount();
+    let app = mount("#/register?lang=zh").await;
+    let note = app.find("[data-assumption=region]");
+    let text = text_of(&note);
+    assert!(
+        text.starts_with("假设：") && text.contains("仅限中国大陆用户"),
+        "{text}"
+    );
+    app.unmount();
+}

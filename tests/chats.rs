@@ -242,11 +242,16 @@ async fn edit_members_and_leave_a_group() {
 
 #[wasm_bindgen_test]
 async fn link_cards_follow_the_rules_for_the_chat_type_and_date() {
-    // 2021-12-01: the group pilot folds e-commerce links for the early
-    // cohort; the late one (the default) still gets Taobao's card of phase 1.
+    // 2021-12-01: the group pilot opens e-commerce links (as cards) for the
+    // early cohort; the late one (the default) still gets Taobao's
+    // copy-to-browser card of phase 1.
     let app = mount_fresh("#/chats/deals").await;
     let last = app.all("[role=log] [data-display]").pop().unwrap();
     assert_eq!(last.get_attribute("data-display").as_deref(), Some("card"));
+    assert_eq!(
+        last.get_attribute("data-outcome").as_deref(),
+        Some("copy_to_browser")
+    );
     app.unmount();
     let app = mount_fresh("#/chats/deals?cohort=early").await;
     let cards = app.all("[role=log] [data-display]");
@@ -255,18 +260,12 @@ async fn link_cards_follow_the_rules_for_the_chat_type_and_date() {
         .map(|c| c.get_attribute("data-display").unwrap())
         .collect();
     // JD, Pinduoduo, the password text, Taobao (seed order).
-    assert_eq!(displays, ["card", "card", "text", "folded"], "{displays:?}");
+    assert_eq!(displays, ["card", "card", "text", "card"], "{displays:?}");
     assert!(app.text().contains("Taobao password text"));
-    // A folded card opens on a tap.
-    app.click("[role=log] [data-display=folded]").await;
-    let taobao = app.all("[role=log] [data-display]").pop().unwrap();
+    let taobao = cards.last().unwrap();
     assert_eq!(
-        taobao.get_attribute("data-display").as_deref(),
-        Some("folded")
-    );
-    assert_eq!(
-        taobao.get_attribute("data-platform").as_deref(),
-        Some("taobao")
+        taobao.get_attribute("data-outcome").as_deref(),
+        Some("open")
     );
     app.unmount();
 
@@ -295,7 +294,14 @@ async fn manage_links_fold_or_hide_a_platform_in_groups() {
         .contains("A link was hidden by your settings: JD"));
     assert!(app.all("[role=log] [data-platform=jd]").is_empty());
     let folded: Vec<_> = app.all("[role=log] [data-display=folded]");
-    assert_eq!(folded.len(), 2, "Pinduoduo by choice, Taobao by the pilot");
+    assert_eq!(folded.len(), 1, "Pinduoduo by choice");
+    // A folded card opens on a tap.
+    app.click("[role=log] [data-display=folded]").await;
+    let pdd = app.all("[role=log] [data-display=folded]").pop().unwrap();
+    assert_eq!(
+        pdd.get_attribute("data-platform").as_deref(),
+        Some("pinduoduo")
+    );
     app.unmount();
 
     // One-to-one chats are not affected.

@@ -1,7 +1,10 @@
-//! Browser tests of Douyin's Connection (issue 18, items 4 and 5): the
-//! refusals with their record id, an under-18 profile refused, a match card
-//! that holds no private value of either side (text and every attribute),
-//! and the flow match → call → Yes → Continue on WeChat ending in a chat.
+//! Browser tests of Douyin's Connection (issue 18, items 4 and 5; issue 23,
+//! item 8): the refusals with their record id and assumptions, the Douyin
+//! test group (select and address parameter, default in, independent of
+//! WeChat's cohort), the age fixed by the verification, every assumption
+//! badged, a match card that holds no private value of either side (text
+//! and every attribute), and the flow match → call → Yes → Continue on
+//! WeChat ending in a chat.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -11,7 +14,7 @@ use common::*;
 use walled_garden::i18n::connection::{name, CITY, SIGN, WORD};
 use walled_garden::i18n::Lang;
 use walled_garden::policy::connection::{
-    public_view, ranking, Field, Profile, PICTURES, STRANGERS,
+    public_view, ranking, Assumption, Field, Profile, PICTURES, STRANGERS,
 };
 use walled_garden::policy::scenario::Date;
 use walled_garden::state::connection::{round, Douyin};
@@ -24,17 +27,27 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const DAY: &str = "2020-03-01";
 const CLOCK: &str = "Time in China (simulated)";
+const GROUP: &str = "Douyin test group";
+const ID_AGE: &str = "Age on your ID (simulated)";
+const AGE: &str = "Age (from verification)";
 
-/// Mounts Connection on `DAY` (early cohort) over saved data whose Douyin
-/// profile is `douyin`, at 20:00 China time.
+/// Mounts Connection on `DAY` (every other parameter at its default) over
+/// saved data whose Douyin profile is `douyin`, at 20:00 China time.
 async fn open_with(douyin: Douyin) -> Mounted {
     let mut d = walled_garden::state::seed::seed();
     d.douyin = douyin;
     storage().clear().unwrap();
     storage().set_item(STORAGE_KEY, &encode(&d)).unwrap();
-    let app = mount(&format!("#/connection?date={DAY}&cohort=early")).await;
+    let app = mount(&format!("#/connection?date={DAY}")).await;
     app.fill(CLOCK, "20:00").await;
     app
+}
+
+/// The `data-assumed` of the refusal on screen.
+fn assumed(app: &Mounted) -> String {
+    refusal(app)
+        .and_then(|e| e.get_attribute("data-assumed"))
+        .unwrap_or_default()
 }
 
 fn refusal(app: &Mounted) -> Option<Element> {
@@ -51,8 +64,7 @@ fn reason(app: &Mounted) -> String {
 
 fn adult() -> Douyin {
     Douyin {
-        verified: true,
-        age: Some(25),
+        verified_age: Some(25),
         city: 4,
         interests: 0b11,
         ..Douyin::default()
@@ -65,7 +77,7 @@ fn day() -> Date {
 
 #[wasm_bindgen_test]
 async fn each_refusal_names_its_reason_the_record_and_its_assumptions() {
-    let app = mount_fresh("#/connection?date=2020-02-19&cohort=early").await;
+    let app = mount_fresh("#/connection?date=2020-02-19").await;
     assert!(app
         .root
         .query_selector("[data-app=douyin]")
@@ -74,6 +86,7 @@ async fn each_refusal_names_its_reason_the_record_and_its_assumptions() {
     assert!(app.text().contains("Douyin · Connection"));
     app.fill(CLOCK, "20:00").await;
     assert_eq!(reason(&app), "not_in_test");
+    assert_eq!(assumed(&app), "test_start");
     let text = text_of(&refusal(&app).unwrap());
     assert!(
         text.contains("CONN-2020-02") && text.contains("2020-02-20"),
@@ -85,13 +98,22 @@ async fn each_refusal_names_its_reason_the_record_and_its_assumptions() {
     );
     app.unmount();
 
-    let app = mount_fresh("#/connection?date=2020-03-01&cohort=late").await;
+    // Out of the test group: the simulator's choice, marked as assumed.
+    let app = mount_fresh("#/connection?date=2020-03-01&connection=out").await;
     app.fill(CLOCK, "20:00").await;
     assert_eq!(reason(&app), "not_in_test");
-    assert!(!text_of(&refusal(&app).unwrap()).contains("Assumption"));
+    assert_eq!(assumed(&app), "test_group");
+    let text = text_of(&refusal(&app).unwrap());
+    assert!(
+        text.contains("simulator's choice")
+            && text.contains("random")
+            && text.contains("Assumption")
+            && text.contains("CONN-2020-02"),
+        "{text}"
+    );
     app.unmount();
 
-    let app = mount_fresh("#/connection?date=2020-03-01&cohort=early").await;
+    let app = mount_fresh("#/connection?date=2020-03-01").await;
     for (clock, want) in [
         ("18:59", "outside_hours"),
         ("19:00", "unverified"),
@@ -101,17 +123,134 @@ async fn each_refusal_names_its_reason_the_record_and_its_assumptions() {
         app.fill(CLOCK, clock).await;
         assert_eq!(reason(&app), want, "at {clock}");
     }
+    assert_eq!(assumed(&app), "hours");
     let text = text_of(&refusal(&app).unwrap());
     assert!(
         text.contains("19:00–23:00") && text.contains("Assumption"),
         "{text}"
     );
+    app.fill(CLOCK, "20:00").await;
+    assert_eq!(reason(&app), "unverified");
+    assert_eq!(assumed(&app), "", "verification is the record's own");
+    assert!(!text_of(&refusal(&app).unwrap()).contains("Assumption"));
+    app.unmount();
+}
+
+/// The issue's "done": `#/connection` at 20:00 China time on 2020-03-10
+/// with the defaults (no `connection=`, WeChat's default cohort `late`)
+/// lets a verified adult in, verified as a new user would.
+#[wasm_bindgen_test]
+async fn the_defaults_at_20_00_on_2020_03_10_let_a_verified_adult_in() {
+    let app = mount_fresh("#/connection?date=2020-03-10").await;
+    assert_eq!(app.value(GROUP), "in", "in the test group by default");
+    app.fill(CLOCK, "20:00").await;
+    assert_eq!(reason(&app), "unverified", "open, once verified");
+    assert_eq!(app.value("Phone number"), "13800138000");
+    app.fill(ID_AGE, "25").await;
+    app.press("Scan face").await;
+    assert!(refusal(&app).is_none(), "{}", reason(&app));
+    assert!(app.root.query_selector("[data-match]").unwrap().is_some());
+    let data = saved();
+    assert_eq!(data.douyin.verified_age, Some(25));
+    assert_eq!(
+        data.scenario.cohort,
+        walled_garden::policy::scenario::Cohort::Late,
+        "WeChat's default cohort, which used to keep everyone out"
+    );
+    assert!(!hash().contains("connection="), "{}", hash());
     app.unmount();
 }
 
 #[wasm_bindgen_test]
-async fn an_under_18_profile_is_refused_and_18_is_matched() {
-    let app = mount_fresh("#/connection?date=2020-03-01&cohort=early").await;
+async fn the_douyin_test_group_is_a_select_and_an_address_parameter() {
+    // Its own choice: WeChat's early cohort neither puts the account in
+    // nor keeps it out.
+    let app = mount_fresh("#/connection?date=2020-03-10&cohort=early").await;
+    app.fill(CLOCK, "20:00").await;
+    assert_eq!(reason(&app), "unverified");
+    let options: Vec<String> = app
+        .control(GROUP)
+        .query_selector_all("option")
+        .unwrap()
+        .values()
+        .into_iter()
+        .map(|o| {
+            o.unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("value")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(options, ["in", "out"]);
+    app.choose(GROUP, "out").await;
+    assert_eq!(reason(&app), "not_in_test");
+    assert_eq!(assumed(&app), "test_group");
+    assert!(hash().contains("connection=out"), "{}", hash());
+    assert!(
+        hash().contains("cohort=early"),
+        "the cohort stays: {}",
+        hash()
+    );
+    assert_eq!(saved().douyin.group.as_str(), "out");
+
+    // Kept when moving between screens, like the scenario's parameters.
+    app.press("Back").await;
+    assert!(hash().starts_with("#/discover"), "{}", hash());
+    assert!(hash().contains("connection=out"), "{}", hash());
+    click_el(&app.role("link", Name::Is("Connection (Douyin)"))).await;
+    assert!(hash().starts_with("#/connection"), "{}", hash());
+    assert!(hash().contains("connection=out"), "{}", hash());
+    assert_eq!(app.value(GROUP), "out");
+
+    // (A new screen: its clock starts at the real time again.)
+    app.fill(CLOCK, "20:00").await;
+    app.choose(GROUP, "in").await;
+    assert_eq!(reason(&app), "unverified");
+    assert!(!hash().contains("connection="), "the default: {}", hash());
+    app.unmount();
+
+    // The address sets it before the first render.
+    let app = mount_fresh("#/connection?date=2020-03-10&connection=out").await;
+    app.fill(CLOCK, "20:00").await;
+    assert_eq!(app.value(GROUP), "out");
+    assert_eq!(reason(&app), "not_in_test");
+    assert!(app.all("[data-notice=bad-param]").is_empty());
+    app.unmount();
+
+    // A bad value is ignored with the notice every parameter gets.
+    let app = mount_fresh("#/connection?date=2020-03-10&connection=early").await;
+    assert_eq!(app.all("[data-notice=bad-param]").len(), 1);
+    assert!(app.text().contains("connection=early"), "{}", app.text());
+    assert_eq!(app.value(GROUP), "in");
+    app.fill(CLOCK, "20:00").await;
+    assert_eq!(reason(&app), "unverified");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn every_assumption_is_badged_in_both_languages() {
+    for (lang, badge) in [("en", "Assumption"), ("zh", "假设")] {
+        let app = mount_fresh(&format!("#/connection?date=2020-03-10&lang={lang}")).await;
+        let shown: Vec<String> = app
+            .all("[data-assumed]")
+            .iter()
+            .filter(|e| e.get_attribute("role").is_none())
+            .map(|e| {
+                let text = text_of(e);
+                assert!(text.contains(badge), "{lang}: {text}");
+                e.get_attribute("data-assumed").unwrap()
+            })
+            .collect();
+        let all: Vec<&str> = Assumption::ALL.iter().map(|a| a.as_str()).collect();
+        assert_eq!(shown, all, "{lang}");
+        app.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_age_comes_from_the_verification_and_cannot_be_edited_to_pass() {
+    let app = mount_fresh("#/connection?date=2020-03-01").await;
     app.fill(CLOCK, "21:30").await;
     assert_eq!(reason(&app), "unverified");
     assert_eq!(
@@ -120,6 +259,7 @@ async fn an_under_18_profile_is_refused_and_18_is_matched() {
         "prefilled from the account"
     );
     app.fill("Phone number", "12").await;
+    app.fill(ID_AGE, "25").await;
     app.press("Scan face").await;
     assert_eq!(reason(&app), "unverified", "a bad number does not verify");
     assert_eq!(app.value("Phone number"), "12", "what was typed is kept");
@@ -129,27 +269,55 @@ async fn an_under_18_profile_is_refused_and_18_is_matched() {
         app.text()
     );
     app.fill("Phone number", "13800138000").await;
+    app.fill(ID_AGE, "seventeen").await;
     app.press("Scan face").await;
-    assert_eq!(reason(&app), "under_18", "no age given yet");
+    assert_eq!(reason(&app), "unverified", "no age, no verification");
+    assert!(app.text().contains("whole number"), "a clear message");
+    assert_eq!(app.value(ID_AGE), "seventeen", "what was typed is kept");
 
-    app.fill("Age", "17").await;
+    app.fill(ID_AGE, "17").await;
+    app.press("Scan face").await;
     assert_eq!(reason(&app), "under_18");
+    assert_eq!(assumed(&app), "age_18");
     let text = text_of(&refusal(&app).unwrap());
     assert!(
-        text.contains("CONN-2020-02") && text.contains("18"),
+        text.contains("CONN-2020-02") && text.contains("18") && text.contains("Assumption"),
         "{text}"
     );
     assert!(app.root.query_selector("[data-match]").unwrap().is_none());
+    assert_eq!(saved().douyin.verified_age, Some(17));
 
-    app.fill("Age", "seventeen").await;
-    assert!(app.text().contains("whole number"), "a clear message");
-    assert_eq!(app.value("Age"), "seventeen", "what was typed is kept");
-    assert_eq!(saved().douyin.age, Some(17));
+    // Verified: no second verification, and the profile's age is shown
+    // read-only; changing the field's value changes nothing.
+    assert!(!app.has_button("Scan face"));
+    assert!(app.roles("control", Name::Is(ID_AGE)).is_empty());
+    let age = app.control(AGE);
+    assert_eq!(value_of(&age), "17");
+    assert!(age
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .read_only());
+    fill(&age, "18").await;
+    flush().await;
+    assert_eq!(reason(&app), "under_18");
+    assert_eq!(saved().douyin.verified_age, Some(17));
+    // Whether matches see the age is still the user's choice.
+    assert!(!app.checked("Show to matches: Age"));
+    click_el(&app.control("Show to matches: Age")).await;
+    assert!(app.checked("Show to matches: Age"));
+    assert!(saved().douyin.is_public(Field::Age));
+    assert_eq!(saved().douyin.verified_age, Some(17));
+    app.unmount();
 
-    app.fill("Age", "18").await;
-    assert!(refusal(&app).is_none());
+    // 18 is let in ("above 18" read as 18 or over).
+    let app = mount_fresh("#/connection?date=2020-03-01").await;
+    app.fill(CLOCK, "21:30").await;
+    app.fill(ID_AGE, "18").await;
+    app.press("Scan face").await;
+    assert!(refusal(&app).is_none(), "{}", reason(&app));
     assert!(app.root.query_selector("[data-match]").unwrap().is_some());
-    assert!(saved().douyin.verified);
+    assert_eq!(app.value(AGE), "18");
+    assert_eq!(saved().douyin.verified_age, Some(18));
     app.unmount();
 }
 
@@ -205,15 +373,14 @@ fn values(p: &Profile) -> (Vec<String>, Vec<String>) {
 async fn the_match_card_holds_no_private_value_of_either_side() {
     // Private: username, picture 🐙, Xi'an, 25; public: the sign.
     let me = Douyin {
-        verified: true,
+        verified_age: Some(25),
         username: "secret_me_q7".into(),
         picture: 11,
         city: 7,
-        age: Some(25),
         sign: 10,
         interests: 0b0110_0000,
         public: Field::Sign.bit(),
-        follows: vec![],
+        ..Douyin::default()
     };
     let app = open_with(me.clone()).await;
     let (my_public, my_private) = values(&me.profile());
@@ -341,6 +508,12 @@ async fn call_and_say_yes(theirs: bool) -> (Mounted, u8) {
             .unwrap(),
         theirs.to_string()
     );
+    // The gate is an assumption, said whether it opens or not.
+    let note = text_of(&app.find("[data-app=douyin] [data-assumed=wechat_after_follow]"));
+    assert!(
+        note.contains("mutual follow") && note.contains("Assumption"),
+        "{note}"
+    );
     (app, id)
 }
 
@@ -399,7 +572,7 @@ async fn in_chinese_the_screens_have_no_english_words() {
     d.lang = Lang::Zh;
     storage().clear().unwrap();
     storage().set_item(STORAGE_KEY, &encode(&d)).unwrap();
-    let app = mount("#/connection?date=2020-03-01&cohort=early&lang=zh").await;
+    let app = mount("#/connection?date=2020-03-01&lang=zh").await;
     app.fill("北京时间（模拟）", "20:00").await;
     let english = |app: &Mounted| -> Vec<String> {
         all_visible(&app.find("[data-app=douyin]"))

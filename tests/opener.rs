@@ -455,15 +455,17 @@ async fn batch_check_table_and_csv() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "link,platform,host,chat,group,moments,confidence,assumption"
+        "link,platform,host,chat,group,moments,confidence,assumption,reachable"
     );
+    // Assumptions are of medium confidence at most; Taobao's Moments card
+    // (visible to the poster only) is inferred.
     assert_eq!(
         lines[1],
-        "https://v.douyin.com/abc/,douyin,v.douyin.com,confirm,copy_to_browser,copy_to_browser,high,yes"
+        "https://v.douyin.com/abc/,douyin,v.douyin.com,confirm,copy_to_browser,copy_to_browser,medium,yes,yes"
     );
     assert_eq!(
         lines[2],
-        "https://m.tb.cn/h.x,taobao,m.tb.cn,copy_to_browser,copy_to_browser,copy_to_browser,high,no"
+        "https://m.tb.cn/h.x,taobao,m.tb.cn,copy_to_browser,copy_to_browser,copy_to_browser,medium,yes,yes"
     );
     assert!(lines[3].starts_with(hostile), "{}", lines[3]);
 

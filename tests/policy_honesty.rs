@@ -44,7 +44,7 @@ fn record() -> BTreeMap<String, Marks> {
 }
 
 /// Record ids in the text of the record: the first cell of §1's table rows,
-/// backticked ids of §4 and §5, and §6's "Record id `…`".
+/// backticked ids of §4, §5 and §7, and §6's "Record id `…`".
 fn ids_in(md: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for line in md.lines() {
@@ -57,7 +57,9 @@ fn ids_in(md: &str) -> BTreeMap<String, String> {
             let rest = &line[i + 1..];
             let Some(end) = rest.find('`') else { continue };
             let id = &rest[..end];
-            let is_id = ["S-", "REG-", "CONN-"].iter().any(|p| id.starts_with(p))
+            let is_id = ["S-", "REG-", "CONN-", "N-"]
+                .iter()
+                .any(|p| id.starts_with(p))
                 && id
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');

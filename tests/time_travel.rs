@@ -292,12 +292,9 @@ async fn edit_validate_apply_and_reset_the_rules() {
 
     // Unblock Douyin in groups and apply.
     let app = mount("#/rules?date=2022-02-01").await;
-    let unblocked = edited(
-        &builtin,
-        "group-short-video-not-covered-2021-11-29",
-        "copy_to_browser",
-        "open",
-    );
+    // The page of Douyin in groups is inherited from its own earlier rule
+    // (groups keep "each platform's own earlier page"): edit that one.
+    let unblocked = edited(&builtin, "douyin-copy-2018-03", "copy_to_browser", "open");
     app.fill("Rules file", &unblocked).await;
     app.press("Apply").await;
     assert!(said(&app, "status", "Applied")
@@ -440,5 +437,90 @@ async fn import_refuses_bad_files_and_export_downloads_the_active_file() {
     let text = blob_text(&href).await;
     drop(cb);
     assert_eq!(text, builtin);
+    app.unmount();
+}
+
+/// Issue 23: a card gives only the dates the record gives (a range with no
+/// start, no date at all), the scrubber marks only real dates, and an
+/// entry nothing of the simulator follows from says it is context, in
+/// both languages.
+#[wasm_bindgen_test]
+async fn record_cards_give_only_the_record_dates_and_name_context() {
+    use walled_garden::policy::record::marks;
+    use walled_garden::policy::rules::Rules;
+    let app = mount_fresh("#/timeline?date=2021-10-01").await;
+    let card = |id: &str| app.find(&format!("[id=\"{id}\"]"));
+    let before = card("S-SYNC-BEFORE-2017-05");
+    assert_eq!(before.get_attribute("data-date").as_deref(), Some("none"));
+    let t = text_of(&before);
+    assert!(
+        t.contains("Start not in the record · until 2017-05-19") && t.contains("before May 2017"),
+        "{t}"
+    );
+    // Jump to: the last day before its end, when it still held.
+    click_el(&button(&before, "Jump to")).await;
+    assert_eq!(saved().scenario.date, day("2017-05-18"));
+    for id in ["S-VPN", "S-ANDROID-SOON", "N-GFW"] {
+        let c = card(id);
+        assert_eq!(
+            c.get_attribute("data-date").as_deref(),
+            Some("none"),
+            "{id}"
+        );
+        assert!(text_of(&c).contains("No date in the record"), "{id}");
+        assert!(c.query_selector("time").unwrap().is_none(), "{id}");
+        assert!(
+            by_role(&c, "button", Name::Is("Jump to")).is_empty(),
+            "{id}"
+        );
+    }
+    // No record card gives a day the record does not (the timeline's own
+    // range still starts on 2013-01-01).
+    for c in app.all("[data-date]") {
+        assert!(
+            !text_of(&c).contains("2013-01-01"),
+            "invented day: {}",
+            text_of(&c)
+        );
+    }
+    // N-GFW is shown with its sources.
+    let gfw = text_of(&card("N-GFW"));
+    assert!(
+        gfw.contains("seeds/001") && gfw.contains("seeds/002"),
+        "{gfw}"
+    );
+    // The scrubber's markers: the days the record gives, no other.
+    let list = app.role("list", Name::Is("Events of the record"));
+    let marked: Vec<String> = by_role(&list, "button", Name::Any)
+        .iter()
+        .map(|b| b.get_attribute("data-jump").unwrap())
+        .collect();
+    let given: Vec<String> = marks().map(|(d, _)| d.to_string()).collect();
+    assert_eq!(marked, given);
+    // Context: derived from the rules, REG-2021-11 among it.
+    let rules = Rules::builtin();
+    for e in entries() {
+        let context = card(&e.id).get_attribute("data-context-only").is_some();
+        assert_eq!(context, e.context_only(rules), "{}", e.id);
+    }
+    let miit = card("REG-2021-11");
+    assert_eq!(
+        miit.get_attribute("data-context-only").as_deref(),
+        Some("true")
+    );
+    assert!(text_of(&miit).contains("Context: no rule of the simulator follows from this entry."));
+    // The suspension's end is the record's inference; sign-up follows from it.
+    let reg = card("REG-2021-07-27");
+    assert!(text_of(&reg).contains("until 2021-08-05 (inferred)"));
+    let sign_up = get(&reg, "link", Name::Is("Sign up"));
+    assert_eq!(sign_up.get_attribute("href").as_deref(), Some("#/register"));
+    app.unmount();
+
+    let app = mount("#/timeline?lang=zh").await;
+    let zh = |id: &str| text_of(&app.find(&format!("[id=\"{id}\"]")));
+    assert!(zh("S-SYNC-BEFORE-2017-05").contains("记录中没有开始日期 · 至 2017-05-19"));
+    assert!(zh("S-VPN").contains("记录中没有日期"));
+    assert!(zh("REG-2021-11").contains("背景信息：模拟器中没有任何规则依据此条目。"));
+    assert!(zh("REG-2021-07-27").contains("2021-08-05 （推断）"));
     app.unmount();
 }

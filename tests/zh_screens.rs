@@ -57,6 +57,7 @@ fn ids() -> HashSet<String> {
     let rules = Rules::builtin();
     let mut ids: HashSet<String> = rules.rules().iter().map(|r| r.id.to_string()).collect();
     ids.extend(rules.sources().iter().map(|s| s.id.to_string()));
+    ids.extend(rules.network_rules().iter().map(|n| n.id.to_string()));
     ids.extend(MINI_PROGRAMS.iter().map(|m| m.appid.to_string()));
     ids.extend(seed().contacts.iter().map(|c| c.wechat_id.clone()));
     ids.extend([FALLBACK_ID.to_string(), "wxid_walledgarden".to_string()]);

@@ -3,23 +3,39 @@
 //! `policy::connection`, and its refusals and errors.
 
 use super::{Explain, Lang};
-use crate::policy::connection::{Field, FollowResult, Refusal, CONN_2020_02};
+use crate::policy::connection::{
+    Assumption, Field, FollowResult, Refusal, TestGroup, CONN_2020_02,
+};
 use crate::state::connection::ProfileError;
 
 super::strings! {
     C;
     Title => "Douyin · Connection", "抖音 · 连线";
     Clock => "Time in China (simulated)", "北京时间（模拟）";
-    Hours => "Open 19:00–23:00 each day", "每天 19:00–23:00 开放";
+    Group => "Douyin test group", "抖音测试组";
+    GroupIn => "In the test", "在测试组中";
+    GroupOut => "Not in the test", "不在测试组中";
+    Assumed => "What the simulator assumes", "模拟器的假设";
+    TestStart => "The test is taken to begin on 2020-02-20 (the record: late February 2020).", "测试开始日取 2020-02-20（记录：2020 年 2 月下旬）。";
+    NoEnd => "The record gives no end date, so the test is taken to go on.", "记录未给出结束日期，因此视为测试一直进行。";
+    TestGroupNote => "Douyin tested it with a random group of users; here the choice Douyin test group stands for that draw (default: in).", "抖音随机抽取部分用户测试；此处由“抖音测试组”选项代替这次抽取（默认：在测试组中）。";
+    Hours => "Open 19:00–23:00 China time each day (the record: a limited time each day).", "每天北京时间 19:00–23:00 开放（记录：每天限时开放）。";
+    Age18 => "“Above 18” is read as 18 or over: 18 is let in.", "“18 岁以上”理解为年满 18 岁：18 岁可以使用。";
+    AgeFromId => "The age is the one the identity verification gives, fixed once verified (the record names the check and the age limit, not where the age comes from).", "年龄取自身份验证，验证后不可更改（记录只提到身份验证和年龄限制，未说明年龄从何而来）。";
+    Ranking => "Matches are ranked by the same city first, then shared interests (the record: public profile information, logs and the city).", "匹配先看是否同城，再看共同兴趣（记录：公开资料、日志和所在城市）。";
+    Game => "The draw-and-guess round is a mock: the record names the game, not how a round went.", "你画我猜的玩法为模拟：记录只提到这个游戏，未说明具体玩法。";
+    AfterFollow => "Continue on WeChat (standing for exchanging WeChat IDs) is offered only after a mutual follow, as in the article's example; the record only says users continued on WeChat after matching.", "仅在互相关注后提供“到微信继续聊”（代表互加微信），与报道中的例子一致；记录只说用户匹配后转到微信继续聊天。";
     VerifyTitle => "Verify your identity", "验证身份";
     Phone => "Phone number", "手机号";
     ScanFace => "Scan face", "刷脸验证";
-    MockScan => "A mock check: no camera is used.", "模拟验证：不会使用摄像头。";
+    IdAge => "Age on your ID (simulated)", "证件上的年龄（模拟）";
+    MockScan => "A mock check: no camera is used. The age cannot be changed once verified.", "模拟验证：不会使用摄像头。验证后年龄不可更改。";
     ProfileTitle => "Your Douyin profile", "我的抖音资料";
     Username => "Username (never shown to matches)", "用户名（不向匹配对象显示）";
     Picture => "Picture", "头像";
     City => "City", "城市";
     Age => "Age", "年龄";
+    AgeVerified => "Age (from verification)", "年龄（来自身份验证）";
     Sign => "Sign", "星座";
     Interests => "Interests", "兴趣";
     ShowTo => "Show to matches", "向匹配对象公开";
@@ -58,6 +74,27 @@ impl C {
             Field::City => C::City,
             Field::Age => C::Age,
             Field::Sign => C::Sign,
+        }
+    }
+    /// The note of an assumption.
+    pub const fn assumption(a: Assumption) -> C {
+        match a {
+            Assumption::TestStart => C::TestStart,
+            Assumption::NoEnd => C::NoEnd,
+            Assumption::TestGroup => C::TestGroupNote,
+            Assumption::Hours => C::Hours,
+            Assumption::Age18 => C::Age18,
+            Assumption::AgeFromVerification => C::AgeFromId,
+            Assumption::Ranking => C::Ranking,
+            Assumption::Game => C::Game,
+            Assumption::WeChatAfterFollow => C::AfterFollow,
+        }
+    }
+    /// The option text of a test group.
+    pub const fn group(g: TestGroup) -> C {
+        match g {
+            TestGroup::In => C::GroupIn,
+            TestGroup::Out => C::GroupOut,
         }
     }
     /// The result of "Follow each other?".
@@ -138,8 +175,8 @@ impl Explain for Refusal {
                 "连线尚未开始测试：测试始于 2020 年 2 月下旬（取 2020-02-20）。",
             ),
             Refusal::NotInTest { .. } => lang.pick(
-                "Connection is tested with a random group of users only, and this account is not in it (the late cohort; the early cohort is).",
-                "连线仅面向随机抽取的部分用户测试，本帐号不在其中（晚批次；早批次在测试中）。",
+                "Connection is tested with a random group of users only, and this account is not in it: the simulator's choice (Douyin test group: not in the test) stands for that random draw.",
+                "连线仅面向随机抽取的部分用户测试，本帐号不在其中：由模拟器的选项（抖音测试组：不在测试组中）代替这次随机抽取。",
             ),
             Refusal::OutsideHours => lang.pick(
                 "Connection is open for a limited time each day: here 19:00–23:00 China time.",
@@ -150,8 +187,8 @@ impl Explain for Refusal {
                 "仅通过身份验证（手机号和人脸识别）的用户可以使用连线。",
             ),
             Refusal::Under18 => lang.pick(
-                "Connection is only for users above 18 (read as 18 or older): give your age in the profile.",
-                "连线仅限 18 岁以上用户（理解为年满 18 岁）：请在资料中填写年龄。",
+                "Connection is only for users above 18 (read as 18 or older), and the age your identity verification gave is under that.",
+                "连线仅限 18 岁以上用户（理解为年满 18 岁），而你的身份验证所给的年龄未满。",
             ),
         };
         format!("{text} ({CONN_2020_02})")
@@ -225,5 +262,23 @@ mod tests {
             }
         }
         assert!(ProfileError::AgeRange.explain(Lang::Zh).contains("120"));
+        // The out-of-group refusal says the simulator chose it.
+        let out = Refusal::NotInTest {
+            before_start: false,
+        };
+        assert!(out.explain(Lang::En).contains("simulator's choice"));
+        assert!(out.explain(Lang::Zh).contains("模拟器"));
+    }
+
+    #[test]
+    fn every_assumption_has_its_own_note_in_both_languages() {
+        let notes: Vec<C> = Assumption::ALL.iter().map(|&a| C::assumption(a)).collect();
+        for (i, n) in notes.iter().enumerate() {
+            assert!(!notes[..i].contains(n), "{n:?} twice");
+        }
+        let group = C::assumption(Assumption::TestGroup).tr(Lang::En);
+        assert!(group.contains(C::Group.tr(Lang::En)), "{group}");
+        let group = C::assumption(Assumption::TestGroup).tr(Lang::Zh);
+        assert!(group.contains(C::Group.tr(Lang::Zh)), "{group}");
     }
 }

@@ -305,6 +305,10 @@ fn problem(p: &Problem, field: &str, lang: Lang) -> String {
         P::NotAfter { until, from } => format!("{until} is not after valid_from {from}"),
         P::OneOf(v) if zh => format!("必须是{}", one_of(v, lang)),
         P::OneOf(v) => format!("must be {}", one_of(v, lang)),
+        P::AssumedButHigh => fixed(
+            "cannot be high for an assumption: an assumption is at most medium",
+            "假设的可信度不能为“高”：假设最多为“中”",
+        ),
     }
 }
 

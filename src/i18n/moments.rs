@@ -12,16 +12,26 @@ impl Explain for DraftError {
             DraftError::BadLink { link } => format!("{} {link}", T::DraftBadLink.tr(lang)),
             DraftError::TooLong { chars } => format!("{} {chars}", T::DraftTooLong.tr(lang)),
             DraftError::Refused { rule, link } => {
-                // The deciding rule's own reason and the record ids it cites.
+                // The deciding rule's own words (a refusal, not a web
+                // page), the record ids it cites, and what it assumes.
                 let mut s = String::from(T::DraftRefused.tr(lang));
                 s.push(' ');
                 s.push_str(link);
                 if let Some(r) = Rules::builtin().rule(rule) {
+                    let t = r.texts.get(lang);
                     s.push(' ');
-                    s.push_str(lang.pick(&r.texts.en.reason, &r.texts.zh.reason));
+                    s.push_str(&t.title);
+                    s.push_str(lang.pick(". ", "。"));
+                    s.push_str(&t.reason);
                     s.push_str(" (");
                     s.push_str(&r.sources.join(", "));
                     s.push(')');
+                    if let Some(a) = r.assumed.as_ref().filter(|_| r.assumption) {
+                        s.push(' ');
+                        s.push_str(T::BadgeAssumption.tr(lang));
+                        s.push_str(lang.pick(": ", "："));
+                        s.push_str(a.get(lang));
+                    }
                 }
                 s.push_str(" [");
                 s.push_str(rule);

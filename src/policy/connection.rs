@@ -1,19 +1,11 @@
 //! Douyin's "Connection" (record §6, `CONN-2020-02`): who may use it, the
 //! mock strangers, matching, what a match may see, and mutual follows.
 //!
-//! Readings of the record, each an interpretation or an assumption (also in
-//! `docs/policy.md`):
-//! - "above 18" is read as 18 and older: 17 is refused, 18 allowed
-//!   (interpretation);
-//! - "in test since late February 2020": the first day is taken to be
-//!   2020-02-20 (assumption); the record gives no end, so the test is taken
-//!   to go on (assumption);
-//! - "for a random group of users": the scenario's cohort, early = in the
-//!   test, late = not;
-//! - "for a limited time each day": 19:00 to 23:00 China time, end
-//!   exclusive (assumption: the record gives no hours).
+//! Every reading of the record that the record does not state is an
+//! [`Assumption`], shown with an "Assumption" badge on Connection's screen
+//! and listed in `docs/policy.md`.
 
-use super::scenario::{Cohort, Date};
+use super::scenario::Date;
 
 /// The record id of everything here.
 pub const CONN_2020_02: &str = "CONN-2020-02";
@@ -32,6 +24,100 @@ pub const OPEN_UNTIL: u16 = 23 * 60;
 /// The youngest age allowed ("above 18", read as 18 and older).
 pub const MIN_AGE: u8 = 18;
 
+/// What Connection's simulation infers where the record (§6) is silent or
+/// vague. Each is shown with an "Assumption" badge (`data-assumed` = its
+/// [`Assumption::as_str`]) and listed in `docs/policy.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assumption {
+    /// "In test since late February 2020": the first day is [`TEST_FROM`].
+    TestStart,
+    /// The record gives no end date: the test is taken to go on.
+    NoEnd,
+    /// "For a random group of users": who is in the group is the
+    /// simulator's choice ([`TestGroup`], default in), standing for
+    /// Douyin's random draw.
+    TestGroup,
+    /// "For a limited time each day": [`OPEN_FROM`] to [`OPEN_UNTIL`].
+    Hours,
+    /// "Above 18" is read as 18 or over ([`MIN_AGE`]).
+    Age18,
+    /// The age is the one the identity verification gives, fixed once
+    /// verified: the record names the check and the age limit, not where
+    /// the age comes from.
+    AgeFromVerification,
+    /// The ranking of matches ([`score`]): same city first, then shared
+    /// interests (standing for "logs").
+    Ranking,
+    /// The draw-and-guess round is a mock: the record names the game, not
+    /// how a round went.
+    Game,
+    /// Continue on WeChat is offered only after a mutual follow
+    /// ([`FollowResult::follows`]).
+    WeChatAfterFollow,
+}
+
+impl Assumption {
+    /// All of them, in the order the screen lists them.
+    pub const ALL: [Assumption; 9] = [
+        Assumption::TestStart,
+        Assumption::NoEnd,
+        Assumption::TestGroup,
+        Assumption::Hours,
+        Assumption::Age18,
+        Assumption::AgeFromVerification,
+        Assumption::Ranking,
+        Assumption::Game,
+        Assumption::WeChatAfterFollow,
+    ];
+    /// The `data-assumed` value (also the key `docs/policy.md` uses).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Assumption::TestStart => "test_start",
+            Assumption::NoEnd => "no_end",
+            Assumption::TestGroup => "test_group",
+            Assumption::Hours => "hours",
+            Assumption::Age18 => "age_18",
+            Assumption::AgeFromVerification => "age_from_verification",
+            Assumption::Ranking => "ranking",
+            Assumption::Game => "game",
+            Assumption::WeChatAfterFollow => "wechat_after_follow",
+        }
+    }
+}
+
+/// Whether the user is in Douyin's test group: the record says only "a
+/// random group of users", so the simulator lets the user choose (the
+/// address parameter `connection=in|out`, default in), independent of
+/// WeChat's rollout cohort (a different company's different draw).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TestGroup {
+    /// Drawn into the test (the default, so that the feature can be seen).
+    #[default]
+    In,
+    /// Not drawn.
+    Out,
+}
+
+impl TestGroup {
+    /// Both, in the order of the select.
+    pub const ALL: [TestGroup; 2] = [TestGroup::In, TestGroup::Out];
+    /// The address and option value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TestGroup::In => "in",
+            TestGroup::Out => "out",
+        }
+    }
+    /// Parses [`TestGroup::as_str`].
+    pub fn parse(s: &str) -> Option<TestGroup> {
+        match s {
+            "in" => Some(TestGroup::In),
+            "out" => Some(TestGroup::Out),
+            _ => None,
+        }
+    }
+}
+
 /// Why Connection refuses the user, in the order it is checked: whether
 /// the feature exists for them at all comes first, then the time, then who
 /// they are (there is no point verifying someone the feature is closed to).
@@ -39,14 +125,14 @@ pub const MIN_AGE: u8 = 18;
 pub enum Refusal {
     /// Not in the test: before it began, or not in the random group.
     NotInTest {
-        /// The day is before [`TEST_FROM`] (otherwise: the late cohort).
+        /// The day is before [`TEST_FROM`] (otherwise: [`TestGroup::Out`]).
         before_start: bool,
     },
     /// Outside the daily window.
     OutsideHours,
     /// No identity verification (phone + face scan) yet.
     Unverified,
-    /// Younger than [`MIN_AGE`], or no age given.
+    /// The verified age is below [`MIN_AGE`].
     Under18,
 }
 
@@ -60,26 +146,30 @@ impl Refusal {
             Refusal::Under18 => "under_18",
         }
     }
-    /// Whether the refusal rests on an assumption (the start day, the
-    /// hours), which the UI marks as such.
-    pub const fn assumed(self) -> bool {
-        matches!(
-            self,
-            Refusal::NotInTest { before_start: true } | Refusal::OutsideHours
-        )
+    /// The assumption the refusal rests on, which the UI marks as such:
+    /// the start day, the simulator's test group, the hours, the reading
+    /// of "above 18". Only the verification itself is the record's alone.
+    pub const fn assumption(self) -> Option<Assumption> {
+        match self {
+            Refusal::NotInTest { before_start: true } => Some(Assumption::TestStart),
+            Refusal::NotInTest { .. } => Some(Assumption::TestGroup),
+            Refusal::OutsideHours => Some(Assumption::Hours),
+            Refusal::Unverified => None,
+            Refusal::Under18 => Some(Assumption::Age18),
+        }
     }
 }
 
 /// Whether the user may use Connection on `date` at `minutes` (after
-/// midnight, China time), in `cohort`, verified or not, aged `age`.
+/// midnight, China time), in Douyin's test `group` or not, with the age
+/// their identity verification gave (`None`: not verified).
 pub fn eligibility(
     date: Date,
-    cohort: Cohort,
+    group: TestGroup,
     minutes: u16,
-    verified: bool,
-    age: Option<u8>,
+    verified_age: Option<u8>,
 ) -> Result<(), Refusal> {
-    if date < TEST_FROM || cohort == Cohort::Late {
+    if date < TEST_FROM || group == TestGroup::Out {
         return Err(Refusal::NotInTest {
             before_start: date < TEST_FROM,
         });
@@ -87,12 +177,10 @@ pub fn eligibility(
     if !(OPEN_FROM..OPEN_UNTIL).contains(&minutes) {
         return Err(Refusal::OutsideHours);
     }
-    if !verified {
-        return Err(Refusal::Unverified);
-    }
-    match age {
+    match verified_age {
+        None => Err(Refusal::Unverified),
         Some(a) if a >= MIN_AGE => Ok(()),
-        _ => Err(Refusal::Under18),
+        Some(_) => Err(Refusal::Under18),
     }
 }
 
@@ -169,7 +257,7 @@ pub struct Profile<'a> {
     pub picture: u8,
     /// City index.
     pub city: u8,
-    /// Age in years, if given.
+    /// Age in years, from the identity verification (`None` before it).
     pub age: Option<u8>,
     /// Astrological sign index.
     pub sign: u8,
@@ -287,7 +375,9 @@ pub const STRANGERS: [Stranger; 32] = [
 ];
 
 /// How well `s` matches `p`: the same city counts for more than one shared
-/// interest (the record: "same city or further away").
+/// interest. The record says matching uses public profile information,
+/// logs and the city, and that matches came from the same city or further
+/// away; these weights are [`Assumption::Ranking`].
 pub fn score(p: &Profile, s: &Profile) -> u32 {
     let city = if p.city == s.city { 4 } else { 0 };
     city + (p.interests & s.interests).count_ones()
@@ -331,7 +421,17 @@ pub enum FollowResult {
 }
 
 impl FollowResult {
-    /// Whether they follow each other (and may go on to WeChat).
+    /// Whether they follow each other, and so may go on to WeChat.
+    ///
+    /// The record says only that "users in the article continued chatting
+    /// on WeChat after matching". The gate is kept, badged as
+    /// [`Assumption::WeChatAfterFollow`], because it is the one sequence
+    /// the source describes (the pair "agreed to continue chatting on
+    /// WeChat even after adding each other on Douyin") and because it
+    /// keeps the stranger's consent, which the record makes the condition
+    /// of any lasting contact ("only if both agree"). Removing it would
+    /// show a stranger who declined to follow handing over their WeChat,
+    /// which no source describes.
     pub const fn follows(self) -> bool {
         matches!(self, FollowResult::Mutual)
     }

@@ -38,6 +38,9 @@ pub struct Cell {
     pub display: CardDisplay,
     /// The deciding rule first, then those concurring (`data-rules`).
     pub rules: Vec<Arc<str>>,
+    /// Whether the page itself loads where the phone is (the network,
+    /// `data-reachable`); it depends on the place and the VPN, not the day.
+    pub reachable: bool,
 }
 
 impl Cell {
@@ -87,6 +90,7 @@ pub fn cell(rules: &Rules, p: &Platform, ctx: Context, scenario: &Scenario) -> C
         outcome: d.outcome,
         display: d.display,
         rules: d.rules,
+        reachable: d.reachable,
     }
 }
 

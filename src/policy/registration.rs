@@ -110,8 +110,12 @@ pub const COUNTRIES: &[(&str, &str, &str, u8, &str)] = &[
 ];
 
 /// Where an account registered with `country` is: +86 is the mainland,
-/// every other code overseas (Hong Kong, Macao and Taiwan included, as
-/// WeChat counts them).
+/// every other code overseas (Hong Kong, Macao and Taiwan included).
+///
+/// An assumption, shown as one beside Country code on the sign-up screen:
+/// the record says the 2021 suspension "applies to mainland users only"
+/// ([`REG_2021_07_27`]) and that mainland- and overseas-registered accounts
+/// synced differently (record §4), but not how WeChat told them apart.
 pub fn region_of(country: &str) -> Region {
     if country == "+86" {
         Region::Mainland

@@ -259,6 +259,14 @@ impl Cohort {
     }
 }
 
+/// The earliest date there is: the start of a rule the record dates no
+/// start for (`rules::NO_START`).
+pub const EARLIEST: Date = Date {
+    year: 1,
+    month: 1,
+    day: 1,
+};
+
 /// The default simulated day: just after WeChat opened one-to-one chats
 /// (record R-2021-11-29), an interesting moment to start exploring.
 pub const DEFAULT_DATE: Date = Date {

@@ -18,8 +18,9 @@ pub const S_OVERSEAS_QQ: &str = "S-SYNC-BEFORE-2017-05#overseas-qq";
 /// Source: from 2017-05-19 (approximate) mainland iOS accounts sync to
 /// Facebook and Twitter.
 pub const S_2017_05_19: &str = "S-2017-05-19";
-/// Source (assumption): Android "soon", no date known.
-pub const S_ANDROID_SOON: &str = "S-ANDROID-SOON";
+/// Source: Android "soon" (stated), no date known; keeping it unavailable
+/// is the assumed part of the entry.
+pub const S_ANDROID_SOON: &str = "S-ANDROID-SOON#unavailable";
 /// Source: linking Facebook/Twitter from inside the mainland needs a VPN.
 pub const S_VPN: &str = "S-VPN";
 

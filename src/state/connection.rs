@@ -1,14 +1,15 @@
 //! Douyin's Connection (record §6, `CONN-2020-02`): the user's Douyin
 //! profile with a public/private choice per field, and the changes to it:
-//! verification, edits, follows, and "Continue on WeChat". Eligibility,
-//! strangers and matching are `policy::connection`.
+//! the test group, verification (which fixes the age), edits, follows, and
+//! "Continue on WeChat". Eligibility, strangers and matching are
+//! `policy::connection`.
 
 use super::model::{Chat, ChatKind, Contact, Data, Message};
 use crate::i18n::connection::{name, C, CITY};
 use crate::i18n::Lang;
 use crate::policy::connection::{
     self as policy, follow, public_view, stranger, Field, FollowResult, Profile, PublicView,
-    Refusal, CITIES, INTERESTS, PICTURES, SIGNS,
+    Refusal, TestGroup, CITIES, INTERESTS, PICTURES, SIGNS,
 };
 use crate::policy::scenario::Date;
 use std::rc::Rc;
@@ -22,37 +23,78 @@ pub const MAX_AGE: u8 = 120;
 /// field is private until the user makes it public (privacy by default).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Douyin {
-    /// Whether the mock phone + face verification was passed.
-    pub verified: bool,
+    /// Whether this account is in Douyin's random test group: the
+    /// simulator's choice (`connection=in|out`, default in), not WeChat's
+    /// rollout cohort.
+    pub group: TestGroup,
+    /// The age the mock identity verification (phone + face scan) gave;
+    /// `None` until verified. Nothing changes it afterwards: an age typed
+    /// into a profile could be edited to pass the age check.
+    pub verified_age: Option<u8>,
     /// The user's username: shown to the user only, never to a match.
     pub username: String,
     /// Picture index (`policy::connection::PICTURES`).
     pub picture: u8,
     /// City index.
     pub city: u8,
-    /// Age in years, once given.
-    pub age: Option<u8>,
     /// Astrological sign index.
     pub sign: u8,
     /// Interest bits, for matching.
     pub interests: u16,
-    /// The `Field::bit`s of the public fields.
+    /// The `Field::bit`s of the public fields (the age's included: whether
+    /// to show the verified age is the user's choice).
     pub public: u8,
     /// The strangers followed (both said yes), by id.
     pub follows: Vec<u8>,
 }
 
-crate::json_struct!(Douyin {
-    verified,
-    username,
-    picture,
-    city,
-    age,
-    sign,
-    interests,
-    public,
-    follows
-});
+crate::json_str_enum!(TestGroup, ["in", "out"]);
+
+impl crate::json::ToJson for Douyin {
+    fn to_json(&self, out: &mut String) {
+        use crate::json::key;
+        out.push('{');
+        key(out, true, "group");
+        self.group.to_json(out);
+        key(out, false, "verified_age");
+        self.verified_age.to_json(out);
+        key(out, false, "username");
+        self.username.to_json(out);
+        key(out, false, "picture");
+        self.picture.to_json(out);
+        key(out, false, "city");
+        self.city.to_json(out);
+        key(out, false, "sign");
+        self.sign.to_json(out);
+        key(out, false, "interests");
+        self.interests.to_json(out);
+        key(out, false, "public");
+        self.public.to_json(out);
+        key(out, false, "follows");
+        self.follows.to_json(out);
+        out.push('}');
+    }
+}
+
+/// Read back; saves from before the test group and the verified age have
+/// neither: the group is then the default, and the account verifies again
+/// (their `age` was typed into the profile, and `verified` did not fix it).
+impl crate::json::FromJson for Douyin {
+    fn from_json(n: &crate::json::Node) -> Result<Self, crate::json::Error> {
+        n.field("username")?; // fails early unless an object
+        Ok(Douyin {
+            group: n.read::<Option<TestGroup>>("group")?.unwrap_or_default(),
+            verified_age: n.read("verified_age")?,
+            username: n.read("username")?,
+            picture: n.read("picture")?,
+            city: n.read("city")?,
+            sign: n.read("sign")?,
+            interests: n.read("interests")?,
+            public: n.read("public")?,
+            follows: n.read("follows")?,
+        })
+    }
+}
 
 impl Douyin {
     /// The profile as matching and the other side know it.
@@ -61,7 +103,7 @@ impl Douyin {
             username: &self.username,
             picture: self.picture,
             city: self.city,
-            age: self.age,
+            age: self.verified_age,
             sign: self.sign,
             public: self.public,
             interests: self.interests,
@@ -73,16 +115,19 @@ impl Douyin {
     }
 }
 
-/// Whether the user of `data` may use Connection at `minutes` (China time).
+/// Whether the user of `data` may use Connection at `minutes` (China time):
+/// the scenario's day, the account's test group and verified age. WeChat's
+/// rollout cohort plays no part.
 pub fn eligibility(data: &Data, minutes: u16) -> Result<(), Refusal> {
-    let s = &data.scenario;
-    policy::eligibility(
-        s.date,
-        s.cohort,
-        minutes,
-        data.douyin.verified,
-        data.douyin.age,
-    )
+    let d = &data.douyin;
+    policy::eligibility(data.scenario.date, d.group, minutes, d.verified_age)
+}
+
+/// The address pair of the test group, carried like the scenario's
+/// parameters: none for the default (short addresses), else
+/// `connection=out`.
+pub fn carried(d: &Douyin) -> Option<(&'static str, String)> {
+    (d.group != TestGroup::default()).then(|| ("connection", d.group.as_str().to_string()))
 }
 
 /// What Connection shows for a refusal (or none).
@@ -106,7 +151,8 @@ pub fn screen(data: &Data, minutes: u16) -> Screen {
     }
 }
 
-/// Why a profile edit is refused. Rendered by `i18n::connection`.
+/// Why a profile edit or the verification is refused. Rendered by
+/// `i18n::connection`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProfileError {
     /// The age is not a whole number.
@@ -117,7 +163,8 @@ pub enum ProfileError {
     UsernameTooLong,
 }
 
-/// The age typed, if it is a whole number in range.
+/// The age typed into the verification (the mock's stand-in for what the
+/// identity check reads), if it is a whole number in range.
 pub fn parse_age(text: &str) -> Result<u8, ProfileError> {
     let t = text.trim();
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
@@ -141,11 +188,19 @@ pub fn check_username(text: &str) -> Result<String, ProfileError> {
 /// A change made in Connection.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConnectionAction {
-    /// The mock identity verification passed.
-    Verify,
+    /// In Douyin's test group or not (the simulator's choice).
+    SetGroup(TestGroup),
+    /// The mock identity verification passed, giving this age: it is kept
+    /// only the first time (1..=[`MAX_AGE`]); once verified, the age is
+    /// fixed.
+    Verify {
+        /// The verified age.
+        age: u8,
+    },
     /// A new username (checked with [`check_username`]).
     SetUsername(String),
-    /// A new value of a field: the picture, city or sign index, or the age.
+    /// A new value of a field: the picture, city or sign index. The age
+    /// is not one: it comes from [`ConnectionAction::Verify`] only.
     Set(Field, u8),
     /// Make a field public or private.
     SetPublic(Field, bool),
@@ -203,7 +258,14 @@ pub fn contact_name(view: PublicView, lang: Lang) -> String {
 pub fn reduce(data: &mut Data, action: ConnectionAction) -> bool {
     let d = &mut data.douyin;
     match action {
-        ConnectionAction::Verify => !std::mem::replace(&mut d.verified, true),
+        ConnectionAction::SetGroup(g) => std::mem::replace(&mut d.group, g) != g,
+        ConnectionAction::Verify { age } => {
+            let ok = d.verified_age.is_none() && (1..=MAX_AGE).contains(&age);
+            if ok {
+                d.verified_age = Some(age);
+            }
+            ok
+        }
         ConnectionAction::SetUsername(u) => match check_username(&u) {
             Ok(u) if u != d.username => {
                 d.username = u;
@@ -216,13 +278,8 @@ pub fn reduce(data: &mut Data, action: ConnectionAction) -> bool {
                 Field::Picture => (&mut d.picture, PICTURES.len() as u8),
                 Field::City => (&mut d.city, CITIES),
                 Field::Sign => (&mut d.sign, SIGNS),
-                Field::Age => {
-                    let ok = (1..=MAX_AGE).contains(&v) && d.age != Some(v);
-                    if ok {
-                        d.age = Some(v);
-                    }
-                    return ok;
-                }
+                // Fixed by the verification: no edit reaches it.
+                Field::Age => return false,
             };
             let ok = v < max && *slot != v;
             if ok {
@@ -262,6 +319,7 @@ pub fn reduce(data: &mut Data, action: ConnectionAction) -> bool {
 }
 
 /// Only a mutual follow leads to WeChat: both agreed to stay in touch.
+/// An assumption (see `FollowResult::follows` for why the gate is kept).
 fn continue_on_wechat(data: &mut Data, id: u8, msg: u64, ts: i64) -> bool {
     let Some(s) = stranger(id).filter(|_| data.douyin.follows.contains(&id)) else {
         return false;

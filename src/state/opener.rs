@@ -41,20 +41,9 @@ pub struct BatchRow {
     pub confidence: Confidence,
     /// Whether any of them rests on an assumption.
     pub assumption: bool,
-}
-
-/// The weaker of two confidences.
-fn weakest(a: Confidence, b: Confidence) -> Confidence {
-    let rank = |c| match c {
-        Confidence::High => 2,
-        Confidence::Medium => 1,
-        Confidence::Low => 0,
-    };
-    if rank(b) < rank(a) {
-        b
-    } else {
-        a
-    }
+    /// Whether the site's page loads where the phone is (the network; the
+    /// same in every context).
+    pub reachable: bool,
 }
 
 /// Decides every non-empty line of `text` in the three contexts with
@@ -81,11 +70,12 @@ pub fn batch(rules: &Rules, text: &str, s: &Scenario) -> Vec<BatchRow> {
             let others = [CONTEXTS[1], CONTEXTS[2]].map(|c| decide(rules, link, c, s));
             let confidence = others
                 .iter()
-                .fold(first.confidence, |c, d| weakest(c, d.confidence));
+                .fold(first.confidence, |c, d| c.weakest(d.confidence));
             BatchRow {
                 link: link.to_string(),
                 platform: first.platform_id().to_string(),
                 assumption: first.assumption || others.iter().any(|d| d.assumption),
+                reachable: first.reachable,
                 host: first.host,
                 outcomes: [first.outcome, others[0].outcome, others[1].outcome],
                 confidence,
@@ -97,7 +87,8 @@ pub fn batch(rules: &Rules, text: &str, s: &Scenario) -> Vec<BatchRow> {
 /// The batch as CSV (RFC 4180: comma-separated, CRLF line ends, fields
 /// quoted when needed), with a header line.
 pub fn csv(rows: &[BatchRow]) -> String {
-    let mut out = String::from("link,platform,host,chat,group,moments,confidence,assumption\r\n");
+    let mut out =
+        String::from("link,platform,host,chat,group,moments,confidence,assumption,reachable\r\n");
     for r in rows {
         field(&mut out, &r.link);
         for f in [&r.platform, &r.host] {
@@ -111,6 +102,7 @@ pub fn csv(rows: &[BatchRow]) -> String {
         out.push(',');
         out.push_str(r.confidence.as_str());
         out.push_str(if r.assumption { ",yes" } else { ",no" });
+        out.push_str(if r.reachable { ",yes" } else { ",no" });
         out.push_str("\r\n");
     }
     out
@@ -209,6 +201,7 @@ pub fn table_html(rules: &Rules, rows: &[BatchRow], lang: Lang) -> String {
         T::Moments,
         T::ConfidenceCol,
         T::AssumptionCol,
+        T::ReachableCol,
     ] {
         out.push_str("<th scope=\"col\">");
         escape_html(&mut out, h.tr(lang));
@@ -238,6 +231,12 @@ pub fn table_html(rules: &Rules, rows: &[BatchRow], lang: Lang) -> String {
         out.push_str("</td><td data-assumption=\"");
         out.push_str(if r.assumption { "yes\">" } else { "no\">" });
         escape_html(&mut out, if r.assumption { T::Yes } else { T::No }.tr(lang));
+        out.push_str("</td><td data-reachable=\"");
+        out.push_str(if r.reachable { "yes\">" } else { "no\">" });
+        escape_html(
+            &mut out,
+            if r.reachable { T::Yes } else { T::Unreachable }.tr(lang),
+        );
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table>");
@@ -308,13 +307,17 @@ mod tests {
             flags,
             [
                 (Confidence::Low, true),
-                (Confidence::High, true),
-                (Confidence::High, false)
+                // Assumptions are at most of medium confidence; JD is a
+                // fact in chats only (R-2021-09-17), assumed elsewhere.
+                (Confidence::Medium, true),
+                (Confidence::Medium, true)
             ]
         );
         let out = csv(&rows);
         assert!(
-            out.contains("https://www.zhihu.com/q,zhihu,www.zhihu.com,warn,warn,warn,low,yes\r\n"),
+            out.contains(
+                "https://www.zhihu.com/q,zhihu,www.zhihu.com,warn,warn,warn,low,yes,yes\r\n"
+            ),
             "{out}"
         );
         let html = table_html(Rules::builtin(), &rows, Lang::Zh);
@@ -333,6 +336,7 @@ mod tests {
             outcomes: [Outcome::Open, Outcome::Warn, Outcome::Blocked],
             confidence: Confidence::High,
             assumption: false,
+            reachable: link != "-1",
         };
         let out = csv(&[
             row("https://a.cn/x"),
@@ -344,22 +348,25 @@ mod tests {
         let lines: Vec<&str> = out.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "link,platform,host,chat,group,moments,confidence,assumption"
+            "link,platform,host,chat,group,moments,confidence,assumption,reachable"
         );
-        assert_eq!(lines[1], "https://a.cn/x,none,,open,warn,blocked,high,no");
+        assert_eq!(
+            lines[1],
+            "https://a.cn/x,none,,open,warn,blocked,high,no,yes"
+        );
         assert_eq!(
             lines[2],
-            "\"https://a.cn/?q=1,2\",none,,open,warn,blocked,high,no"
+            "\"https://a.cn/?q=1,2\",none,,open,warn,blocked,high,no,yes"
         );
         assert_eq!(
             lines[3],
-            "\"say \"\"hi\"\"\",none,,open,warn,blocked,high,no"
+            "\"say \"\"hi\"\"\",none,,open,warn,blocked,high,no,yes"
         );
         assert_eq!(
             lines[4],
-            "\"'=HYPERLINK(\"\"x\"\")\",none,,open,warn,blocked,high,no"
+            "\"'=HYPERLINK(\"\"x\"\")\",none,,open,warn,blocked,high,no,yes"
         );
-        assert_eq!(lines[5], "\"'-1\",none,,open,warn,blocked,high,no");
+        assert_eq!(lines[5], "\"'-1\",none,,open,warn,blocked,high,no,no");
         assert_eq!(lines[6], "");
         assert_eq!(lines.len(), 7);
     }

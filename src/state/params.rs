@@ -4,6 +4,7 @@
 //! mistyped link still opens the app.
 
 use crate::i18n::Lang;
+use crate::policy::connection::TestGroup;
 use crate::policy::link::query_pairs;
 use crate::policy::scenario::{parse_vpn, vpn_str, Cohort, Date, Os, Region, Scenario};
 
@@ -26,6 +27,9 @@ pub struct Params {
     pub cohort: Option<Cohort>,
     /// `lang=en|zh`
     pub lang: Option<Lang>,
+    /// `connection=in|out`: Douyin Connection's test group (not a WeChat
+    /// scenario field: the account's, `state::connection`).
+    pub connection: Option<TestGroup>,
     /// `url=` for the link opener, percent-decoded.
     pub url: Option<String>,
     /// `in=chat|group|moments` for the link opener.
@@ -46,6 +50,7 @@ impl Params {
                 "vpn" => set(&mut p.vpn, parse_vpn(&value)),
                 "cohort" => set(&mut p.cohort, Cohort::parse(&value)),
                 "lang" => set(&mut p.lang, Lang::parse(&value)),
+                "connection" => set(&mut p.connection, TestGroup::parse(&value)),
                 "url" => set(&mut p.url, Some(value.clone())),
                 "in" => set(
                     &mut p.share_in,
@@ -137,6 +142,14 @@ pub fn carried(s: &Scenario, lang: Lang) -> Vec<(&'static str, String)> {
     v
 }
 
+/// [`carried`] and Connection's test group (`state::connection::carried`):
+/// what moving between screens keeps in the address.
+pub fn carried_data(data: &crate::state::model::Data) -> Vec<(&'static str, String)> {
+    let mut v = carried(&data.scenario, data.lang);
+    v.extend(crate::state::connection::carried(&data.douyin));
+    v
+}
+
 /// The decoded `(name, value)` pairs of a query string.
 /// The value of parameter `name` in `query` (percent-decoded), for the
 /// parameters of one screen (`#/timeline?id=…`, `#/rules?id=…`).
@@ -149,7 +162,15 @@ fn split_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
 }
 
 /// The names of the scenario parameters, which the app owns in every address.
-pub const SCENARIO_KEYS: [&str; 6] = ["date", "region", "os", "vpn", "cohort", "lang"];
+pub const SCENARIO_KEYS: [&str; 7] = [
+    "date",
+    "region",
+    "os",
+    "vpn",
+    "cohort",
+    "lang",
+    "connection",
+];
 
 /// The query pairs of an address after the scenario changed: the pairs that
 /// are not scenario parameters stay as they were (e.g. the link opener's
@@ -210,7 +231,7 @@ mod tests {
     #[test]
     fn bad_values_are_ignored_and_reported() {
         let p = Params::parse(
-            "date=2021-13-45&region=mars&os=symbian&vpn=yes&cohort=middle&lang=fr&in=email",
+            "date=2021-13-45&region=mars&os=symbian&vpn=yes&cohort=middle&lang=fr&in=email&connection=early",
         );
         let mut s = Scenario::default();
         p.apply(&mut s);
@@ -218,9 +239,22 @@ mod tests {
         let names: Vec<_> = p.rejected.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["date", "region", "os", "vpn", "cohort", "lang", "in"]
+            [
+                "date",
+                "region",
+                "os",
+                "vpn",
+                "cohort",
+                "lang",
+                "in",
+                "connection"
+            ]
         );
         assert_eq!(p.rejected[0].1, "2021-13-45");
+        assert_eq!(p.connection, None);
+        let p = Params::parse("connection=out&cohort=early");
+        assert_eq!(p.connection, Some(TestGroup::Out));
+        assert_eq!(p.cohort, Some(Cohort::Early), "independent of the cohort");
     }
 
     #[test]
@@ -285,6 +319,18 @@ mod tests {
             &expected
         ));
         assert!(merge("", Vec::new()).is_empty());
+    }
+
+    #[test]
+    fn the_connection_test_group_is_carried_and_replaced() {
+        let mut d = crate::state::seed::seed();
+        assert_eq!(carried_data(&d), carried(&d.scenario, d.lang));
+        d.douyin.group = TestGroup::Out;
+        let c = carried_data(&d);
+        assert!(c.contains(&("connection", "out".to_string())), "{c:?}");
+        let merged = merge("?connection=in&url=x", c);
+        let groups: Vec<_> = merged.iter().filter(|(n, _)| n == "connection").collect();
+        assert_eq!(groups, [&("connection".to_string(), "out".to_string())]);
     }
 
     #[test]

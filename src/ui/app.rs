@@ -48,6 +48,10 @@ fn init_model() -> Root {
     if let Some(lang) = params.lang {
         reduce(&mut model, Action::SetLang(lang));
     }
+    if let Some(g) = params.connection {
+        let set = crate::state::connection::ConnectionAction::SetGroup(g);
+        reduce(&mut model, Action::Connection(set));
+    }
     for (name, value) in params.rejected {
         reduce(
             &mut model,

@@ -5,7 +5,7 @@ use super::route::Route;
 use super::router::href;
 use super::store::Store;
 use crate::policy::{decide_as, Context, Decision, Rules, Viewer};
-use crate::state::params::carried;
+use crate::state::params::carried_data;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -94,7 +94,7 @@ pub fn use_go() -> Callback<Route> {
     let navigator = use_navigator();
     let store = use_store();
     Callback::from(move |to: Route| {
-        let q = carried(&store.data().scenario, store.lang());
+        let q = carried_data(store.data());
         navigator.push(&href(&to, &q));
     })
 }

@@ -135,7 +135,8 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
     html! {
         <div class="link-card-wrap">
             <button class="link-card" data-display={display} data-platform={d.platform_id().to_string()}
-                data-outcome={d.outcome.as_str()} data-rules-source={d.rules_source()} {onclick}>
+                data-outcome={d.outcome.as_str()} data-reachable={d.reachable_str()}
+                data-rules-source={d.rules_source()} {onclick}>
                 <span class="link-badge" aria-hidden="true">{ badge }</span>
                 <span class="link-card-body">
                     <span class="link-card-title">{ name.to_string() }{" "}{ store.t(T::LinkOf) }</span>

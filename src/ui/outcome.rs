@@ -151,10 +151,11 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             data-platform={d.platform_id().to_string()} data-host={d.host.clone()}
             data-share={d.share_str()} data-rules={d.rules_attr()}
             data-confidence={d.confidence_str()} data-assumption={d.assumption_str()}
-            data-rules-source={d.rules_source()}>
+            data-reachable={d.reachable_str()} data-rules-source={d.rules_source()}>
             { props.children.clone() }
             { super::why::badges(d, lang, &open_why) }
             <div class="wx-screen">{ screen }</div>
+            { network_notice(d, lang) }
             if d.share {
                 { share }
             }
@@ -167,12 +168,32 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
     }
 }
 
+/// Below WeChat's step, when the network does not deliver the site: what
+/// the page does where the phone is, labelled as the network's, with its
+/// source. Markup: it has no controls.
+fn network_notice(d: &Decision, lang: Lang) -> Html {
+    let Some(texts) = &d.network else {
+        return Html::default();
+    };
+    let t = texts.get(lang);
+    let mut m = String::new();
+    m.push_str("<aside class=\"network-page\" data-network=\"unreachable\">");
+    wrap(
+        &mut m,
+        "<p class=\"network-label\">",
+        T::NetworkLabel.tr(lang),
+        "</p>",
+    );
+    wrap(&mut m, "<h3 class=\"network-title\">", &t.title, "</h3>");
+    para(&mut m, "<p>", &t.body, false);
+    para(&mut m, "<p>", &t.reason, false);
+    m.push_str("</aside>");
+    Html::from_html_unchecked(m.into())
+}
+
 /// The rule's texts in `lang`.
 fn text_of(d: &Decision, lang: Lang) -> &Text {
-    match lang {
-        Lang::En => &d.texts.en,
-        Lang::Zh => &d.texts.zh,
-    }
+    d.texts.get(lang)
 }
 
 /// WeChat's in-app browser around a mock page for the platform's category.
@@ -186,7 +207,11 @@ fn browser(d: &Decision, rules: &Rules, lang: Lang, close: Callback<MouseEvent>)
         MockPage::Doc => (T::Document, T::DocMeta.tr(lang), None),
         MockPage::Plain => (T::WebPage, "", None),
     };
-    let kind = page.as_str();
+    let kind = if d.reachable {
+        page.as_str()
+    } else {
+        "unreachable"
+    };
     let mut bar = String::new();
     wrap(
         &mut bar,
@@ -201,6 +226,18 @@ fn browser(d: &Decision, rules: &Rules, lang: Lang, close: Callback<MouseEvent>)
         "\">···</button>",
     );
     let mut m = String::new();
+    if let Some(texts) = d.network.as_ref() {
+        // The frame opened (WeChat's step); the site's page never came.
+        let t = texts.get(lang);
+        wrap(&mut m, "<h3 class=\"mock-title\">", &t.title, "</h3>");
+        para(
+            &mut m,
+            "<p class=\"mock-meta\">",
+            T::NetworkLabel.tr(lang),
+            false,
+        );
+        return frame(d, lang, close, bar, kind, m);
+    }
     m.push_str(match page {
         MockPage::Video => "<div class=\"mock-video\" aria-hidden=\"true\">▶</div>",
         MockPage::Product => "<div class=\"mock-product\" aria-hidden=\"true\"></div>",
@@ -228,6 +265,19 @@ fn browser(d: &Decision, rules: &Rules, lang: Lang, close: Callback<MouseEvent>)
         T::MockPage.tr(lang),
         true,
     );
+    frame(d, lang, close, bar, kind, m)
+}
+
+/// The in-app browser's frame: its bar (`bar`, markup) and the page
+/// (`page`, markup) of kind `kind`.
+fn frame(
+    d: &Decision,
+    lang: Lang,
+    close: Callback<MouseEvent>,
+    bar: String,
+    kind: &'static str,
+    page: String,
+) -> Html {
     html! {
         <div class="wx-browser" role="region" aria-label={d.host.clone()}>
             <div class="wx-browser-bar">
@@ -235,7 +285,7 @@ fn browser(d: &Decision, rules: &Rules, lang: Lang, close: Callback<MouseEvent>)
                 { Html::from_html_unchecked(bar.into()) }
             </div>
             <div class={classes!("mock-page", kind)} data-page={kind}>
-                { Html::from_html_unchecked(m.into()) }
+                { Html::from_html_unchecked(page.into()) }
             </div>
         </div>
     }

@@ -6,7 +6,7 @@ use super::router::{href, use_location, use_navigator};
 use super::store::{use_store, Store};
 use crate::i18n::{Explain, T};
 use crate::state::model::{Notice, NoticeKind};
-use crate::state::params::{carried, differs, merge};
+use crate::state::params::{carried_data, differs, merge};
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -14,7 +14,7 @@ use yew::prelude::*;
 type Carried = Vec<(&'static str, String)>;
 
 fn carried_of(store: &Store) -> Carried {
-    carried(&store.data().scenario, store.lang())
+    carried_data(store.data())
 }
 
 /// The address of `to` with the current scenario parameters.
@@ -80,9 +80,10 @@ pub fn Shell(props: &ShellProps) -> Html {
     // Keep the address in step with the scenario, so a reload or a copied
     // address shows the same thing.
     {
-        let deps = (store.data().scenario, store.lang(), location.clone());
+        let group = store.data().douyin.group;
+        let deps = (store.data().scenario, store.lang(), group, location.clone());
         let wanted = merge(&location.query, carried_of(&store));
-        use_effect_with(deps, move |(_, _, location)| {
+        use_effect_with(deps, move |(_, _, _, location)| {
             if location.route != Route::NotFound && differs(&location.query, &wanted) {
                 navigator.replace(&href(&location.route, &wanted));
             }

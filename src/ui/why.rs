@@ -5,9 +5,10 @@
 
 use crate::i18n::{Lang, T};
 use crate::policy::engine::{Decision, Why};
-use crate::policy::rules::{Confidence, Rules};
+use crate::policy::rules::{Confidence, Outcome, Part, Rules};
 use crate::policy::scenario::Cohort;
 use crate::state::opener::{escape_html, outcome_key};
+use crate::state::rules::in_force;
 use crate::ui::route::Route;
 use crate::ui::router::href;
 use yew::prelude::*;
@@ -51,6 +52,19 @@ pub(crate) fn wrap(out: &mut String, open: &str, text: &str, close: &str) {
     out.push_str(close);
 }
 
+/// The words for a part of what the user sees, `None` for the reason
+/// (never inherited).
+fn part_words(p: Part, lang: Lang) -> Option<&'static str> {
+    let key = match p {
+        Part::Page => T::PartPage,
+        Part::Display => T::PartDisplay,
+        Part::Share => T::PartShare,
+        Part::Network => T::PartNetwork,
+        Part::Reason => return None,
+    };
+    Some(key.tr(lang))
+}
+
 /// Appends a link to the timeline entry of each source, no space between.
 fn source_links<'a>(out: &mut String, sources: impl Iterator<Item = &'a String>) {
     for src in sources {
@@ -77,6 +91,13 @@ fn why_markup(d: &Decision, rules: &Rules, lang: Lang) -> String {
             "</p>",
         );
     }
+    // The deciding rule's reason, where the outcome's screen has no place
+    // for it (an opened page): it is where a gradual rollout says what
+    // others saw.
+    let reason = &d.texts.get(lang).reason;
+    if d.outcome == Outcome::Open && !reason.is_empty() {
+        wrap(out, "<p class=\"why-reason\">", reason, "</p>");
+    }
     out.push_str("<ul class=\"why-rules\">");
     for s in d.trace.iter().filter(|s| s.applied) {
         let id = &*s.rule_id;
@@ -84,6 +105,8 @@ fn why_markup(d: &Decision, rules: &Rules, lang: Lang) -> String {
         let role = match s.why {
             Why::AssumedPlatform => T::PlatformAssumed,
             Why::Decided => T::Decides,
+            Why::Supplies(_) => T::Supplies,
+            Why::Unreachable => T::NetworkStep,
             _ => T::Agrees,
         };
         out.push_str(if assumed {
@@ -94,28 +117,45 @@ fn why_markup(d: &Decision, rules: &Rules, lang: Lang) -> String {
         wrap(out, "", id, "\"><code>");
         wrap(out, "", id, "</code> <span class=\"why-role\">");
         wrap(out, "", role.tr(lang), "</span>");
-        if let Some(r) = rules.rule(&s.rule_id).filter(|_| !assumed) {
-            let until = r.valid_until.map(|u| u.to_string()).unwrap_or_default();
-            let dates = String::from(T::InForce.tr(lang))
-                + sep
-                + &r.valid_from.to_string()
-                + " – "
-                + &until;
+        if let Why::Supplies(_) = s.why {
+            // Which parts of what the user sees came from this rule.
+            let parts: Vec<&str> = s
+                .supplies
+                .iter()
+                .filter_map(|p| part_words(p, lang))
+                .collect();
+            wrap(
+                out,
+                " <span class=\"why-parts\">",
+                &parts.join(lang.pick(", ", "、")),
+                "</span>",
+            );
+        }
+        if s.why == Why::Unreachable {
+            wrap(
+                out,
+                " <span class=\"why-network\">",
+                T::NetworkLabel.tr(lang),
+                "</span>",
+            );
+        }
+        let rule = rules.rule(&s.rule_id).filter(|_| !assumed);
+        if let Some(r) = rule {
+            let dates = String::from(T::InForce.tr(lang)) + sep + &in_force(r, lang);
             wrap(out, "<p class=\"why-dates\">", &dates, "</p>");
+        }
+        let network = rules.network_rules().iter().find(|n| n.id == s.rule_id);
+        let sources = rule
+            .map(|r| &r.sources)
+            .or(network.map(|n| &n.sources))
+            .filter(|_| !assumed);
+        if let Some(sources) = sources {
             wrap(out, "<p class=\"why-sources\">", T::Sources.tr(lang), sep);
             // The rule's own source ids are whole entry ids.
-            for src in &r.sources {
-                wrap(
-                    out,
-                    "<a class=\"why-source\" href=\"",
-                    &href(&Route::Timeline, &[("id", src.as_str())]),
-                    "\">",
-                );
-                wrap(out, "", src, "</a>");
-            }
+            source_links(out, sources.iter());
             out.push_str("</p>");
         }
-        if s.low_confidence && !assumed {
+        if s.low_confidence() && !assumed {
             wrap(
                 out,
                 "<p class=\"flag low\">",

@@ -226,6 +226,7 @@ fn rule_errors_in_both_languages() {
             from: d("2020-01-01"),
         },
         P::OneOf(&["mainland", "overseas"]),
+        P::AssumedButHigh,
     ];
     let payload = [
         "x",

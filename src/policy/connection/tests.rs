@@ -6,29 +6,29 @@ fn d(s: &str) -> Date {
 
 const EVENING: u16 = 20 * 60;
 
-fn ok_on(
-    date: &str,
-    cohort: Cohort,
-    minutes: u16,
-    verified: bool,
-    age: Option<u8>,
-) -> Result<(), Refusal> {
-    eligibility(d(date), cohort, minutes, verified, age)
+fn ok_on(date: &str, group: TestGroup, minutes: u16, age: Option<u8>) -> Result<(), Refusal> {
+    eligibility(d(date), group, minutes, age)
 }
+
+use TestGroup::{In, Out};
 
 #[test]
 fn age_boundary_is_18_inclusive() {
-    let at = |age| ok_on("2020-03-01", Cohort::Early, EVENING, true, age);
+    let at = |age| ok_on("2020-03-01", In, EVENING, age);
     assert_eq!(at(Some(17)), Err(Refusal::Under18));
     assert_eq!(at(Some(18)), Ok(()));
     assert_eq!(at(Some(0)), Err(Refusal::Under18));
-    assert_eq!(at(None), Err(Refusal::Under18), "no age, no proof of 18");
     assert_eq!(at(Some(120)), Ok(()));
+    assert_eq!(
+        at(None),
+        Err(Refusal::Unverified),
+        "no verification, no age"
+    );
 }
 
 #[test]
 fn the_test_starts_on_2020_02_20_and_does_not_end() {
-    let at = |date| ok_on(date, Cohort::Early, EVENING, true, Some(25));
+    let at = |date| ok_on(date, In, EVENING, Some(25));
     assert_eq!(
         at("2020-02-19"),
         Err(Refusal::NotInTest { before_start: true })
@@ -38,25 +38,40 @@ fn the_test_starts_on_2020_02_20_and_does_not_end() {
 }
 
 #[test]
-fn only_the_early_cohort_is_in_the_test() {
+fn the_test_group_is_its_own_choice_and_in_by_default() {
+    assert_eq!(TestGroup::default(), In);
+    // The "done": 2020-03-10 at 20:00 with the defaults lets a
+    // verified adult in.
+    assert_eq!(
+        ok_on("2020-03-10", TestGroup::default(), EVENING, Some(25)),
+        Ok(())
+    );
     for date in ["2020-02-20", "2021-12-01"] {
         assert_eq!(
-            ok_on(date, Cohort::Late, EVENING, true, Some(25)),
+            ok_on(date, Out, EVENING, Some(25)),
             Err(Refusal::NotInTest {
                 before_start: false
             })
         );
     }
-    // Before the start, nobody: the reason says so, whatever the cohort.
-    assert_eq!(
-        ok_on("2020-02-19", Cohort::Late, EVENING, true, Some(25)),
-        Err(Refusal::NotInTest { before_start: true })
-    );
+    // Before the start, nobody: the reason says so, whatever the group.
+    for g in TestGroup::ALL {
+        assert_eq!(
+            ok_on("2020-02-19", g, EVENING, Some(25)),
+            Err(Refusal::NotInTest { before_start: true })
+        );
+    }
+    for g in TestGroup::ALL {
+        assert_eq!(TestGroup::parse(g.as_str()), Some(g));
+    }
+    for bad in ["", "IN", "early", "late", "yes", " in"] {
+        assert_eq!(TestGroup::parse(bad), None, "{bad:?}");
+    }
 }
 
 #[test]
 fn the_daily_window_is_19_to_23_end_exclusive() {
-    let at = |m| ok_on("2020-03-01", Cohort::Early, m, true, Some(25));
+    let at = |m| ok_on("2020-03-01", In, m, Some(25));
     assert_eq!(at(18 * 60 + 59), Err(Refusal::OutsideHours));
     assert_eq!(at(19 * 60), Ok(()));
     assert_eq!(at(22 * 60 + 59), Ok(()));
@@ -67,21 +82,63 @@ fn the_daily_window_is_19_to_23_end_exclusive() {
 #[test]
 fn checks_come_in_order_and_name_their_reason() {
     // Everything wrong: the feature not being there is said first.
-    let r = ok_on("2020-01-01", Cohort::Late, 0, false, Some(12)).unwrap_err();
+    let r = ok_on("2020-01-01", Out, 0, None).unwrap_err();
     assert_eq!(r.as_str(), "not_in_test");
-    let r = ok_on("2020-03-01", Cohort::Early, 0, false, Some(12)).unwrap_err();
+    let r = ok_on("2020-03-01", Out, 0, None).unwrap_err();
+    assert_eq!(r.as_str(), "not_in_test");
+    let r = ok_on("2020-03-01", In, 0, Some(12)).unwrap_err();
     assert_eq!(r.as_str(), "outside_hours");
-    let r = ok_on("2020-03-01", Cohort::Early, EVENING, false, Some(12)).unwrap_err();
+    let r = ok_on("2020-03-01", In, EVENING, None).unwrap_err();
     assert_eq!(r.as_str(), "unverified");
-    let r = ok_on("2020-03-01", Cohort::Early, EVENING, true, Some(12)).unwrap_err();
+    let r = ok_on("2020-03-01", In, EVENING, Some(12)).unwrap_err();
     assert_eq!(r.as_str(), "under_18");
-    assert!(Refusal::OutsideHours.assumed());
-    assert!(Refusal::NotInTest { before_start: true }.assumed());
-    assert!(!Refusal::NotInTest {
-        before_start: false
+}
+
+#[test]
+fn every_refusal_but_unverified_rests_on_a_named_assumption() {
+    use Assumption as A;
+    let cases = [
+        (
+            Refusal::NotInTest { before_start: true },
+            Some(A::TestStart),
+        ),
+        (
+            Refusal::NotInTest {
+                before_start: false,
+            },
+            Some(A::TestGroup),
+        ),
+        (Refusal::OutsideHours, Some(A::Hours)),
+        (Refusal::Unverified, None),
+        (Refusal::Under18, Some(A::Age18)),
+    ];
+    for (r, a) in cases {
+        assert_eq!(r.assumption(), a, "{r:?}");
     }
-    .assumed());
-    assert!(!Refusal::Under18.assumed());
+    // The keys are distinct and each names one assumption.
+    for (i, a) in Assumption::ALL.iter().enumerate() {
+        assert!(Assumption::ALL[..i]
+            .iter()
+            .all(|b| b.as_str() != a.as_str()));
+        assert!(a
+            .as_str()
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+    }
+}
+
+#[test]
+fn docs_list_every_assumption() {
+    let docs = include_str!("../../../docs/policy.md");
+    let section = &docs[docs.find("## Douyin's Connection").expect("the section")..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    for a in Assumption::ALL {
+        assert!(
+            section.contains(&format!("`{}`", a.as_str())),
+            "docs/policy.md's Connection section does not list `{}`",
+            a.as_str()
+        );
+    }
 }
 
 #[test]

@@ -29,15 +29,24 @@ pub struct Decision {
     pub rules: Vec<Arc<str>>,
     /// Every rule considered, in precedence order.
     pub trace: Vec<TraceStep>,
-    /// The deciding rule's confidence (`data-confidence`).
+    /// The weakest confidence of the rules that supplied what the user
+    /// sees, at most medium for an assumption (`data-confidence`).
     pub confidence: Confidence,
-    /// Whether the deciding rule or the platform rests on an assumption
-    /// (`data-assumption`).
+    /// Whether any rule that supplied a part the user sees, or the
+    /// platform, rests on an assumption (`data-assumption`).
     pub assumption: bool,
-    /// What was assumed: the deciding rule's and the platform's texts.
+    /// What was assumed: the texts of every supplying rule and the
+    /// platform.
     pub assumed: Vec<Arc<BiText>>,
     /// A weaker part of the deciding rule's text, shown apart.
     pub caveat: Option<Arc<Caveat>>,
+    /// Whether the site's page itself loads where the phone is
+    /// (`data-reachable`): no when the network does not deliver it (record
+    /// §7), whatever WeChat did.
+    pub reachable: bool,
+    /// What the user reads when the page does not load: the network's
+    /// page, labelled as the network's, not WeChat's.
+    pub network: Option<Arc<Texts>>,
     /// What the other rollout cohort saw, when a gradual rollout made it
     /// differ on this day.
     pub other_cohort: Option<OtherCohort>,
@@ -71,6 +80,14 @@ impl Decision {
     /// `yes` or `no` (`data-assumption`).
     pub fn assumption_str(&self) -> &'static str {
         if self.assumption {
+            "yes"
+        } else {
+            "no"
+        }
+    }
+    /// `yes` or `no` (`data-reachable`).
+    pub fn reachable_str(&self) -> &'static str {
+        if self.reachable {
             "yes"
         } else {
             "no"

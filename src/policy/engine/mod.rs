@@ -8,8 +8,10 @@
 //! platform are looked at.
 
 use super::link::{parse_link, EnvVersion, HostKind, Link, MpScheme};
-use super::rules::{CardDisplay, Confidence, Context, LinkForm, Outcome, Rule, Rules, Text, Texts};
-use super::scenario::{Date, Scenario};
+use super::rules::{
+    CardDisplay, Confidence, Context, LinkForm, Outcome, Part, Parts, Rule, Rules, Text, Texts,
+};
+use super::scenario::{Date, Region, Scenario};
 use crate::i18n::{Explain, Lang};
 use std::sync::Arc;
 
@@ -171,13 +173,21 @@ fn decide_once(
     };
 
     let candidates = rules.candidates(form, context, platform);
-    let mut trace = Vec::with_capacity(candidates.len().max(1));
+    let mut trace = Vec::with_capacity(candidates.len().max(1) + 1);
     let mut decided: Option<&Rule> = None;
+    // What the user sees, part by part: each from the deciding rule, or,
+    // for the parts it inherits, from the next rule in force below it.
+    let mut shown: Option<Shown> = None;
+    // The parts still to be taken from a rule further down.
+    let mut needed = Parts::NONE;
+    // The rules that supplied a part, the deciding one first.
+    let mut suppliers: Vec<&Rule> = Vec::with_capacity(2);
     let mut ids: Vec<Arc<str>> = Vec::with_capacity(2);
     let mut cohort_mattered = false;
     let date = scenario.date;
     for &ri in candidates {
         let r = rules.rule_at(ri);
+        let mut supplies = Parts::NONE;
         let why = if date < r.valid_from {
             Why::NotYet(r.valid_from)
         } else if let Some(u) = r.valid_until.filter(|&u| date >= u) {
@@ -185,79 +195,117 @@ fn decide_once(
         } else if let Some(c) = r.conditions.failing(scenario) {
             Why::Condition(c)
         } else {
-            match decided {
-                None => {
+            match (decided, &mut shown) {
+                (None, _) => {
                     decided = Some(r);
+                    shown = Some(Shown::of(r));
+                    needed = r.inherits;
+                    supplies = Parts::RULE.minus(r.inherits);
                     Why::Decided
                 }
-                Some(w)
-                    if w.outcome == r.outcome && w.display == r.display && w.share == r.share =>
-                {
-                    Why::Concurs
+                (Some(w), Some(v)) => {
+                    supplies = needed.minus(r.inherits);
+                    needed = needed.and(r.inherits);
+                    v.take(r, supplies);
+                    if !supplies.is_empty() {
+                        Why::Supplies(w.id.clone())
+                    } else if v.agrees(r) {
+                        Why::Concurs
+                    } else {
+                        Why::Overridden(w.id.clone())
+                    }
                 }
-                Some(w) => Why::Overridden(w.id.clone()),
+                (Some(w), None) => Why::Overridden(w.id.clone()),
             }
         };
         cohort_mattered |= r.conditions.cohort.is_some()
             && matches!(
                 why,
-                Why::Decided | Why::Concurs | Why::Overridden(_) | Why::Condition("cohort")
+                Why::Decided
+                    | Why::Concurs
+                    | Why::Supplies(_)
+                    | Why::Overridden(_)
+                    | Why::Condition("cohort")
             );
-        let applied = matches!(why, Why::Decided | Why::Concurs);
+        let applied = matches!(why, Why::Decided | Why::Concurs | Why::Supplies(_));
         if applied {
             ids.push(r.id.clone());
+        }
+        if !supplies.is_empty() {
+            suppliers.push(r);
         }
         trace.push(TraceStep {
             rule_id: r.id.clone(),
             applied,
             why,
             assumption: r.assumption,
-            low_confidence: r.confidence == Confidence::Low,
+            confidence: r.confidence,
+            supplies,
         });
+    }
+    // Parts no rule below could give: the deciding rule's own.
+    if let Some(step) = trace.iter_mut().find(|s| s.why == Why::Decided) {
+        step.supplies = step.supplies.with_all(needed);
     }
 
     let mut assumed = Vec::new();
     let mut caveat = None;
-    let (outcome, display, share, texts, confidence, mut assumption) = match decided {
-        Some(r) => {
-            assumed.extend(r.assumed.clone());
+    let (outcome, display, share, texts) = match (decided, shown) {
+        (Some(r), Some(v)) => {
             caveat = r.caveat.clone();
-            (
-                r.outcome,
-                r.display,
-                r.share,
-                r.texts.clone(),
-                r.confidence,
-                r.assumption,
-            )
+            (v.outcome, v.display, v.share, v.texts(r))
         }
-        None => {
+        _ => {
             trace.push(TraceStep {
                 rule_id: FALLBACK_ID.into(),
                 applied: true,
                 why: Why::Fallback,
                 assumption: true,
-                low_confidence: false,
+                confidence: Confidence::Low,
+                supplies: Parts::RULE,
             });
             ids.push(FALLBACK_ID.into());
             let (o, d, s) = fallback(form);
-            (o, d, s, Arc::new(Texts::default()), Confidence::Low, true)
+            (o, d, s, Arc::new(Texts::default()))
         }
     };
-    if let Some(p) = platform
-        .map(|p| rules.platform_at(p))
-        .filter(|p| p.assumption)
-    {
-        assumption = true;
+    assumed.extend(suppliers.iter().filter_map(|r| r.assumed.clone()));
+    let platform_entry = platform.map(|p| rules.platform_at(p));
+    if let Some(p) = platform_entry.filter(|p| p.assumption) {
         assumed.extend(p.assumed.clone());
         trace.push(TraceStep {
             rule_id: p.id.clone(),
             applied: true,
             why: Why::AssumedPlatform,
             assumption: true,
-            low_confidence: false,
+            confidence: Confidence::Medium,
+            supplies: Parts::NONE,
         });
     }
+    // The network: whether the page itself loads where the phone is.
+    let network = platform_entry
+        .filter(|_| form == LinkForm::Web)
+        .and_then(|p| rules.network_rule_for(&p.id));
+    let unreachable = network.filter(|_| scenario.region == Region::Mainland && !scenario.vpn);
+    if let Some(n) = network {
+        let (why, supplies) = match unreachable {
+            Some(_) => (Why::Unreachable, Parts::of(Part::Network)),
+            None if scenario.region != Region::Mainland => (Why::Condition("region"), Parts::NONE),
+            None => (Why::Condition("vpn"), Parts::NONE),
+        };
+        if unreachable.is_some() {
+            assumed.extend(n.assumed.clone());
+        }
+        trace.push(TraceStep {
+            rule_id: n.id.clone(),
+            applied: unreachable.is_some(),
+            why,
+            assumption: n.assumption,
+            confidence: n.confidence,
+            supplies,
+        });
+    }
+    let (confidence, assumption) = honesty(&trace);
     let texts = match extra {
         None => texts,
         Some((en, zh)) => Arc::new(Texts {
@@ -279,11 +327,86 @@ fn decide_once(
         assumption,
         assumed,
         caveat,
+        reachable: unreachable.is_none(),
+        network: unreachable.map(|n| n.texts.clone()),
         other_cohort: None,
         custom: !rules.is_builtin(),
         violations,
     };
     (d, cohort_mattered)
+}
+
+/// How sure a decision is, derived in this one place from its trace: it
+/// is an assumption when any step that supplied a part the user sees (or
+/// the platform's registry entry) is one; its confidence is the weakest of
+/// those steps, and an assumption caps it at medium.
+fn honesty(trace: &[TraceStep]) -> (Confidence, bool) {
+    let mut confidence = Confidence::High;
+    let mut assumption = false;
+    for s in trace
+        .iter()
+        .filter(|s| !s.supplies.is_empty() || s.why == Why::AssumedPlatform)
+    {
+        confidence = confidence.weakest(s.confidence);
+        assumption |= s.assumption;
+    }
+    if assumption {
+        confidence = confidence.weakest(Confidence::Medium);
+    }
+    (confidence, assumption)
+}
+
+/// What the user sees of a decision while the engine walks the rules:
+/// the deciding rule's values, replaced part by part by the rules below
+/// it that supply what it inherits.
+struct Shown {
+    outcome: Outcome,
+    display: CardDisplay,
+    share: bool,
+    /// The rule whose page (title and body) is shown.
+    page: Arc<Texts>,
+}
+
+impl Shown {
+    fn of(r: &Rule) -> Shown {
+        Shown {
+            outcome: r.outcome,
+            display: r.display,
+            share: r.share,
+            page: r.texts.clone(),
+        }
+    }
+    fn take(&mut self, r: &Rule, parts: Parts) {
+        if parts.has(Part::Page) {
+            self.outcome = r.outcome;
+            self.page = r.texts.clone();
+        }
+        if parts.has(Part::Display) {
+            self.display = r.display;
+        }
+        if parts.has(Part::Share) {
+            self.share = r.share;
+        }
+    }
+    fn agrees(&self, r: &Rule) -> bool {
+        (self.outcome, self.display, self.share) == (r.outcome, r.display, r.share)
+    }
+    /// The texts shown: the page's title and body, the deciding rule's
+    /// reason.
+    fn texts(&self, decided: &Rule) -> Arc<Texts> {
+        if Arc::ptr_eq(&self.page, &decided.texts) {
+            return self.page.clone();
+        }
+        let mix = |page: &Text, own: &Text| Text {
+            title: page.title.clone(),
+            body: page.body.clone(),
+            reason: own.reason.clone(),
+        };
+        Arc::new(Texts {
+            en: mix(&self.page.en, &decided.texts.en),
+            zh: mix(&self.page.zh, &decided.texts.zh),
+        })
+    }
 }
 
 /// What happens when a rules file has no rule for a case: web links open

@@ -82,6 +82,9 @@ pub enum Problem {
     },
     /// Not one of these values.
     OneOf(&'static [&'static str]),
+    /// `assumption: true` with `confidence: "high"`: an assumption is at
+    /// most of medium confidence.
+    AssumedButHigh,
 }
 
 /// A problem found when loading a rules file.

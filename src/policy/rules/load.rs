@@ -4,7 +4,9 @@
 use super::error::Problem;
 use super::index::DomainIndex;
 use super::link::{parse_web_url, HostKind};
-use super::model::{CardDisplay, Context, LinkForm, Outcome, Platform, Rule, SourceDoc};
+use super::model::{
+    CardDisplay, Context, LinkForm, Outcome, Part, Parts, Platform, Rule, SourceDoc, NO_START,
+};
 use super::validate::Validator;
 use super::{Rules, RECORD_IDS};
 use crate::json::{Kind, Node as Value, Obj as Map};
@@ -42,6 +44,7 @@ impl Validator<'_> {
                 "platforms",
                 "rules",
                 "sync",
+                "network",
             ],
         );
         match root.get("format") {
@@ -113,6 +116,7 @@ impl Validator<'_> {
             None => self.err(None, "rules", Problem::MissingArray),
         }
         self.sync_section(root.get("sync"), &mut rules);
+        self.network_section(root.get("network"), &mut rules);
         if self.errors.is_empty() {
             rules.build_index();
         }
@@ -239,9 +243,10 @@ impl Validator<'_> {
                 "caveat",
                 "note",
                 "priority",
+                "inherits",
             ],
         );
-        let valid_from = self.date(o, who, "valid_from", true);
+        let valid_from = self.date(o, who, "valid_from", false);
         let valid_until = self.date(o, who, "valid_until", false);
         if let (Some(f), Some(u)) = (valid_from, valid_until) {
             if u <= f {
@@ -307,29 +312,37 @@ impl Validator<'_> {
             .unwrap_or(CardDisplay::Card);
         let share = self.boolean(o, who, "share", None);
         let texts = self.texts(o, who);
-        let sources = self.strings(o, who, "sources");
-        if sources.is_empty() {
-            self.err(who, "sources", Problem::NoSources);
-        }
+        let sources = self.cited(o, who, rules);
         let caveat = self.caveat(o, who);
-        let cited = sources.iter().map(|s| ("sources", s));
-        let caveat_cites = caveat
-            .iter()
-            .flat_map(|c| &c.sources)
-            .map(|s| ("caveat.sources", s));
-        for (i, (field, s)) in cited.chain(caveat_cites).enumerate() {
+        let caveat_cites = caveat.iter().flat_map(|c| &c.sources);
+        for (i, s) in caveat_cites.enumerate() {
             if !rules.knows_source(s) {
                 self.err(
                     who,
-                    &format!("{field}[{i}]"),
+                    &format!("caveat.sources[{i}]"),
                     Problem::UnknownSource(s.clone()),
                 );
             }
         }
         let confidence = self.confidence(o, who, "confidence");
         let assumption = self.boolean(o, who, "assumption", Some(false));
+        self.honest(who, confidence, assumption);
         let assumed = self.bitext(o, who, "assumed").map(Arc::new);
         let note = self.string(o, who, "note", false);
+        let mut inherits = Parts::NONE;
+        for (i, name) in self.strings(o, who, "inherits").iter().enumerate() {
+            match Part::parse_inheritable(name) {
+                Some(p) if inherits.has(p) => {
+                    self.err(who, &format!("inherits[{i}]"), Problem::ListedTwice)
+                }
+                Some(p) => inherits = inherits.with(p),
+                None => self.err(
+                    who,
+                    &format!("inherits[{i}]"),
+                    Problem::OneOf(&["page", "display", "share"]),
+                ),
+            }
+        }
         let priority = match o.get("priority") {
             None => 0,
             Some(v) => match v.as_i64().and_then(|p| i32::try_from(p).ok()) {
@@ -342,7 +355,7 @@ impl Validator<'_> {
         };
         Some(Rule {
             id: id.as_str().into(),
-            valid_from: valid_from.unwrap_or(super::scenario::DEFAULT_DATE),
+            valid_from: valid_from.unwrap_or(NO_START),
             valid_until,
             platforms,
             categories,
@@ -360,6 +373,7 @@ impl Validator<'_> {
             caveat: caveat.map(Arc::new),
             note,
             priority,
+            inherits,
         })
     }
 }

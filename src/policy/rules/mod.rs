@@ -21,6 +21,7 @@ mod error;
 mod index;
 mod load;
 mod model;
+pub mod network;
 pub mod sync;
 #[cfg(test)]
 mod tests;
@@ -28,8 +29,8 @@ mod validate;
 
 pub use error::{Problem, RuleError};
 pub use model::{
-    BiText, CardDisplay, Caveat, Conditions, Confidence, Context, LinkForm, Outcome, Platform,
-    Rule, SourceDoc, Text, Texts,
+    BiText, CardDisplay, Caveat, Conditions, Confidence, Context, LinkForm, Outcome, Part, Parts,
+    Platform, Rule, SourceDoc, Text, Texts, NO_START,
 };
 
 use super::link::{self, HostKind};
@@ -61,9 +62,10 @@ pub const RECORD_IDS: [&str; 9] = [
 /// The parts of record entries that the record marks weak or assumed
 /// (`rules/record.json`), citable as `ID#part` so that only what rests on
 /// them loses confidence.
-pub const RECORD_PARTS: [&str; 3] = [
+pub const RECORD_PARTS: [&str; 4] = [
     "R-2018-05-29#bans",
     "R-2022-01-27#moments",
+    "S-ANDROID-SOON#unavailable",
     "S-SYNC-BEFORE-2017-05#overseas-qq",
 ];
 
@@ -85,6 +87,8 @@ pub struct Rules {
     items: Vec<u32>,
     /// The `sync` section, in file order.
     sync: Vec<sync::SyncRule>,
+    /// The `network` section, in file order.
+    network: Vec<network::NetworkRule>,
     builtin: bool,
 }
 
@@ -115,6 +119,7 @@ impl Rules {
             offsets: Vec::new(),
             items: Vec::new(),
             sync: Vec::new(),
+            network: Vec::new(),
             builtin: false,
         };
         r.build_index();
@@ -170,6 +175,17 @@ impl Rules {
     /// The `sync` section (Moments sync to other networks), in file order.
     pub fn sync_rules(&self) -> &[sync::SyncRule] {
         &self.sync
+    }
+    /// The `network` section (sites the mainland's network does not
+    /// deliver), in file order.
+    pub fn network_rules(&self) -> &[network::NetworkRule] {
+        &self.network
+    }
+    /// The first network rule that names the platform `id`.
+    pub fn network_rule_for(&self, id: &str) -> Option<&network::NetworkRule> {
+        self.network
+            .iter()
+            .find(|n| n.platforms.iter().any(|p| p == id))
     }
     /// A platform by id.
     pub fn platform(&self, id: &str) -> Option<&Platform> {

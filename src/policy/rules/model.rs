@@ -138,6 +138,22 @@ pub enum Confidence {
 }
 
 impl Confidence {
+    /// The weaker of two confidences.
+    pub const fn weakest(self, other: Confidence) -> Confidence {
+        if self.rank() <= other.rank() {
+            self
+        } else {
+            other
+        }
+    }
+    /// Low 0, medium 1, high 2.
+    const fn rank(self) -> u8 {
+        match self {
+            Confidence::Low => 0,
+            Confidence::Medium => 1,
+            Confidence::High => 2,
+        }
+    }
     /// The data value.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -145,6 +161,98 @@ impl Confidence {
             Confidence::Medium => "medium",
             Confidence::Low => "low",
         }
+    }
+}
+
+/// A part of what the user sees of a decision. Each part comes from one
+/// rule (its provenance, in the trace), so that a decision is an
+/// assumption exactly when a part the user sees comes from an assumed rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The page shown on tapping: the outcome with its title and body.
+    Page,
+    /// How the card looks.
+    Display,
+    /// Whether a share button is offered.
+    Share,
+    /// The reason given under the page.
+    Reason,
+    /// Whether the page itself loads where the phone is (the network).
+    Network,
+}
+
+impl Part {
+    /// Every part, in the order the trace names them.
+    pub const ALL: [Part; 5] = [
+        Part::Page,
+        Part::Display,
+        Part::Share,
+        Part::Reason,
+        Part::Network,
+    ];
+    /// The data value (`inherits` in a rules file).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Part::Page => "page",
+            Part::Display => "display",
+            Part::Share => "share",
+            Part::Reason => "reason",
+            Part::Network => "network",
+        }
+    }
+    /// The parts a rule may take from the rule below it (`inherits`):
+    /// its reason is always its own.
+    pub fn parse_inheritable(s: &str) -> Option<Part> {
+        [Part::Page, Part::Display, Part::Share]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+    }
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of [`Part`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Parts(u8);
+
+impl Parts {
+    /// No part.
+    pub const NONE: Parts = Parts(0);
+    /// What a rule supplies when it inherits nothing.
+    pub const RULE: Parts =
+        Parts(Part::Page.bit() | Part::Display.bit() | Part::Share.bit() | Part::Reason.bit());
+    /// The set of one part.
+    pub const fn of(p: Part) -> Parts {
+        Parts(p.bit())
+    }
+    /// Whether `p` is in the set.
+    pub const fn has(self, p: Part) -> bool {
+        self.0 & p.bit() != 0
+    }
+    /// The set with `p` added.
+    pub const fn with(self, p: Part) -> Parts {
+        Parts(self.0 | p.bit())
+    }
+    /// The union of both.
+    pub const fn with_all(self, other: Parts) -> Parts {
+        Parts(self.0 | other.0)
+    }
+    /// The parts of `self` that are not in `other`.
+    pub const fn minus(self, other: Parts) -> Parts {
+        Parts(self.0 & !other.0)
+    }
+    /// The parts in both.
+    pub const fn and(self, other: Parts) -> Parts {
+        Parts(self.0 & other.0)
+    }
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The parts, in [`Part::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Part> {
+        Part::ALL.into_iter().filter(move |p| self.has(*p))
     }
 }
 
@@ -264,6 +372,16 @@ pub struct Texts {
     pub zh: Text,
 }
 
+impl Texts {
+    /// The texts in `lang`.
+    pub fn get(&self, lang: crate::i18n::Lang) -> &Text {
+        match lang {
+            crate::i18n::Lang::En => &self.en,
+            crate::i18n::Lang::Zh => &self.zh,
+        }
+    }
+}
+
 /// A platform of the registry (record §2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Platform {
@@ -337,7 +455,7 @@ pub struct SourceDoc {
 pub struct Rule {
     /// Unique id, shown in `data-rules` and traces.
     pub id: Arc<str>,
-    /// First day the rule applies.
+    /// First day the rule applies ([`NO_START`] when the record gives none).
     pub valid_from: Date,
     /// First day it no longer applies (exclusive), if it ended.
     pub valid_until: Option<Date>,
@@ -374,9 +492,22 @@ pub struct Rule {
     pub note: String,
     /// Precedence, higher first.
     pub priority: i32,
+    /// The parts it takes from the next rule in force below it (e.g. a
+    /// rule that keeps "each platform's own earlier page"): that rule's
+    /// provenance, assumption and confidence then count for the decision.
+    pub inherits: Parts,
 }
 
+/// The `valid_from` of a rule whose file gives none: the record dates no
+/// start, so the rule holds on every simulated day and the UI says
+/// "no start date in the record" instead of a day.
+pub const NO_START: Date = super::scenario::EARLIEST;
+
 impl Rule {
+    /// The first day, when the record gives one.
+    pub fn start(&self) -> Option<Date> {
+        (self.valid_from != NO_START).then_some(self.valid_from)
+    }
     /// Whether the rule is in force on `date`.
     pub fn valid_on(&self, date: Date) -> bool {
         date >= self.valid_from && self.valid_until.is_none_or(|u| date < u)

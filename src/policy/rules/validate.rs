@@ -6,6 +6,7 @@ use super::error::{Problem, RuleError};
 use super::index::DomainIndex;
 use super::model::{BiText, Caveat, Conditions, Confidence, Texts};
 use super::scenario::{Cohort, Date, Os, Region};
+use super::Rules;
 use crate::json::{Kind, Node as Value, Obj as Map};
 
 /// Collects errors while turning JSON values into rules.
@@ -314,6 +315,33 @@ impl Validator<'_> {
             en: lang("en"),
             zh: lang("zh"),
         })
+    }
+
+    /// The `sources` of a rule: at least one, each known to the file.
+    pub(super) fn cited(&mut self, o: &Map, who: Option<&str>, rules: &Rules) -> Vec<String> {
+        let sources = self.strings(o, who, "sources");
+        if sources.is_empty() {
+            self.err(who, "sources", Problem::NoSources);
+        }
+        for (i, s) in sources.iter().enumerate() {
+            if !rules.knows_source(s) {
+                self.err(
+                    who,
+                    &format!("sources[{i}]"),
+                    Problem::UnknownSource(s.clone()),
+                );
+            }
+        }
+        sources
+    }
+
+    /// The honesty rule of a file: what rests on an assumption cannot be
+    /// of high confidence (the engine caps it at medium; a file may not
+    /// claim otherwise).
+    pub(super) fn honest(&mut self, who: Option<&str>, confidence: Confidence, assumption: bool) {
+        if assumption && confidence == Confidence::High {
+            self.err(who, "confidence", Problem::AssumedButHigh);
+        }
     }
 
     /// The confidence values of a file.

@@ -14,17 +14,11 @@ fn no_stranger() -> u8 {
 }
 
 #[test]
-fn a_new_profile_is_unverified_and_private() {
+fn a_new_profile_is_unverified_private_and_in_the_test_group() {
     let d = Douyin::default();
-    assert!(!d.verified);
+    assert_eq!(d.verified_age, None);
+    assert_eq!(d.group, TestGroup::In);
     assert_eq!(public_view(&d.profile()), PublicView::default());
-    let mut data = seed();
-    assert!(reduce(&mut data, A::Verify));
-    assert!(
-        !reduce(&mut data, A::Verify),
-        "verifying twice changes nothing"
-    );
-    assert!(data.douyin.verified);
 }
 
 #[test]
@@ -38,16 +32,41 @@ fn ages_are_whole_numbers_in_range_with_a_reason_otherwise() {
     for far in ["0", "121", "99999999999999999999999"] {
         assert_eq!(parse_age(far), Err(ProfileError::AgeRange), "{far}");
     }
+}
+
+#[test]
+fn the_age_comes_from_the_verification_and_is_fixed_afterwards() {
     let mut data = seed();
-    assert!(reduce(&mut data, A::Set(Field::Age, 17)));
-    assert_eq!(data.douyin.age, Some(17));
-    assert!(!reduce(&mut data, A::Set(Field::Age, 17)));
-    assert!(
-        !reduce(&mut data, A::Set(Field::Age, 0)),
-        "out of range: refused"
+    assert!(!reduce(&mut data, A::Verify { age: 0 }), "out of range");
+    assert!(!reduce(&mut data, A::Verify { age: MAX_AGE + 1 }));
+    assert_eq!(data.douyin.verified_age, None);
+    assert!(reduce(&mut data, A::Verify { age: 17 }));
+    assert_eq!(data.douyin.verified_age, Some(17));
+    // Nothing gets a 17-year-old past the check afterwards: not verifying
+    // again, not a profile edit.
+    assert!(!reduce(&mut data, A::Verify { age: 25 }));
+    assert!(!reduce(&mut data, A::Set(Field::Age, 25)));
+    assert_eq!(data.douyin.verified_age, Some(17));
+    assert_eq!(data.douyin.profile().age, Some(17), "matches see this age");
+    // Whether to show it stays the user's choice.
+    assert!(reduce(&mut data, A::SetPublic(Field::Age, true)));
+    assert_eq!(public_view(&data.douyin.profile()).age, Some(17));
+    assert!(reduce(&mut data, A::SetPublic(Field::Age, false)));
+    assert_eq!(public_view(&data.douyin.profile()).age, None);
+}
+
+#[test]
+fn the_test_group_is_set_and_carried_in_the_address_when_not_the_default() {
+    let mut data = seed();
+    assert_eq!(carried(&data.douyin), None, "default: short addresses");
+    assert!(reduce(&mut data, A::SetGroup(TestGroup::Out)));
+    assert!(!reduce(&mut data, A::SetGroup(TestGroup::Out)), "no change");
+    assert_eq!(
+        carried(&data.douyin),
+        Some(("connection", "out".to_string()))
     );
-    assert!(!reduce(&mut data, A::Set(Field::Age, 200)));
-    assert_eq!(data.douyin.age, Some(17));
+    assert!(reduce(&mut data, A::SetGroup(TestGroup::In)));
+    assert_eq!(carried(&data.douyin), None);
 }
 
 #[test]
@@ -92,18 +111,44 @@ fn edits_check_their_ranges_and_toggles_flip_one_field() {
 }
 
 #[test]
-fn eligibility_reads_the_account_and_the_scenario() {
+fn eligibility_reads_the_account_and_the_scenario_not_the_cohort() {
     use crate::policy::scenario::Cohort;
     let mut data = seed();
-    data.scenario.date = Date::parse("2020-03-01").unwrap();
-    data.scenario.cohort = Cohort::Early;
-    assert_eq!(eligibility(&data, 1200), Err(Refusal::Unverified));
-    reduce(&mut data, A::Verify);
-    reduce(&mut data, A::Set(Field::Age, 17));
-    assert_eq!(eligibility(&data, 1200), Err(Refusal::Under18));
-    reduce(&mut data, A::Set(Field::Age, 18));
-    assert_eq!(eligibility(&data, 1200), Ok(()));
+    data.scenario.date = Date::parse("2020-03-10").unwrap();
+    for cohort in [Cohort::Late, Cohort::Early] {
+        data.scenario.cohort = cohort;
+        assert_eq!(eligibility(&data, 1200), Err(Refusal::Unverified));
+    }
+    data.scenario.cohort = Cohort::default();
+    assert_eq!(screen(&data, 1200), Screen::Verify);
+    reduce(&mut data, A::Verify { age: 25 });
+    assert_eq!(
+        eligibility(&data, 1200),
+        Ok(()),
+        "the defaults let an adult in"
+    );
+    assert_eq!(screen(&data, 1200), Screen::Profile(None));
     assert_eq!(eligibility(&data, 600), Err(Refusal::OutsideHours));
+    reduce(&mut data, A::SetGroup(TestGroup::Out));
+    for cohort in [Cohort::Late, Cohort::Early] {
+        data.scenario.cohort = cohort;
+        assert_eq!(
+            screen(&data, 1200),
+            Screen::Closed(Refusal::NotInTest {
+                before_start: false
+            })
+        );
+    }
+
+    let mut young = seed();
+    young.scenario.date = Date::parse("2020-03-10").unwrap();
+    reduce(&mut young, A::Verify { age: 17 });
+    assert_eq!(
+        screen(&young, 1200),
+        Screen::Profile(Some(Refusal::Under18))
+    );
+    reduce(&mut young, A::Set(Field::Age, 18));
+    assert_eq!(eligibility(&young, 1200), Err(Refusal::Under18));
 }
 
 #[test]
@@ -254,9 +299,9 @@ fn rounds_are_fixed_per_day_and_fair() {
 #[test]
 fn the_profile_round_trips_through_json() {
     let mut d = Douyin {
-        verified: true,
+        group: TestGroup::Out,
+        verified_age: Some(30),
         username: "me \"quoted\"".into(),
-        age: Some(30),
         public: 0b1010,
         follows: vec![3, 7],
         ..Douyin::default()
@@ -265,4 +310,26 @@ fn the_profile_round_trips_through_json() {
     assert_eq!(Douyin::from_json_str(&d.to_json_string()).unwrap(), d);
     let none = Douyin::default();
     assert_eq!(Douyin::from_json_str(&none.to_json_string()).unwrap(), none);
+}
+
+#[test]
+fn an_older_save_keeps_its_profile_but_verifies_again() {
+    // Saved before the test group and the verified age: `age` was typed
+    // into the profile, so it proves nothing.
+    let old = r#"{"verified":true,"username":"kai","picture":2,"city":4,"age":17,
+        "sign":3,"interests":5,"public":6,"follows":[1]}"#;
+    let d = Douyin::from_json_str(old).unwrap();
+    assert_eq!(d.verified_age, None);
+    assert_eq!(d.group, TestGroup::In);
+    assert_eq!(
+        (d.username.as_str(), d.city, d.follows.as_slice()),
+        ("kai", 4, &[1][..])
+    );
+    let good = old.replace("\"age\":17", "\"group\":\"out\"");
+    assert_eq!(Douyin::from_json_str(&good).unwrap().group, TestGroup::Out);
+    let bad = old.replace("\"age\":17", "\"group\":\"maybe\"");
+    assert!(
+        Douyin::from_json_str(&bad).is_err(),
+        "a damaged group is not read as in"
+    );
 }

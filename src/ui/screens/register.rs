@@ -1,6 +1,9 @@
 //! Sign-up (`#/register`, record §5): country code, phone number, a mock
 //! verification code shown on screen, name and account type. The checks
 //! are `state::accounts`; the 2021 suspension is `policy::registration`.
+//! Beside Country code a note marked "Assumption" says how the code decides
+//! where an account is registered (`registration::region_of`): the record
+//! says only that the suspension applied to mainland users.
 
 use crate::i18n::{Explain, T};
 use crate::policy::record::{entry, source_url};
@@ -69,7 +72,7 @@ pub fn RegisterScreen() -> Html {
             <div class="scenario full">
                 <div class="field">
                     <label for="reg-country">{ t(T::CountryCode) }</label>
-                    <select id="reg-country" onchange={set(|f, v| f.country = v)}>
+                    <select id="reg-country" aria-describedby="reg-country-note" onchange={set(|f, v| f.country = v)}>
                         { for COUNTRIES.iter().map(|&(code, en, zh, _, _)| html! {
                             <option key={code} value={code} selected={form.country == code}>
                                 { format!("{code} {}", lang.pick(en, zh)) }
@@ -77,6 +80,10 @@ pub fn RegisterScreen() -> Html {
                         }) }
                     </select>
                 </div>
+                <p class="section-help" id="reg-country-note" data-assumption="region">
+                    <span class="flag assumption">{ t(T::BadgeAssumption) }</span>{ lang.pick(": ", "：") }
+                    { t(T::CountryAssumption) }
+                </p>
                 <div class="field">
                     <label for="reg-phone">{ t(T::PhoneNumber) }</label>
                     <input id="reg-phone" type="tel" inputmode="numeric" autocomplete="tel-national"

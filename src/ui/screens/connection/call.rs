@@ -1,12 +1,13 @@
 //! The mock video call: a ticking timer, a draw-and-guess round (the user
 //! draws on a canvas, then guesses the stranger's drawing from four words),
-//! "Follow each other?", and "Continue on WeChat" after a mutual follow.
+//! "Follow each other?", and "Continue on WeChat" after a mutual follow
+//! (an assumption, noted and badged whatever the follow's result).
 //! The stranger appears only through `public_view`.
 
 use super::actions;
 use super::card::picture;
 use crate::i18n::connection::{name, C, WORD};
-use crate::policy::connection::{follow, public_view, FollowResult, Stranger};
+use crate::policy::connection::{follow, public_view, Assumption, FollowResult, Stranger};
 use crate::state::connection::{chat_id, round, ConnectionAction as A};
 use crate::state::Action;
 use crate::ui::route::Route;
@@ -178,7 +179,7 @@ pub fn call(store: &Store, st: &CallState, s: &'static Stranger, go: Callback<Ro
                 Some(t(C::follow(result)).to_string()),
                 Some(result.follows().to_string()),
                 String::new(),
-                html! {},
+                super::note("p", "dy-note", Assumption::WeChatAfterFollow, lang),
                 next.into_iter().collect(),
             )
         }

@@ -3,6 +3,11 @@
 //!
 //! Privacy by design: the other side of a match is rendered only from
 //! `policy::connection::public_view`, the stranger's and the user's alike.
+//!
+//! Honesty: above the frame, in the simulator's bar, the clock, the test
+//! group and every assumption of `policy::connection::Assumption`, each
+//! with an "Assumption" badge; a refusal resting on one carries the badge
+//! too.
 
 mod call;
 mod card;
@@ -12,12 +17,13 @@ mod profile;
 use crate::i18n::connection::C;
 use crate::i18n::{Explain, Lang, T};
 use crate::policy::connection::{
-    hhmm, parse_hhmm, public_view, ranking, Refusal, CONN_2020_02, STRANGERS,
+    hhmm, parse_hhmm, public_view, ranking, Assumption, Refusal, TestGroup, CONN_2020_02, STRANGERS,
 };
-use crate::state::connection::{screen, Screen};
+use crate::state::connection::{screen, ConnectionAction, Screen};
+use crate::state::Action;
 use crate::ui::hooks::use_go;
-use crate::ui::store::use_store;
-use web_sys::HtmlInputElement;
+use crate::ui::store::{use_store, Store};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Now in China (UTC+8), in minutes after midnight: the clock's default.
@@ -27,14 +33,16 @@ fn china_now() -> u16 {
 }
 
 /// The Connection screen (`#/connection`). The scenario has a day but no
-/// time, so the screen has its own clock, in China time.
+/// time, so the screen has its own clock, in China time: the control
+/// **Time in China (simulated)**, starting at the real time in China (there
+/// is no address parameter for it; tests set the control, as a user does).
 #[component]
 pub fn ConnectionScreen() -> Html {
     let store = use_store();
     let minutes = use_state_eq(china_now);
     let skip = use_state_eq(|| 0usize);
     let error = use_state_eq(|| None::<Refused>);
-    let phone = use_node_ref();
+    let (phone, age) = (use_node_ref(), use_node_ref());
     let go = use_go();
     let st = call::CallState {
         stage: use_state_eq(|| None),
@@ -69,14 +77,14 @@ pub fn ConnectionScreen() -> Html {
             }
         })
     };
-    let clock = clock(lang, *minutes, on_clock);
+    let clock = bar(&store, *minutes, on_clock);
     // The call is shown in place of everything else of the frame.
     let profile = data.douyin.profile();
     let body = match screen(data, *minutes) {
         Screen::Closed(r) => refusal(r, lang),
         Screen::Verify => html! {<>
             { refusal(Refusal::Unverified, lang) }
-            { gate::verify(&store, &phone, &error) }
+            { gate::verify(&store, &phone, &age, &error) }
         </>},
         Screen::Profile(r) => {
             let order = ranking(&profile, data.scenario.date);
@@ -102,15 +110,47 @@ pub fn ConnectionScreen() -> Html {
     frame(lang, body, clock)
 }
 
-/// The simulator's clock above the rival app, with the assumed hours.
-fn clock(lang: Lang, minutes: u16, onchange: Callback<Event>) -> Html {
+/// The simulator's bar above the rival app: the clock, Douyin's test group
+/// (the simulator's choice, independent of WeChat's cohort), and what the
+/// simulator assumes, each badged.
+fn bar(store: &Store, minutes: u16, onchange: Callback<Event>) -> Html {
+    let lang = store.lang();
+    let group = store.data().douyin.group;
+    let on_group = store.callback(|e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::Connection(ConnectionAction::SetGroup(
+            TestGroup::parse(&v).unwrap_or_default(),
+        ))
+    });
     html! {
         <div class="scenario compact dy-clock">
             <div class="field">
                 { entry("dy-clock", C::Clock.tr(lang), "time", hhmm(minutes), onchange, NodeRef::default()) }
             </div>
-            <p class="dy-hours">{ C::Hours.tr(lang) }{" "}{ assumption(lang) }{" "}{ CONN_2020_02 }</p>
+            <div class="field">
+                <label for="dy-group">{ C::Group.tr(lang) }</label>
+                <select id="dy-group" onchange={on_group}>
+                    { for TestGroup::ALL.into_iter().map(|g| html! {
+                        <option key={g.as_str()} value={g.as_str()} selected={g == group}>{ C::group(g).tr(lang) }</option>
+                    }) }
+                </select>
+            </div>
+            <p class="dy-hours" id="dy-assumed">{ C::Assumed.tr(lang) }{" · "}{ CONN_2020_02 }</p>
+            <ul class="dy-hours" aria-labelledby="dy-assumed">
+                { for Assumption::ALL.into_iter().map(|a| note("li", "", a, lang)) }
+            </ul>
         </div>
+    }
+}
+
+/// An assumption's note with its badge, as `<tag class data-assumed>`.
+#[inline(never)]
+fn note(tag: &'static str, class: &'static str, a: Assumption, lang: Lang) -> Html {
+    let class = (!class.is_empty()).then_some(class);
+    html! {
+        <@{tag} key={a.as_str()} {class} data-assumed={a.as_str()}>
+            { C::assumption(a).tr(lang) }{" "}{ assumption(lang) }
+        </@>
     }
 }
 
@@ -132,12 +172,13 @@ fn assumption(lang: Lang) -> Html {
 }
 
 /// A refusal: why, with the record id, and marked when it rests on an
-/// assumption (the start day, the hours).
+/// assumption (`data-assumed` names it).
 fn refusal(r: Refusal, lang: Lang) -> Html {
+    let a = r.assumption();
     html! {
-        <p class="dy-refusal" role="alert" data-reason={r.as_str()}>
+        <p class="dy-refusal" role="alert" data-reason={r.as_str()} data-assumed={a.map(Assumption::as_str)}>
             { r.explain(lang) }
-            if r.assumed() { {" "}{ assumption(lang) } }
+            if a.is_some() { {" "}{ assumption(lang) } }
         </p>
     }
 }

@@ -1,12 +1,14 @@
 //! The user's Douyin profile: username (theirs only), picture, city, age
 //! and sign, each with a "Show to matches" switch, and the interests used
-//! for matching. A refused edit keeps what was typed, with the reason.
+//! for matching. The age is the verified one, read-only: only whether to
+//! show it is the user's. A refused edit keeps what was typed, with the
+//! reason.
 
 use super::{entry, error_line, shown, txt, Error, Refused};
 use crate::i18n::connection::{name, C, CITY, INTEREST, SIGN};
 use crate::i18n::{Explain, Lang};
 use crate::policy::connection::{Field, PICTURES};
-use crate::state::connection::{check_username, parse_age, ConnectionAction as A};
+use crate::state::connection::{check_username, ConnectionAction as A};
 use crate::state::Action;
 use crate::ui::store::Store;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -89,7 +91,6 @@ fn names(table: &[(&'static str, &'static str)], lang: Lang) -> Vec<&'static str
 pub fn editor(store: &Store, error: &Error) -> Html {
     let lang = store.lang();
     let d = &store.data().douyin;
-    let age = on_change(store, error, "dy-age", parse_age, |a| A::Set(Field::Age, a));
     let username = on_change(store, error, "dy-username", check_username, A::SetUsername);
     let interests = INTEREST.iter().enumerate().map(|(i, &(en, zh))| {
         let bit = i as u8;
@@ -106,8 +107,10 @@ pub fn editor(store: &Store, error: &Error) -> Html {
             { entry("dy-username", C::Username.tr(lang), "text", shown(error, "dy-username", d.username.clone()), username, NodeRef::default()) }
             { row(store, Field::Picture, Some("dy-picture".into()), select(store, Field::Picture, PICTURES.to_vec(), d.picture)) }
             { row(store, Field::City, Some("dy-city".into()), select(store, Field::City, names(&CITY, lang), d.city)) }
-            { row(store, Field::Age, None, entry("dy-age", C::Age.tr(lang), "numeric",
-                shown(error, "dy-age", d.age.map(|a| a.to_string()).unwrap_or_default()), age, NodeRef::default())) }
+            { row(store, Field::Age, None, html! {<>
+                <label for="dy-age">{ C::AgeVerified.tr(lang) }</label>
+                <input id="dy-age" readonly=true value={d.verified_age.map(|a| a.to_string()).unwrap_or_default()} />
+            </>}) }
             { row(store, Field::Sign, Some("dy-sign".into()), select(store, Field::Sign, names(&SIGN, lang), d.sign)) }
             { error_line(error) }
             <fieldset class="dy-interests">

@@ -7,6 +7,7 @@ mod editor;
 use crate::i18n::{Lang, T};
 use crate::policy::rules::{Context, Rule, Rules};
 use crate::state::opener::{confidence_key, escape_html, outcome_key};
+use crate::state::rules::in_force;
 use crate::state::timeline::RuleFilter;
 use crate::ui::hooks::use_location;
 use crate::ui::route::Route;
@@ -202,13 +203,7 @@ fn rule_item(out: &mut String, r: &Rule, rules: &Rules, lang: Lang, open: bool) 
     out.push_str("</code> · ");
     out.push_str(outcome_key(r.outcome).tr(lang));
     out.push_str("</summary><dl class=\"rule-details\">");
-    let until = r.valid_until.map(|u| u.to_string()).unwrap_or_default();
-    row(
-        out,
-        T::InForce,
-        lang,
-        &(r.valid_from.to_string() + " – " + &until),
-    );
+    row(out, T::InForce, lang, &in_force(r, lang));
     let contexts = r
         .contexts
         .iter()

@@ -5,7 +5,7 @@ use super::chart::display_key;
 use super::{context_title, platform_label};
 use crate::i18n::T;
 use crate::policy::matrix::{diff, join, nearest, Cell, Change, END, START};
-use crate::policy::record::entries;
+use crate::policy::record::marks;
 use crate::policy::scenario::{Date, Scenario};
 use crate::state::opener::{escape_html, outcome_chip};
 use crate::ui::hooks::RulesKey;
@@ -30,10 +30,7 @@ pub fn use_what_changed() -> Html {
     // Prefilled around the record event nearest to the scenario's day.
     let (from, to) = {
         let near = nearest(
-            entries()
-                .iter()
-                .map(|e| e.date)
-                .filter(|d| *d > START && *d <= END),
+            marks().map(|(d, _)| d).filter(|d| *d > START && *d <= END),
             date,
         )
         .unwrap_or(date);

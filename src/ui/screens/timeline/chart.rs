@@ -5,7 +5,7 @@
 use super::{context_title, platform_label};
 use crate::i18n::T;
 use crate::policy::matrix::{bands, platforms, Band, CONTEXTS, END, START};
-use crate::policy::record::entries;
+use crate::policy::record::marks;
 use crate::policy::rules::{CardDisplay, Context};
 use crate::policy::scenario::{Date, Scenario};
 use crate::state::opener::{escape_html, outcome_key};
@@ -114,11 +114,8 @@ fn markup(store: &Store, rows: &[(Arc<str>, Vec<Band>)], ctx: Context, date: Dat
             "{start} x1=\"{x}\" x2=\"{x}\" y1=\"0\" y2=\"{height}\" vector-effect=\"non-scaling-stroke\"></line>"
         );
     };
-    for e in entries()
-        .iter()
-        .filter(|e| e.date >= START && e.date <= END)
-    {
-        line(&mut out, "<line class=\"chart-event\"", offset(e.date));
+    for (d, _) in marks().filter(|(d, _)| *d >= START && *d <= END) {
+        line(&mut out, "<line class=\"chart-event\"", offset(d));
     }
     let now = format!("<line class=\"chart-now\" data-scenario-date=\"{date}\"");
     line(&mut out, &now, offset(date));

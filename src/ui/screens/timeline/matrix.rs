@@ -75,6 +75,11 @@ pub fn use_matrix() -> Html {
             o.push_str(ctx.as_str());
             o.push_str("\" data-outcome=\"");
             o.push_str(c.outcome.as_str());
+            o.push_str(if c.reachable {
+                "\" data-reachable=\"yes"
+            } else {
+                "\" data-reachable=\"no"
+            });
             wrap(
                 o,
                 "\" data-rules=\"",
@@ -84,7 +89,18 @@ pub fn use_matrix() -> Html {
             o.push_str(source);
             wrap(o, "\"><a class=\"chip\" href=\"", &to, "\" title=\"");
             wrap(o, "", outcome_key(c.outcome).tr(lang), "\">");
-            wrap(o, "", outcome_chip(c.outcome).tr(lang), "</a></td>");
+            wrap(o, "", outcome_chip(c.outcome).tr(lang), "</a>");
+            if !c.reachable {
+                // WeChat's step, then the network's: the page never loads.
+                wrap(
+                    o,
+                    "<span class=\"chip network\" title=\"",
+                    T::NetworkLabel.tr(lang),
+                    "\">",
+                );
+                wrap(o, "", T::Unreachable.tr(lang), "</span>");
+            }
+            o.push_str("</td>");
         }
         o.push_str("</tr>");
     }

@@ -1,7 +1,10 @@
 //! Time travel (`#/timeline`): the date scrubber, the outcome matrix and
 //! its chart, what changed between two days, and the record's entries as
-//! dated cards. Everything is computed by `policy::matrix` from the active
-//! rules, so applying other rules changes it at once.
+//! cards. Everything is computed by `policy::matrix` from the active
+//! rules, so applying other rules changes it at once. Cards stand in the
+//! record's order (`record::entries`: by date, undated ones where they read
+//! well), give only the dates the record gives, and say when an entry is
+//! context that nothing of the simulator follows from.
 
 mod changes;
 mod chart;
@@ -9,11 +12,11 @@ mod matrix;
 
 use crate::i18n::{Lang, T};
 use crate::policy::matrix::{END, START};
-use crate::policy::record::{entries, source_url, Entry};
+use crate::policy::record::{self, entries, source_url, Entry, Use};
 use crate::policy::rules::Context;
 use crate::state::opener::escape_html;
 use crate::state::scenario::ScenarioAction;
-use crate::state::timeline::{offset, percent, scrub, span};
+use crate::state::timeline::{offset, percent, scrub, span, write_dates};
 use crate::state::Action;
 use crate::ui::hooks::use_location;
 use crate::ui::route::Route;
@@ -118,12 +121,10 @@ fn use_scrubber() -> Html {
         });
     }
     let mut list = String::new();
-    for e in entries()
-        .iter()
-        .filter(|e| e.date >= START && e.date <= END)
-    {
-        let (d, title) = (e.date.to_string(), e.title(lang));
-        wrap(&mut list, "<li data-left=\"", &percent(e.date), "\">");
+    // Only the days the record gives: an undated entry has no marker.
+    for (day, e) in record::marks().filter(|(d, _)| *d >= START && *d <= END) {
+        let (d, title) = (day.to_string(), e.title(lang));
+        wrap(&mut list, "<li data-left=\"", &percent(day), "\">");
         wrap(
             &mut list,
             "<button type=\"button\" class=\"scrub-mark\" title=\"",
@@ -167,7 +168,7 @@ fn jump(store: &Store) -> Callback<MouseEvent> {
     })
 }
 
-/// The record's entries as dated cards, by date: markup (sixteen static
+/// The record's entries as cards, in the record's order: markup (sixteen static
 /// cards need no diffing, and `html!` for them cost kilobytes of the
 /// bundle), with one listener for every card's "Jump to" (`data-jump`).
 #[hook]
@@ -186,40 +187,31 @@ fn use_record() -> Html {
     }
 }
 
-fn precision(e: &Entry) -> Option<T> {
-    match e.precision.as_str() {
-        "month" => Some(T::PrecMonth),
-        "approximate" => Some(T::PrecApprox),
-        "unknown" => Some(T::PrecUnknown),
-        _ => None,
-    }
-}
-
 fn card(out: &mut String, store: &Store, e: &Entry) {
     use std::fmt::Write;
     let lang = store.lang();
     let sep = lang.pick(": ", "：");
-    let (d, id) = (e.date, e.id.as_str());
+    let id = e.id.as_str();
+    let uses = e.uses(store.rules());
     let esc = |out: &mut String, s: &str| escape_html(out, s);
     out.push_str("<article class=\"record-card\" tabindex=\"-1\" id=\"");
     esc(out, id);
-    out.push_str("\" aria-labelledby=\"");
+    let _ = write!(
+        out,
+        "\" data-date=\"{}\"",
+        e.date.map_or("none".into(), |d| d.to_string())
+    );
+    if uses.is_empty() {
+        out.push_str(" data-context-only=\"true\"");
+    }
+    out.push_str(" aria-labelledby=\"");
     esc(out, id);
     out.push_str("-title\"><h3 id=\"");
     esc(out, id);
     out.push_str("-title\">");
     esc(out, e.title(lang));
-    let _ = write!(
-        out,
-        "</h3><p class=\"record-date\"><time datetime=\"{d}\">{d}</time>"
-    );
-    if let Some(p) = precision(e) {
-        out.push(' ');
-        out.push_str(p.tr(lang));
-    }
-    if let Some(u) = e.until {
-        let _ = write!(out, " {} {u}", T::UntilDay.tr(lang));
-    }
+    out.push_str("</h3><p class=\"record-date\">");
+    write_dates(out, e, lang);
     out.push_str(" · <code>");
     esc(out, id);
     out.push_str("</code></p><p class=\"record-what\">");
@@ -245,26 +237,85 @@ fn card(out: &mut String, store: &Store, e: &Entry) {
             "</span>"
         });
     }
-    out.push_str("</p><p class=\"record-rules\">");
-    out.push_str(T::RulesCiting.tr(lang));
-    out.push_str(sep);
-    let mut any = false;
-    for r in e.rules(store.rules()) {
-        any = true;
-        out.push_str("<a href=\"");
-        esc(out, &href(&Route::Rules, &[("id", r)]));
-        out.push_str("\"><code>");
-        esc(out, r);
-        out.push_str("</code></a>");
+    out.push_str("</p>");
+    follows(out, &uses, lang);
+    // "Jump to" needs a day the entry held: its start, else the last day
+    // before its end; an undated entry has none.
+    if let Some(d) = e.date.or(e.until.map(|u| u.add_days(-1))) {
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"btn\" data-jump=\"{d}\">{}</button>",
+            T::JumpTo.tr(lang)
+        );
     }
-    if !any {
-        out.push_str(T::NoRuleCites.tr(lang));
+    out.push_str("</article>");
+}
+
+/// What of the simulator follows from the entry: the rules citing it
+/// (links to the rules screen; network rules by id), the features built on
+/// it, or, when nothing does, that it is context only.
+fn follows(out: &mut String, uses: &[Use], lang: Lang) {
+    let sep = lang.pick(": ", "：");
+    if uses.is_empty() {
+        out.push_str("<p class=\"record-rules\">");
+        out.push_str(T::ContextOnly.tr(lang));
+        out.push_str("</p>");
+        return;
     }
-    let _ = write!(
-        out,
-        "</p><button type=\"button\" class=\"btn\" data-jump=\"{d}\">{}</button></article>",
-        T::JumpTo.tr(lang)
-    );
+    let rules: Vec<&Use> = uses
+        .iter()
+        .filter(|u| matches!(u, Use::Rule(_) | Use::Network(_)))
+        .collect();
+    if !rules.is_empty() {
+        out.push_str("<p class=\"record-rules\">");
+        out.push_str(T::RulesCiting.tr(lang));
+        out.push_str(sep);
+        for (i, u) in rules.iter().enumerate() {
+            match u {
+                Use::Rule(r) => {
+                    out.push_str("<a href=\"");
+                    escape_html(out, &href(&Route::Rules, &[("id", r)]));
+                    out.push_str("\"><code>");
+                    escape_html(out, r);
+                    out.push_str("</code></a>");
+                }
+                Use::Network(r) => {
+                    // Not on the rules screen: named, not linked.
+                    if i > 0 {
+                        out.push_str(" · ");
+                    }
+                    out.push_str("<code>");
+                    escape_html(out, r);
+                    out.push_str("</code>");
+                }
+                _ => {}
+            }
+        }
+        out.push_str("</p>");
+    }
+    let features: Vec<(Route, &str)> = uses
+        .iter()
+        .filter_map(|u| match u {
+            Use::Sync => Some((Route::Moments, T::UseSync.tr(lang))),
+            Use::SignUp => Some((Route::Register, T::Register.tr(lang))),
+            Use::Connection => Some((Route::Connection, T::Connection.tr(lang))),
+            _ => None,
+        })
+        .collect();
+    if !features.is_empty() {
+        out.push_str("<p class=\"record-rules\">");
+        out.push_str(T::UsedBy.tr(lang));
+        out.push_str(sep);
+        for (route, name) in features {
+            out.push_str("<a href=\"");
+            out.push('#');
+            escape_html(out, &route.to_path());
+            out.push_str("\">");
+            escape_html(out, name);
+            out.push_str("</a>");
+        }
+        out.push_str("</p>");
+    }
 }
 
 /// How sure the record is of an entry and of its parts.
