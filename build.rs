@@ -1,7 +1,7 @@
 //! Prepares the built-in rules file and the record for embedding.
 //!
 //! Natively (tests, benchmark, the decide tool) the file is embedded as
-//! written. In the wasm bundle every byte counts against the 330 KB gzip
+//! written. In the wasm bundle every byte counts against the 400 KB gzip
 //! budget, so there it is minified and its free-text `about`, `note` and
 //! sources' `what` fields (documentation for people reading the file;
 //! nothing in the app shows them yet) are left out: about 3 KB gzipped. Decisions are the same

@@ -47,9 +47,6 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
     let store = use_store();
     let continued = use_state_eq(|| false);
     let why_open = use_state_eq(|| props.why_open);
-    // Called on every render (a hook can't be conditional), shown when the
-    // decision offers sharing.
-    let share = use_share_box(&props.link);
     let d = &*props.decision;
     let lang = store.lang();
     let t = text_of(d, lang);
@@ -157,7 +154,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             <div class="wx-screen">{ screen }</div>
             { network_notice(d, lang) }
             if d.share {
-                { share }
+                <ShareBox link={props.link.clone()} />
             }
             <details id="why" class="why" open={*why_open} ontoggle={on_toggle}>
                 <summary><h3>{ T::Why.tr(lang) }</h3></summary>
@@ -345,12 +342,19 @@ pub fn mini_frame_view(
     }
 }
 
+/// Props of [`ShareBox`].
+#[derive(Properties, PartialEq)]
+struct ShareProps {
+    /// What is shared, as the user gave it.
+    link: AttrValue,
+}
+
 /// The Share button and the chat picker: the link becomes a message from
-/// the user in the chosen chat.
-/// A hook of [`OutcomeView`] that draws its part (one component fewer in
-/// the bundle); `link` is what is shared.
-#[hook]
-fn use_share_box(link: &AttrValue) -> Html {
+/// the user in the chosen chat. Its own component, so that opening the
+/// picker re-renders the picker only.
+#[component]
+fn ShareBox(props: &ShareProps) -> Html {
+    let link = &props.link;
     let store = use_store();
     let open = use_state_eq(|| false);
     let sent = use_state_eq(|| None::<String>);

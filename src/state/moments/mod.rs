@@ -5,10 +5,12 @@
 //! changes to it: posts are shared behind `Rc` like chats, so a like copies
 //! one post and shares the others.
 
+mod draft;
 mod feed;
 mod json;
 mod seed;
 
+pub use draft::{audience, reduce_draft, DraftAction};
 pub use feed::{
     acts, ago, feed, folds, status_label, sync_label, target_name, view_line, Feed, Hidden,
     SeedGraph, TAGS,

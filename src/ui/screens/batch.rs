@@ -26,13 +26,12 @@ const BATCH_CHUNK: usize = 250;
 /// Many links at once: a table of outcomes in the three contexts for the
 /// scenario's day (recomputed when it changes), and a CSV download.
 ///
-/// Kept lean for the bundle budget: the table is escaped markup (see
-/// [`table_html`]) and the CSV's object URL is made on the click that
-/// downloads it, not kept in sync by an effect.
-/// A hook of the link opener that draws its part (one component fewer in
-/// the bundle).
-#[hook]
-pub fn use_batch_check() -> Html {
+/// A component that owns its state, so that typing in the opener's Link
+/// box above it never re-renders its table. The table is escaped markup
+/// (see [`table_html`]), built again only when its rows or the language
+/// change; the CSV's object URL is made on the click that downloads it.
+#[component]
+pub fn BatchCheck() -> Html {
     let store = use_store();
     let (area, anchor) = (use_node_ref(), use_node_ref());
     // `None` until the first Check, so that an empty check can say so.
@@ -83,8 +82,10 @@ pub fn use_batch_check() -> Html {
     };
     let lang = store.lang();
     let done = (*shown).min(total);
-    let table = (total > 0)
-        .then(|| Html::from_html_unchecked(table_html(store.rules(), &rows[..done], lang).into()));
+    let markup = use_memo((rows.clone(), done, lang), |(rows, done, lang)| {
+        AttrValue::from(table_html(store.rules(), &rows[..*done], *lang))
+    });
+    let table = (total > 0).then(|| Html::from_html_unchecked((*markup).clone()));
     html! {
         <section class="batch">
             <h2 class="section-title">{ store.t(T::BatchTitle) }</h2>

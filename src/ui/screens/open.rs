@@ -46,7 +46,6 @@ fn opener_href(store: &Store, url: &str, ctx: Context) -> String {
 pub fn OpenScreen() -> Html {
     let store = use_store();
     let location = use_location();
-    let navigator = use_navigator();
     let params = Params::parse(&location.query);
     let url = params.url.unwrap_or_default();
     let ctx = params
@@ -54,36 +53,7 @@ pub fn OpenScreen() -> Html {
         .as_deref()
         .and_then(Context::parse)
         .unwrap_or(Context::Chat);
-    let draft = use_state_eq(|| url.clone());
     let tester = use_state_eq(|| false);
-    let batch = super::batch::use_batch_check();
-    {
-        // A new address (back button, a link from Mini Programs) refills the box.
-        let draft = draft.clone();
-        use_effect_with(url.clone(), move |u| draft.set(u.clone()));
-    }
-
-    let on_input = {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            draft.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
-    let on_submit = {
-        let (store, navigator, draft) = (store.clone(), navigator.clone(), draft.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            navigator.push(&opener_href(&store, &draft, ctx));
-        })
-    };
-    let on_ctx = {
-        let (store, navigator, url) = (store.clone(), navigator.clone(), url.clone());
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let c = Context::parse(&v).unwrap_or(Context::Chat);
-            navigator.replace(&opener_href(&store, &url, c));
-        })
-    };
     let on_tester = {
         let tester = tester.clone();
         Callback::from(move |e: Event| {
@@ -117,30 +87,79 @@ pub fn OpenScreen() -> Html {
 
     html! {
         <div class="opener">
-            <form class="opener-form" onsubmit={on_submit}>
-                <div class="field">
-                    <label for="op-link">{ store.t(T::Link) }</label>
-                    <input id="op-link" type="text" inputmode="url" autocomplete="off" spellcheck="false"
-                        value={(*draft).clone()} oninput={on_input} />
-                </div>
-                <div class="field">
-                    <label for="op-in">{ store.t(T::SharedIn) }</label>
-                    <select id="op-in" onchange={on_ctx}>
-                        { for CONTEXTS.iter().map(|c| html! {
-                            <option key={c.as_str()} value={c.as_str()} selected={*c == ctx}>{ store.t(context_key(*c)) }</option>
-                        }) }
-                    </select>
-                </div>
-                <button type="submit" class="btn primary">{ store.t(T::OpenLink) }</button>
-            </form>
+            <LinkForm url={AttrValue::from(url.clone())} {ctx} />
             <ScenarioControls compact=true />
             <div class="field switch opener-tester">
                 <label for="op-tester">{ store.t(T::Tester) }</label>
                 <input id="op-tester" type="checkbox" role="switch" checked={*tester} onchange={on_tester} />
             </div>
             { result }
-            { batch }
+            <super::batch::BatchCheck />
         </div>
+    }
+}
+
+/// Props of [`LinkForm`].
+#[derive(Properties, PartialEq)]
+struct LinkFormProps {
+    /// The link of the address (`url=`).
+    url: AttrValue,
+    /// Where it was shared (`in=`).
+    ctx: Context,
+}
+
+/// The opener's form: **Link**, **Shared in** and **Open**. It owns what is
+/// being typed, so that a keystroke re-renders this form only; Open and a
+/// new **Shared in** change the address, which the screen decides from.
+#[component]
+fn LinkForm(props: &LinkFormProps) -> Html {
+    let store = use_store();
+    let navigator = use_navigator();
+    let draft = use_state_eq(|| props.url.to_string());
+    {
+        // A new address (back button, a link from Mini Programs) refills the box.
+        let draft = draft.clone();
+        use_effect_with(props.url.clone(), move |u| draft.set(u.to_string()));
+    }
+    let ctx = props.ctx;
+    let on_input = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            draft.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_submit = {
+        let (store, navigator, draft) = (store.clone(), navigator.clone(), draft.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            navigator.push(&opener_href(&store, &draft, ctx));
+        })
+    };
+    let on_ctx = {
+        let (store, navigator, url) = (store.clone(), navigator.clone(), props.url.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let c = Context::parse(&v).unwrap_or(Context::Chat);
+            navigator.replace(&opener_href(&store, &url, c));
+        })
+    };
+    html! {
+        <form class="opener-form" onsubmit={on_submit}>
+            <div class="field">
+                <label for="op-link">{ store.t(T::Link) }</label>
+                <input id="op-link" type="text" inputmode="url" autocomplete="off" spellcheck="false"
+                    value={(*draft).clone()} oninput={on_input} />
+            </div>
+            <div class="field">
+                <label for="op-in">{ store.t(T::SharedIn) }</label>
+                <select id="op-in" onchange={on_ctx}>
+                    { for CONTEXTS.iter().map(|c| html! {
+                        <option key={c.as_str()} value={c.as_str()} selected={*c == ctx}>{ store.t(context_key(*c)) }</option>
+                    }) }
+                </select>
+            </div>
+            <button type="submit" class="btn primary">{ store.t(T::OpenLink) }</button>
+        </form>
     }
 }
 

@@ -7,13 +7,14 @@
 use super::actions;
 use super::card::picture;
 use crate::i18n::connection::{name, C, WORD};
-use crate::policy::connection::{follow, public_view, Assumption, FollowResult, Stranger};
+use crate::policy::connection::{
+    follow, public_view, Assumption, FollowResult, Stranger, STRANGERS,
+};
 use crate::state::connection::{chat_id, round, ConnectionAction as A};
 use crate::state::Action;
+use crate::ui::hooks::use_go;
 use crate::ui::route::Route;
-use crate::ui::store::Store;
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::ui::store::use_store;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
@@ -41,18 +42,13 @@ pub enum Stage {
     Done(FollowResult),
 }
 
-/// The hooks of the call, held by the screen: one component rather than
-/// two, since each component costs the bundle its own copy of Yew's
-/// machinery.
-pub struct CallState {
-    /// `None` when no call is on.
-    pub stage: UseStateHandle<Option<Stage>>,
-    /// Seconds since the call began (the screen's interval ticks it).
-    pub seconds: Rc<RefCell<u32>>,
-    /// The drawing canvas.
-    pub canvas: NodeRef,
-    /// Whether the pointer is down on the canvas.
-    pub down: Rc<RefCell<bool>>,
+/// Props of [`Call`].
+#[derive(Properties, PartialEq)]
+pub struct CallProps {
+    /// The stranger called (index into `STRANGERS`).
+    pub stranger: usize,
+    /// End call.
+    pub on_end: Callback<()>,
 }
 
 /// The 2D context of the canvas, and a pointer event's point on it (the
@@ -68,26 +64,50 @@ fn pen(canvas: &NodeRef, e: &PointerEvent) -> Option<(CanvasRenderingContext2d, 
     ))
 }
 
-/// The call screen with `s`; `go` navigates to the new chat.
-pub fn call(store: &Store, st: &CallState, s: &'static Stranger, go: Callback<Route>) -> Html {
+/// The call with a stranger. It owns its stage, its timer and its canvas,
+/// so that the timer's tick re-renders the call only, not the screen.
+#[component]
+pub fn Call(props: &CallProps) -> Html {
+    let store = use_store();
+    let go = use_go();
+    let stage = use_state_eq(|| Stage::Draw);
+    let seconds = use_state_eq(|| 0u32);
+    let canvas = use_node_ref();
+    let down = use_mut_ref(|| false);
+    {
+        // The timer ticks while the call is on (mounted).
+        let seconds = seconds.clone();
+        use_effect_with((), move |_| {
+            let start = js_sys::Date::now();
+            let tick = gloo::timers::callback::Interval::new(1000, move || {
+                seconds.set(((js_sys::Date::now() - start) / 1000.0) as u32)
+            });
+            move || drop(tick)
+        });
+    }
+    let s: &'static Stranger = &STRANGERS[props.stranger % STRANGERS.len()];
     let lang = store.lang();
     let t = |k: C| k.tr(lang);
     let id = s.id;
     let r = round(store.data().scenario.date, id);
     let word = |w: u8| name(&WORD, w, lang);
-    let to = |next: Option<Stage>| {
-        let stage = st.stage.clone();
+    let to = |next: Stage| {
+        let stage = stage.clone();
         Callback::from(move |_: MouseEvent| stage.set(next))
     };
+    let end = {
+        let on_end = props.on_end.clone();
+        Callback::from(move |_: MouseEvent| on_end.emit(()))
+    };
     let answer = |yes: bool| {
-        let (stage, store) = (st.stage.clone(), store.clone());
+        let (stage, store) = (stage.clone(), store.clone());
         Callback::from(move |_: MouseEvent| {
             store.dispatch(Action::Connection(A::Follow { stranger: id, yes }));
-            stage.set(Some(Stage::Done(follow(yes, s))));
+            stage.set(Stage::Done(follow(yes, s)));
         })
     };
     let stroke = |start: bool| {
-        let (canvas, down) = (st.canvas.clone(), st.down.clone());
+        let (canvas, down) = (canvas.clone(), down.clone());
         Callback::from(move |e: PointerEvent| {
             let Some((ctx, x, y)) = pen(&canvas, &e).filter(|_| start || *down.borrow()) else {
                 return;
@@ -104,11 +124,11 @@ pub fn call(store: &Store, st: &CallState, s: &'static Stranger, go: Callback<Ro
         })
     };
     let lift = {
-        let down = st.down.clone();
+        let down = down.clone();
         Callback::from(move |_: PointerEvent| *down.borrow_mut() = false)
     };
     let clear = {
-        let canvas = st.canvas.clone();
+        let canvas = canvas.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 c.set_width(c.width());
@@ -117,19 +137,19 @@ pub fn call(store: &Store, st: &CallState, s: &'static Stranger, go: Callback<Ro
     };
     // Each step: what was found (a status), the prompt, what to look at,
     // and its buttons (End call last, always).
-    let (status, follows, prompt, view, mut buttons) = match (*st.stage).unwrap_or(Stage::Draw) {
+    let (status, follows, prompt, view, mut buttons) = match *stage {
         Stage::Draw => (
             None,
             None,
             format!("{} {}", t(C::DrawThis), word(r.draw)),
             html! {
                 <canvas class="dy-canvas" width="280" height="180" role="img" aria-label={t(C::YourDrawing)}
-                    ref={st.canvas.clone()} onpointerdown={stroke(true)} onpointermove={stroke(false)}
+                    ref={canvas.clone()} onpointerdown={stroke(true)} onpointermove={stroke(false)}
                     onpointerup={lift.clone()} onpointerleave={lift} />
             },
             vec![
                 (t(C::Clear), false, clear),
-                (t(C::Drawn), true, to(Some(Stage::Guess))),
+                (t(C::Drawn), true, to(Stage::Guess)),
             ],
         ),
         Stage::Guess => (
@@ -143,7 +163,7 @@ pub fn call(store: &Store, st: &CallState, s: &'static Stranger, go: Callback<Ro
             },
             r.choices
                 .iter()
-                .map(|&w| (word(w), false, to(Some(Stage::Guessed(w)))))
+                .map(|&w| (word(w), false, to(Stage::Guessed(w))))
                 .collect(),
         ),
         Stage::Guessed(w) => (
@@ -184,8 +204,8 @@ pub fn call(store: &Store, st: &CallState, s: &'static Stranger, go: Callback<Ro
             )
         }
     };
-    buttons.push((t(C::EndCall), false, to(None)));
-    let secs = *st.seconds.borrow();
+    buttons.push((t(C::EndCall), false, end));
+    let secs = *seconds;
     html! {
         <section class="dy-box" aria-labelledby="dy-call">
             <div class="dy-video" aria-hidden="true">{ picture(public_view(&s.profile)) }</div>

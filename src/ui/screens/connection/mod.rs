@@ -21,7 +21,6 @@ use crate::policy::connection::{
 };
 use crate::state::connection::{screen, ConnectionAction, Screen};
 use crate::state::Action;
-use crate::ui::hooks::use_go;
 use crate::ui::store::{use_store, Store};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -43,28 +42,8 @@ pub fn ConnectionScreen() -> Html {
     let skip = use_state_eq(|| 0usize);
     let error = use_state_eq(|| None::<Refused>);
     let (phone, age) = (use_node_ref(), use_node_ref());
-    let go = use_go();
-    let st = call::CallState {
-        stage: use_state_eq(|| None),
-        seconds: use_mut_ref(|| 0),
-        canvas: use_node_ref(),
-        down: use_mut_ref(|| false),
-    };
-    let redraw = use_force_update();
-    {
-        // The call's timer ticks while a call is on.
-        let seconds = st.seconds.clone();
-        use_effect_with(st.stage.is_some(), move |on| {
-            *seconds.borrow_mut() = 0;
-            let tick = on.then(|| {
-                gloo::timers::callback::Interval::new(1000, move || {
-                    *seconds.borrow_mut() += 1;
-                    redraw.force_update();
-                })
-            });
-            move || drop(tick)
-        });
-    }
+    // Whether a call is on; the call owns everything else of it.
+    let calling = use_state_eq(|| false);
     let lang = store.lang();
     let data = store.data();
 
@@ -88,10 +67,11 @@ pub fn ConnectionScreen() -> Html {
         </>},
         Screen::Profile(r) => {
             let order = ranking(&profile, data.scenario.date);
-            let s = &STRANGERS[order[*skip % order.len()]];
+            let index = order[*skip % order.len()];
+            let s = &STRANGERS[index];
             let start = {
-                let stage = st.stage.clone();
-                Callback::from(move |_: MouseEvent| stage.set(Some(call::Stage::Draw)))
+                let calling = calling.clone();
+                Callback::from(move |_: MouseEvent| calling.set(true))
             };
             let next = {
                 let skip = skip.clone();
@@ -99,8 +79,13 @@ pub fn ConnectionScreen() -> Html {
             };
             let top = match r {
                 Some(r) => refusal(r, lang),
-                None if st.stage.is_some() => {
-                    return frame(lang, call::call(&store, &st, s, go), clock);
+                None if *calling => {
+                    let on_end = {
+                        let calling = calling.clone();
+                        Callback::from(move |()| calling.set(false))
+                    };
+                    let call = html! { <call::Call stranger={index} {on_end} /> };
+                    return frame(lang, call, clock);
                 }
                 None => card::match_card(lang, s, public_view(&profile), start, next),
             };

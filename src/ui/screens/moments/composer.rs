@@ -4,118 +4,89 @@
 //! with the reason.
 
 use crate::i18n::{Explain, T};
-use crate::policy::moments::{Audience, Visibility};
 use crate::policy::sync::{SyncStatus, SyncTarget};
 use crate::state::moments::{
-    check, status_label, sync_answer_for, sync_label, visibility_str, Draft, MomentsAction,
-    MAX_PICTURES, MAX_POST_CHARS, PICTURES, TAGS,
+    audience, check, reduce_draft, status_label, sync_answer_for, sync_label, visibility_str,
+    Draft, DraftAction, MomentsAction, MAX_PICTURES, MAX_POST_CHARS, PICTURES, TAGS,
 };
 use crate::state::Action;
-use crate::ui::store::Store;
+use crate::ui::hooks::{use_modal, use_store};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The audience of a visibility, empty for public and private.
-fn audience(v: &Option<Visibility>) -> Audience {
-    match v {
-        Some(Visibility::ShareWith(a) | Visibility::DontShareWith(a)) => a.clone(),
-        _ => Audience::default(),
+/// The draft as Yew state: [`reduce_draft`] does the work.
+#[derive(Clone, Default, PartialEq)]
+struct DraftState(Draft);
+
+impl Reducible for DraftState {
+    type Action = DraftAction;
+    fn reduce(self: Rc<Self>, action: DraftAction) -> Rc<Self> {
+        let mut d = self.0.clone();
+        reduce_draft(&mut d, action);
+        if d == self.0 {
+            self
+        } else {
+            Rc::new(DraftState(d))
+        }
     }
 }
 
-/// The visibility of the select's value, keeping the audience picked.
-fn with_kind(kind: &str, a: Audience) -> Visibility {
-    match kind {
-        "private" => Visibility::Private,
-        "include" => Visibility::ShareWith(a),
-        "exclude" => Visibility::DontShareWith(a),
-        _ => Visibility::Public,
+/// Props of [`Composer`].
+#[derive(Properties, PartialEq)]
+pub struct ComposerProps {
+    /// Whether the dialog is shown.
+    pub open: bool,
+    /// Called on Cancel and after publishing.
+    pub on_close: Callback<()>,
+}
+
+/// The composer dialog. It owns the draft, which outlives the dialog
+/// (closing it loses nothing: the component stays mounted and draws
+/// nothing while closed), so that a keystroke re-renders the composer
+/// only, not the feed.
+#[component]
+pub fn Composer(props: &ComposerProps) -> Html {
+    let store = use_store();
+    let draft = use_reducer_eq(DraftState::default);
+    let error = use_state_eq(|| None::<String>);
+    let node = use_modal(props.open);
+    if !props.open {
+        return Html::default();
     }
-}
-
-/// `item` added to or removed from `list`.
-fn toggled<T: PartialEq + Clone>(list: &[T], item: &T) -> Vec<T> {
-    let mut v: Vec<T> = list.iter().filter(|x| *x != item).cloned().collect();
-    if v.len() == list.len() {
-        v.push(item.clone());
-    }
-    v
-}
-
-/// The hooks of the composer, held by the feed: the draft (kept between
-/// openings), the refusal shown, and the modal layer's ref.
-pub struct ComposerState {
-    /// The draft.
-    pub draft: UseStateHandle<Draft>,
-    /// Why the last Publish was refused.
-    pub error: UseStateHandle<Option<String>>,
-    /// The dialog element (`use_modal`).
-    pub node: NodeRef,
-}
-
-/// The composer dialog; `on_close` is called on Cancel and after
-/// publishing. A function of the feed's render rather than a component:
-/// each component costs the bundle its own copy of Yew's machinery.
-pub fn composer(store: &Store, state: &ComposerState, on_close: &Callback<()>) -> Html {
-    let store = store.clone();
-    let error = state.error.clone();
-    let node = state.node.clone();
+    let on_close = {
+        let (error, close) = (error.clone(), props.on_close.clone());
+        Callback::from(move |()| {
+            error.set(None);
+            close.emit(());
+        })
+    };
     let lang = store.lang();
     let data = store.data();
-    let draft = state.draft.clone();
-    let d = (*draft).clone();
+    let d = &draft.0;
     let rules = store.rules();
     let scenario = data.scenario;
 
-    let update = {
+    let edit = |f: fn(String) -> DraftAction| {
         let draft = draft.clone();
-        move |f: Box<dyn Fn(&mut Draft)>| {
-            let mut d = (*draft).clone();
-            f(&mut d);
-            draft.set(d);
-        }
-    };
-    let on_text = {
-        let update = update.clone();
         Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            update(Box::new(move |d| d.text = v.clone()));
+            draft.dispatch(f(e.target_unchecked_into::<HtmlInputElement>().value()))
         })
     };
-    let on_link = {
-        let update = update.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            update(Box::new(move |d| d.link = v.clone()));
-        })
-    };
+    let on_text = edit(DraftAction::Text);
+    let on_link = edit(DraftAction::Link);
     let on_vis = {
-        let update = update.clone();
+        let draft = draft.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            update(Box::new(move |d| {
-                d.visibility = Some(with_kind(&v, audience(&d.visibility)))
-            }));
+            draft.dispatch(DraftAction::Visibility(v))
         })
     };
     let kind = d.visibility.as_ref().map_or("public", visibility_str);
     let picked = audience(&d.visibility);
-    let pick = |contact: Option<String>, tag: Option<String>| {
-        let update = update.clone();
-        let kind = kind.to_string();
-        Callback::from(move |_: Event| {
-            let (contact, tag, kind) = (contact.clone(), tag.clone(), kind.clone());
-            update(Box::new(move |d| {
-                let mut a = audience(&d.visibility);
-                if let Some(c) = &contact {
-                    a.contacts = toggled(&a.contacts, c);
-                }
-                if let Some(t) = &tag {
-                    a.tags = toggled(&a.tags, t);
-                }
-                d.visibility = Some(with_kind(&kind, a));
-            }));
-        })
+    let pick = |action: DraftAction| {
+        let draft = draft.clone();
+        Callback::from(move |_: Event| draft.dispatch(action.clone()))
     };
     let publish = {
         let (store, draft, error, on_close) = (
@@ -126,14 +97,14 @@ pub fn composer(store: &Store, state: &ComposerState, on_close: &Callback<()>) -
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let d = (*draft).clone();
+            let d = draft.0.clone();
             match check(&d, store.rules(), &store.data().scenario) {
                 Err(why) => error.set(Some(why.explain(store.lang()))),
                 Ok(_) => {
                     let ts = store.now_ts();
                     let id = crate::ui::storage::fresh_id();
                     store.dispatch(Action::Moments(MomentsAction::Publish { draft: d, ts, id }));
-                    draft.set(Draft::default());
+                    draft.dispatch(DraftAction::Clear);
                     on_close.emit(());
                 }
             }
@@ -152,8 +123,8 @@ pub fn composer(store: &Store, state: &ComposerState, on_close: &Callback<()>) -
         let checked = available && d.sync.contains(&target);
         let id = format!("sync-{}", target.as_str());
         let toggle = {
-            let update = update.clone();
-            Callback::from(move |_: Event| update(Box::new(move |d| d.sync = toggled(&d.sync, &target))))
+            let draft = draft.clone();
+            Callback::from(move |_: Event| draft.dispatch(DraftAction::Sync(target)))
         };
         html! {
             <div key={target.as_str()} class="sync-row" data-target={target.as_str()}>
@@ -175,8 +146,8 @@ pub fn composer(store: &Store, state: &ComposerState, on_close: &Callback<()>) -
         let on = d.pictures.contains(&k);
         let full = d.pictures.len() >= MAX_PICTURES && !on;
         let toggle = {
-            let update = update.clone();
-            Callback::from(move |_| update(Box::new(move |d| d.pictures = toggled(&d.pictures, &k))))
+            let draft = draft.clone();
+            Callback::from(move |_| draft.dispatch(DraftAction::Picture(k)))
         };
         html! {
             <button type="button" key={*key} class={classes!("pic", *key)} aria-pressed={on.to_string()}
@@ -208,11 +179,11 @@ pub fn composer(store: &Store, state: &ComposerState, on_close: &Callback<()>) -
                     <legend>{ t(T::PickAudience) }</legend>
                     { for TAGS.iter().map(|(tag, en, zh, _)| html! {
                         <label key={*tag} class="check"><input type="checkbox" checked={picked.tags.iter().any(|x| x == tag)}
-                            onchange={pick(None, Some(tag.to_string()))} />{ lang.pick(en, zh) }</label>
+                            onchange={pick(DraftAction::Tag(tag.to_string()))} />{ lang.pick(en, zh) }</label>
                     }) }
                     { for data.contacts.iter().map(|c| html! {
                         <label key={c.id.clone()} class="check"><input type="checkbox" checked={picked.contacts.contains(&c.id)}
-                            onchange={pick(Some(c.id.clone()), None)} />{ c.name(lang) }</label>
+                            onchange={pick(DraftAction::Contact(c.id.clone()))} />{ c.name(lang) }</label>
                     }) }
                 </fieldset>
             }

@@ -12,12 +12,12 @@ use super::chat::LinkOverlay;
 use crate::i18n::T;
 use crate::policy::Context;
 use crate::state::model::ME;
-use crate::state::moments::{feed, view_line, Draft, MomentsAction};
+use crate::state::moments::{feed, view_line, MomentsAction};
 use crate::state::time::at;
 use crate::state::Action;
 use crate::ui::components::Avatar;
-use crate::ui::hooks::{use_modal, use_store};
-use composer::{composer, ComposerState};
+use crate::ui::hooks::use_store;
+use composer::Composer;
 use post::PostCard;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -32,13 +32,7 @@ pub fn MomentsScreen() -> Html {
     let store = use_store();
     let viewer = use_state(|| ME.to_string());
     let shown = use_state_eq(|| PAGE);
-    let composing = use_state(|| false);
-    // The draft outlives the dialog: closing it loses nothing.
-    let compose = ComposerState {
-        draft: use_state(Draft::default),
-        error: use_state_eq(|| None::<String>),
-        node: use_modal(*composing),
-    };
+    let composing = use_state_eq(|| false);
     let opened = use_state(|| None::<AttrValue>);
     let lang = store.lang();
     let data = store.data();
@@ -74,11 +68,8 @@ pub fn MomentsScreen() -> Html {
         Callback::from(move |_| composing.set(true))
     };
     let close_composer = {
-        let (composing, error) = (composing.clone(), compose.error.clone());
-        Callback::from(move |_| {
-            composing.set(false);
-            error.set(None);
-        })
+        let composing = composing.clone();
+        Callback::from(move |()| composing.set(false))
     };
 
     // Posts exist from their day on; the windows count from the end of
@@ -121,9 +112,7 @@ pub fn MomentsScreen() -> Html {
             if total > *shown {
                 <div class="more"><button class="more-btn" onclick={show_more}>{ store.t(T::ShowMore) }</button></div>
             }
-            if *composing {
-                { composer(&store, &compose, &close_composer) }
-            }
+            <Composer open={*composing} on_close={close_composer} />
             <LinkOverlay link={(*opened).clone()} context={Context::Moments} on_close={{
                 let opened = opened.clone();
                 Callback::from(move |()| opened.set(None))

@@ -40,10 +40,10 @@ fn chosen(input: &HtmlInputElement) -> Option<web_sys::Blob> {
         .ok()
 }
 
-/// The editor: a hook of the rules screen that draws its part (one
-/// component fewer in the bundle).
-#[hook]
-pub fn use_editor() -> Html {
+/// The editor: a component that owns the file's text, so that a keystroke
+/// in **Rules file** re-renders the editor only, not the rules list.
+#[component]
+pub fn Editor() -> Html {
     let store = use_store();
     let text = use_state(|| Rc::<str>::from(editor_text(store.data())));
     let errors = use_state(|| Rc::new(Vec::<RuleError>::new()));

@@ -29,7 +29,6 @@ pub fn RulesScreen() -> Html {
     let location = use_location();
     let target = crate::state::params::get(&location.query, "id");
     let filter = use_state_eq(RuleFilter::default);
-    let editor = editor::use_editor();
     use_effect_with(target.clone(), |id| {
         let el = id.as_deref().and_then(|id| {
             web_sys::window()?
@@ -118,7 +117,7 @@ pub fn RulesScreen() -> Html {
                     { " " }{ store.t(T::RulesShown) }</p>
                 { Html::from_html_unchecked(rules_markup(&matching[..matching.len().min(SHOWN)], rules, lang, target.as_deref()).into()) }
             </section>
-            { editor }
+            <editor::Editor />
         </div>
     }
 }

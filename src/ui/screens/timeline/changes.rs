@@ -23,8 +23,8 @@ fn cell_words(store: &Store, c: &Cell) -> String {
 }
 
 /// From, To, Compare and the list of changed cells.
-#[hook]
-pub fn use_what_changed() -> Html {
+#[component]
+pub fn WhatChanged() -> Html {
     let store = use_store();
     let date = store.data().scenario.date;
     // Prefilled around the record event nearest to the scenario's day.

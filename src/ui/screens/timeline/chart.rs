@@ -30,8 +30,8 @@ pub(super) fn display_key(d: CardDisplay) -> Option<T> {
 }
 
 /// The chart with its context choice and its text alternative.
-#[hook]
-pub fn use_chart() -> Html {
+#[component]
+pub fn Chart() -> Html {
     let store = use_store();
     let ctx = use_state_eq(|| Context::Chat);
     let date = store.data().scenario.date;

@@ -22,8 +22,8 @@ const LEGEND: [Outcome; 5] = [
 ];
 
 /// The matrix table with its legend.
-#[hook]
-pub fn use_matrix() -> Html {
+#[component]
+pub fn Matrix() -> Html {
     let store = use_store();
     let lang = store.lang();
     let scenario = store.data().scenario;

@@ -63,21 +63,20 @@ pub fn TimelineScreen() -> Html {
             let _ = el.focus();
         }
     });
-    let parts = [
-        use_scrubber(),
-        matrix::use_matrix(),
-        chart::use_chart(),
-        changes::use_what_changed(),
-        use_record(),
-    ];
     html! {
-        <div class="timeline">{ for parts }</div>
+        <div class="timeline">
+            <Scrubber />
+            <matrix::Matrix />
+            <chart::Chart />
+            <changes::WhatChanged />
+            <Record />
+        </div>
     }
 }
 
 /// The date scrubber: a slider over 2013–2023 with a marker per event.
-#[hook]
-fn use_scrubber() -> Html {
+#[component]
+fn Scrubber() -> Html {
     let store = use_store();
     let lang = store.lang();
     let date = store.data().scenario.date;
@@ -171,8 +170,8 @@ fn jump(store: &Store) -> Callback<MouseEvent> {
 /// The record's entries as cards, in the record's order: markup (sixteen static
 /// cards need no diffing, and `html!` for them cost kilobytes of the
 /// bundle), with one listener for every card's "Jump to" (`data-jump`).
-#[hook]
-fn use_record() -> Html {
+#[component]
+fn Record() -> Html {
     let store = use_store();
     let onclick = jump(&store);
     let mut out = String::with_capacity(16 * 1500);
