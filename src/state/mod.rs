@@ -61,8 +61,6 @@ pub enum Action {
     External(Data),
     /// A save went through, or all data is replaced by an import.
     Sync(sync_tabs::SyncAction),
-    /// A save went through: a notice that saving failed is out of date.
-    Saved,
     /// Back to the built-in demo data.
     Reset,
 }
@@ -133,10 +131,6 @@ pub fn reduce(model: &mut Model, action: Action) {
         }
         Action::Dismiss(id) => {
             model.notices.retain(|n| n.id != id);
-            false
-        }
-        Action::Saved => {
-            model.notices.retain(|n| n.kind != NoticeKind::WriteFailed);
             false
         }
         Action::External(data) => {
@@ -267,17 +261,6 @@ mod tests {
     }
 
     #[test]
-    fn a_good_save_takes_back_the_failure_notice_only() {
-        let mut m = model();
-        reduce(&mut m, Action::Notify(NoticeKind::Synced));
-        reduce(&mut m, Action::Notify(NoticeKind::WriteFailed));
-        reduce(&mut m, Action::Saved);
-        assert_eq!(m.notices.len(), 1);
-        assert_eq!(m.notices[0].kind, NoticeKind::Synced);
-        assert_eq!(m.data.rev, 0);
-    }
-
-    #[test]
     fn rev_stops_at_its_largest_value_instead_of_overflowing() {
         let mut m = model();
         m.data.rev = u64::MAX;
@@ -344,7 +327,6 @@ mod tests {
             Action::Chats(ChatsAction::MarkRead("nope".into())),
             Action::SetLang(read.data.lang),
             Action::Dismiss(99),
-            Action::Saved,
         ] {
             let again = apply(&read, noop.clone());
             assert!(Rc::ptr_eq(&again, &read), "{noop:?} made a new model");

@@ -98,7 +98,6 @@ pub fn loggable(action: &Action) -> bool {
         Action::Notify(_)
             | Action::Dismiss(_)
             | Action::External(_)
-            | Action::Saved
             | Action::Sync(SyncAction::Wrote(_))
     )
 }

@@ -1,7 +1,7 @@
 //! Copying text: the clipboard API when the browser grants it, otherwise
 //! the text is shown selected so the user can copy it by hand.
 
-use super::store::use_store;
+use super::hooks::use_store;
 use crate::i18n::T;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;

@@ -1,6 +1,6 @@
 //! Small shared components: icons, avatars, the confirmation dialog.
 
-use super::store::use_store;
+use super::hooks::{use_modal, use_store};
 use crate::i18n::T;
 use yew::prelude::*;
 
@@ -77,8 +77,6 @@ pub fn initials(name: &str) -> String {
         None => "?".to_string(),
     }
 }
-
-pub use super::hooks::use_modal;
 
 /// Props of [`ConfirmDialog`].
 #[derive(Properties, PartialEq)]

@@ -1,7 +1,8 @@
 //! Creating a group and editing its members: one dialog for both.
 
-use super::components::{use_modal, Avatar};
-use super::store::use_store;
+use super::components::Avatar;
+use super::hooks::use_modal;
+use super::hooks::use_store;
 use crate::i18n::T;
 use crate::state::chats::{check_group, GroupError, MAX_GROUP_NAME};
 use web_sys::HtmlInputElement;

@@ -1,7 +1,7 @@
 //! "Manage links" on Me: per-platform choices for group chats and the
 //! reported links. A labelled extension of the record (R-2021-11-29).
 
-use super::store::use_store;
+use super::hooks::use_store;
 use crate::i18n::T;
 use crate::state::links::LinksAction;
 use crate::state::model::LinkMode;

@@ -2,7 +2,7 @@
 //! names).
 //! Used in full on Me and as a compact bar on the link opener.
 
-use super::store::use_store;
+use super::hooks::use_store;
 use crate::i18n::T;
 use crate::policy::scenario::{Cohort, Date, Os, Region};
 use crate::state::scenario::ScenarioAction;

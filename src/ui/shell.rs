@@ -1,9 +1,10 @@
 //! The phone frame: top bar, notices, the screen, and the tab bar.
 
 use super::components::icon;
+use super::hooks::{use_go, use_store};
 use super::route::{Route, TABS};
 use super::router::{href, use_location, use_navigator};
-use super::store::{use_store, Store};
+use super::store::Store;
 use crate::i18n::{Explain, T};
 use crate::state::model::{Notice, NoticeKind};
 use crate::state::params::{carried_data, differs, merge};
@@ -21,8 +22,6 @@ fn carried_of(store: &Store) -> Carried {
 fn href_of(store: &Store, to: &Route) -> String {
     href(to, &carried_of(store))
 }
-
-pub use super::hooks::use_go;
 
 /// Props of [`NavLink`].
 #[derive(Properties, PartialEq)]

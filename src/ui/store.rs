@@ -104,5 +104,3 @@ impl Store {
         Callback::from(move |e| dispatcher.dispatch(f(e)))
     }
 }
-
-pub use super::hooks::use_store;

@@ -26,9 +26,11 @@ pub struct Viewer {
 }
 
 mod decision;
+mod shown;
 mod trace;
 
 pub use decision::{Decision, OtherCohort};
+use shown::{honesty, Shown};
 pub use trace::{TraceStep, Why};
 
 /// Why a link's form alone refuses it, before any rule is looked at: the
@@ -334,79 +336,6 @@ fn decide_once(
         violations,
     };
     (d, cohort_mattered)
-}
-
-/// How sure a decision is, derived in this one place from its trace: it
-/// is an assumption when any step that supplied a part the user sees (or
-/// the platform's registry entry) is one; its confidence is the weakest of
-/// those steps, and an assumption caps it at medium.
-fn honesty(trace: &[TraceStep]) -> (Confidence, bool) {
-    let mut confidence = Confidence::High;
-    let mut assumption = false;
-    for s in trace
-        .iter()
-        .filter(|s| !s.supplies.is_empty() || s.why == Why::AssumedPlatform)
-    {
-        confidence = confidence.weakest(s.confidence);
-        assumption |= s.assumption;
-    }
-    if assumption {
-        confidence = confidence.weakest(Confidence::Medium);
-    }
-    (confidence, assumption)
-}
-
-/// What the user sees of a decision while the engine walks the rules:
-/// the deciding rule's values, replaced part by part by the rules below
-/// it that supply what it inherits.
-struct Shown {
-    outcome: Outcome,
-    display: CardDisplay,
-    share: bool,
-    /// The rule whose page (title and body) is shown.
-    page: Arc<Texts>,
-}
-
-impl Shown {
-    fn of(r: &Rule) -> Shown {
-        Shown {
-            outcome: r.outcome,
-            display: r.display,
-            share: r.share,
-            page: r.texts.clone(),
-        }
-    }
-    fn take(&mut self, r: &Rule, parts: Parts) {
-        if parts.has(Part::Page) {
-            self.outcome = r.outcome;
-            self.page = r.texts.clone();
-        }
-        if parts.has(Part::Display) {
-            self.display = r.display;
-        }
-        if parts.has(Part::Share) {
-            self.share = r.share;
-        }
-    }
-    fn agrees(&self, r: &Rule) -> bool {
-        (self.outcome, self.display, self.share) == (r.outcome, r.display, r.share)
-    }
-    /// The texts shown: the page's title and body, the deciding rule's
-    /// reason.
-    fn texts(&self, decided: &Rule) -> Arc<Texts> {
-        if Arc::ptr_eq(&self.page, &decided.texts) {
-            return self.page.clone();
-        }
-        let mix = |page: &Text, own: &Text| Text {
-            title: page.title.clone(),
-            body: page.body.clone(),
-            reason: own.reason.clone(),
-        };
-        Arc::new(Texts {
-            en: mix(&self.page.en, &decided.texts.en),
-            zh: mix(&self.page.zh, &decided.texts.zh),
-        })
-    }
 }
 
 /// What happens when a rules file has no rule for a case: web links open

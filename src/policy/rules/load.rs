@@ -4,9 +4,8 @@
 use super::error::Problem;
 use super::index::DomainIndex;
 use super::link::{parse_web_url, HostKind};
-use super::model::{
-    CardDisplay, Context, LinkForm, Outcome, Part, Parts, Platform, Rule, SourceDoc, NO_START,
-};
+use super::model::{CardDisplay, Context, LinkForm, Outcome, Platform, Rule, SourceDoc, NO_START};
+use super::parts::{Part, Parts};
 use super::validate::Validator;
 use super::{Rules, RECORD_IDS};
 use crate::json::{Kind, Node as Value, Obj as Map};

@@ -22,6 +22,7 @@ mod index;
 mod load;
 mod model;
 pub mod network;
+mod parts;
 pub mod sync;
 #[cfg(test)]
 mod tests;
@@ -29,9 +30,10 @@ mod validate;
 
 pub use error::{Problem, RuleError};
 pub use model::{
-    BiText, CardDisplay, Caveat, Conditions, Confidence, Context, LinkForm, Outcome, Part, Parts,
-    Platform, Rule, SourceDoc, Text, Texts, NO_START,
+    BiText, CardDisplay, Caveat, Conditions, Confidence, Context, LinkForm, Outcome, Platform,
+    Rule, SourceDoc, Text, Texts, NO_START,
 };
+pub use parts::{Part, Parts};
 
 use super::link::{self, HostKind};
 use super::scenario;

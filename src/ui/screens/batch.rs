@@ -3,7 +3,7 @@
 
 use crate::i18n::T;
 use crate::state::opener::{batch, csv, table_html, BatchRow};
-use crate::ui::store::use_store;
+use crate::ui::hooks::use_store;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;

@@ -2,7 +2,7 @@
 
 use crate::i18n::T;
 use crate::ui::components::Avatar;
-use crate::ui::store::use_store;
+use crate::ui::hooks::use_store;
 use yew::prelude::*;
 
 /// The user's contacts, sorted by name in the current language.

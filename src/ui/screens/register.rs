@@ -13,9 +13,9 @@ use crate::state::accounts::{
 };
 use crate::state::Action;
 use crate::ui::hooks::use_go;
+use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
 use crate::ui::scenario::ScenarioControls;
-use crate::ui::store::use_store;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -13,8 +13,8 @@ use crate::policy::connection::{
 use crate::state::connection::{chat_id, round, ConnectionAction as A};
 use crate::state::Action;
 use crate::ui::hooks::use_go;
+use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
-use crate::ui::store::use_store;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;

@@ -21,7 +21,8 @@ use crate::policy::connection::{
 };
 use crate::state::connection::{screen, ConnectionAction, Screen};
 use crate::state::Action;
-use crate::ui::store::{use_store, Store};
+use crate::ui::hooks::use_store;
+use crate::ui::store::Store;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -10,7 +10,8 @@ use crate::state::rules::{
     MAX_IMPORT_BYTES,
 };
 use crate::state::Action;
-use crate::ui::store::{use_store, Store};
+use crate::ui::hooks::use_store;
+use crate::ui::store::Store;
 use crate::ui::why::wrap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -8,8 +8,9 @@ use crate::policy::matrix::{diff, join, nearest, Cell, Change, END, START};
 use crate::policy::record::marks;
 use crate::policy::scenario::{Date, Scenario};
 use crate::state::opener::{escape_html, outcome_chip};
+use crate::ui::hooks::use_store;
 use crate::ui::hooks::RulesKey;
-use crate::ui::store::{use_store, Store};
+use crate::ui::store::Store;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
