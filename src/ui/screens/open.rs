@@ -184,5 +184,15 @@ fn summary(d: &Decision, rules: &Rules, lang: Lang) -> Html {
         wrap(&mut m, "<dt>", label.tr(lang), open);
         wrap(&mut m, "", value, "</dd>");
     }
+    if !d.reachable {
+        // WeChat's step is the outcome; the network's comes after it.
+        wrap(
+            &mut m,
+            "<dt>",
+            T::ReachableCol.tr(lang),
+            "</dt><dd class=\"sum-outcome\">",
+        );
+        wrap(&mut m, "", T::Unreachable.tr(lang), "</dd>");
+    }
     html! { <dl class="opener-summary">{ Html::from_html_unchecked(m.into()) }</dl> }
 }

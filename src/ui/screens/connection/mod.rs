@@ -121,10 +121,16 @@ fn bar(store: &Store, minutes: u16, onchange: Callback<Event>) -> Html {
                     }) }
                 </select>
             </div>
-            <p class="dy-hours" id="dy-assumed">{ C::Assumed.tr(lang) }{" · "}{ CONN_2020_02 }</p>
-            <ul class="dy-hours" aria-labelledby="dy-assumed">
-                { for Assumption::ALL.into_iter().map(|a| note("li", "", a, lang)) }
-            </ul>
+            // Folded, so that the phone shows Douyin's frame at once; the
+            // summary says how many assumptions there are.
+            <details class="dy-hours">
+                <summary id="dy-assumed">
+                    { C::Assumed.tr(lang) }{" · "}{ CONN_2020_02 }{" ("}{ Assumption::ALL.len() }{")"}
+                </summary>
+                <ul class="dy-hours" aria-labelledby="dy-assumed">
+                    { for Assumption::ALL.into_iter().map(|a| note("li", "", a, lang)) }
+                </ul>
+            </details>
         </div>
     }
 }
