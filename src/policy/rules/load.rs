@@ -12,6 +12,26 @@ use crate::json::{Kind, Node as Value, Obj as Map};
 use std::sync::Arc;
 
 impl Validator<'_> {
+    /// The `platforms` of a rule or network entry, each in the registry.
+    pub(super) fn platform_ids(
+        &mut self,
+        o: &Map,
+        who: Option<&str>,
+        rules: &Rules,
+    ) -> Vec<String> {
+        let platforms = self.strings(o, who, "platforms");
+        for (i, p) in platforms.iter().enumerate() {
+            if rules.platform(p).is_none() {
+                self.err(
+                    who,
+                    &format!("platforms[{i}]"),
+                    Problem::UnknownPlatform(p.clone()),
+                );
+            }
+        }
+        platforms
+    }
+
     /// The `categories` of a platform or rule, each among the file's.
     fn categories(&mut self, o: &Map, who: Option<&str>, rules: &Rules) -> Vec<String> {
         let categories = self.strings(o, who, "categories");
@@ -252,16 +272,7 @@ impl Validator<'_> {
                 self.err(who, "valid_until", Problem::NotAfter { until: u, from: f });
             }
         }
-        let platforms = self.strings(o, who, "platforms");
-        for (i, p) in platforms.iter().enumerate() {
-            if rules.platform(p).is_none() {
-                self.err(
-                    who,
-                    &format!("platforms[{i}]"),
-                    Problem::UnknownPlatform(p.clone()),
-                );
-            }
-        }
+        let platforms = self.platform_ids(o, who, rules);
         let categories = self.categories(o, who, rules);
         let forms = if o.contains_key("forms") {
             let names = self.strings(o, who, "forms");

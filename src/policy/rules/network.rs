@@ -62,18 +62,9 @@ impl Validator<'_> {
                     "note",
                 ],
             );
-            let platforms = self.strings(o, who, "platforms");
+            let platforms = self.platform_ids(o, who, rules);
             if platforms.is_empty() {
                 self.err(who, "platforms", Problem::Missing);
-            }
-            for (i, p) in platforms.iter().enumerate() {
-                if rules.platform(p).is_none() {
-                    self.err(
-                        who,
-                        &format!("platforms[{i}]"),
-                        Problem::UnknownPlatform(p.clone()),
-                    );
-                }
             }
             let texts = self.texts(o, who);
             let sources = self.cited(o, who, rules);

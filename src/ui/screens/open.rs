@@ -9,7 +9,7 @@ use crate::i18n::{Lang, T};
 use crate::policy::engine::{Decision, Viewer};
 use crate::policy::rules::{Context, Rules};
 use crate::state::opener::{scenario_query, CONTEXTS};
-use crate::state::params::{carried, Params};
+use crate::state::params::{carried_data, Params};
 use crate::ui::clipboard::{page_base, CopyButton};
 use crate::ui::hooks::use_decision;
 use crate::ui::hooks::use_store;
@@ -38,7 +38,7 @@ fn context_key(c: Context) -> T {
 /// scenario parameters.
 fn opener_href(store: &Store, url: &str, ctx: Context) -> String {
     let mut q: Vec<(&str, String)> = vec![("url", url.to_string()), ("in", ctx.as_str().into())];
-    q.extend(carried(&store.data().scenario, store.lang()));
+    q.extend(carried_data(store.data()));
     href(&Route::Open, &q)
 }
 

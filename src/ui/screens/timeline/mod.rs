@@ -13,13 +13,12 @@ mod matrix;
 use crate::i18n::{Lang, T};
 use crate::policy::matrix::{END, START};
 use crate::policy::record::{self, entries, source_url, Entry, Use};
-use crate::policy::rules::Context;
+use crate::policy::rules::{Context, Rules};
 use crate::state::opener::escape_html;
 use crate::state::scenario::ScenarioAction;
 use crate::state::timeline::{offset, percent, scrub, span, write_dates};
 use crate::state::Action;
-use crate::ui::hooks::use_location;
-use crate::ui::hooks::use_store;
+use crate::ui::hooks::{use_location, use_store, RulesKey};
 use crate::ui::route::Route;
 use crate::ui::router::href;
 use crate::ui::store::Store;
@@ -175,24 +174,29 @@ fn jump(store: &Store) -> Callback<MouseEvent> {
 fn Record() -> Html {
     let store = use_store();
     let onclick = jump(&store);
-    let mut out = String::with_capacity(16 * 1500);
-    for e in entries() {
-        card(&mut out, &store, e);
-    }
+    // The cards depend on the rules (what follows from each entry) and the
+    // language only, not on the day: built again when either changes.
+    let rules = RulesKey::of(&store);
+    let cards = use_memo((rules, store.lang()), |(rules, lang)| {
+        let mut out = String::with_capacity(16 * 1500);
+        for e in entries() {
+            card(&mut out, rules.rules(), *lang, e);
+        }
+        AttrValue::from(out)
+    });
     html! {
         <section class="record" aria-labelledby="record-title" {onclick}>
             <h2 id="record-title" class="section-title">{ store.t(T::Timeline) }</h2>
-            { Html::from_html_unchecked(out.into()) }
+            { Html::from_html_unchecked((*cards).clone()) }
         </section>
     }
 }
 
-fn card(out: &mut String, store: &Store, e: &Entry) {
+fn card(out: &mut String, rules: &Rules, lang: Lang, e: &Entry) {
     use std::fmt::Write;
-    let lang = store.lang();
     let sep = lang.pick(": ", "：");
     let id = e.id.as_str();
-    let uses = e.uses(store.rules());
+    let uses = e.uses(rules);
     let esc = |out: &mut String, s: &str| escape_html(out, s);
     out.push_str("<article class=\"record-card\" tabindex=\"-1\" id=\"");
     esc(out, id);
