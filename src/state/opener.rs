@@ -1,6 +1,6 @@
 //! The pure half of the link opener: the address that reproduces a result,
 //! and the batch check with its CSV export. Natively tested; the screens in
-//! `ui::screens::open` only render what these return.
+//! `ui::pages::open` only render what these return.
 
 use super::params::{encode, full_query};
 use crate::i18n::{Lang, T};

@@ -1,9 +1,9 @@
 //! The root component: the store, persistence effects, the router and the
 //! phone-shaped shell.
 
+use super::components::shell::Shell;
+use super::pages;
 use super::router::{split_hash, use_location, Router};
-use super::screens;
-use super::shell::Shell;
 use super::storage;
 use super::store::{Root, Store};
 use crate::state::model::{Model, NoticeKind};
@@ -160,5 +160,5 @@ pub fn App() -> Html {
 /// The screen of the current address.
 #[component]
 fn Screen() -> Html {
-    screens::switch(use_location().route)
+    pages::switch(use_location().route)
 }

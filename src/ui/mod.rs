@@ -1,24 +1,20 @@
 //! The browser UI: Yew function components over the pure state and policy.
+//!
+//! `pages/` has one module per route, `components/` the widgets several
+//! pages share; the rest is infrastructure: the root component and its
+//! store, hooks, the router, storage and the JS bindings.
 
 pub mod app;
 pub mod browser_url;
-pub mod clipboard;
 pub mod components;
-pub mod group;
 pub mod hooks;
 mod js;
-pub mod link_card;
-pub mod link_settings;
-pub mod outcome;
+pub mod pages;
 mod panic;
 pub mod route;
 pub mod router;
-pub mod scenario;
-pub mod screens;
-pub mod shell;
 pub mod storage;
 pub mod store;
-pub mod why;
 
 pub use app::App;
 

@@ -2,11 +2,11 @@
 //! names).
 //! Used in full on Me and as a compact bar on the link opener.
 
-use super::hooks::use_store;
 use crate::i18n::T;
 use crate::policy::scenario::{Cohort, Date, Os, Region};
 use crate::state::scenario::ScenarioAction;
 use crate::state::Action;
+use crate::ui::hooks::use_store;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -6,7 +6,6 @@
 //! chosen by the platform's category.
 
 use super::clipboard::CopyButton;
-use super::hooks::use_store;
 use super::why::wrap;
 use crate::i18n::{Lang, T};
 use crate::policy::engine::Decision;
@@ -16,6 +15,7 @@ use crate::state::mini;
 use crate::state::model::ME;
 use crate::state::page::MockPage;
 use crate::state::Action;
+use crate::ui::hooks::use_store;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -1,9 +1,9 @@
 //! The "not found" screen.
 
 use crate::i18n::T;
+use crate::ui::components::shell::NavLink;
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
-use crate::ui::shell::NavLink;
 use yew::prelude::*;
 
 /// Shown for any address the app does not know.

@@ -1,12 +1,12 @@
 //! Link cards in chats (and later Moments): what a shared link looks like,
 //! decided by the policy engine for the chat type and the scenario's date.
 
-use super::hooks::{use_decision, use_store};
 use crate::i18n::T;
 use crate::policy::extract::{find_links, FoundKind};
 use crate::policy::{Context, Viewer};
 use crate::state::links::{card_look, LinksAction, Look};
 use crate::state::Action;
+use crate::ui::hooks::{use_decision, use_store};
 use yew::prelude::*;
 
 /// Props of [`LinkCards`].

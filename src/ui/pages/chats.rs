@@ -5,11 +5,11 @@ use crate::state::chat_list::{avatar_color, preview, search};
 use crate::state::chats::{new_group_id, ChatsAction};
 use crate::state::time;
 use crate::state::Action;
+use crate::ui::components::group::GroupEditor;
+use crate::ui::components::shell::NavLink;
 use crate::ui::components::{Avatar, ConfirmDialog};
-use crate::ui::group::GroupEditor;
 use crate::ui::hooks::{use_go, use_store};
 use crate::ui::route::Route;
-use crate::ui::shell::NavLink;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

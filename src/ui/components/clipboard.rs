@@ -1,8 +1,8 @@
 //! Copying text: the clipboard API when the browser grants it, otherwise
 //! the text is shown selected so the user can copy it by hand.
 
-use super::hooks::use_store;
 use crate::i18n::T;
+use crate::ui::hooks::use_store;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -10,9 +10,9 @@ use crate::state::rules::{
     MAX_IMPORT_BYTES,
 };
 use crate::state::Action;
+use crate::ui::components::why::wrap;
 use crate::ui::hooks::use_store;
 use crate::ui::store::Store;
-use crate::ui::why::wrap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -133,7 +133,7 @@ pub fn Editor() -> Html {
             if let Some(old) = exported.borrow_mut().take() {
                 let _ = web_sys::Url::revoke_object_url(&old);
             }
-            if let Some(url) = crate::ui::screens::batch::object_url(
+            if let Some(url) = crate::ui::pages::batch::object_url(
                 &editor_text(store.data()),
                 "application/json;charset=utf-8",
             ) {

@@ -1,14 +1,14 @@
 //! The phone frame: top bar, notices, the screen, and the tab bar.
 
-use super::components::icon;
-use super::hooks::{use_go, use_store};
-use super::route::{Route, TABS};
-use super::router::{href, use_location, use_navigator};
-use super::store::Store;
+use super::icon;
 use crate::i18n::{Explain, T};
 use crate::state::model::{Notice, NoticeKind};
 use crate::state::params::{carried_data, differs, merge};
 use crate::state::Action;
+use crate::ui::hooks::{use_go, use_store};
+use crate::ui::route::{Route, TABS};
+use crate::ui::router::{href, use_location, use_navigator};
+use crate::ui::store::Store;
 use yew::prelude::*;
 
 /// The query pairs to carry when moving to another screen.

@@ -1,11 +1,11 @@
 //! "Manage links" on Me: per-platform choices for group chats and the
 //! reported links. A labelled extension of the record (R-2021-11-29).
 
-use super::hooks::use_store;
 use crate::i18n::T;
 use crate::state::links::LinksAction;
 use crate::state::model::LinkMode;
 use crate::state::Action;
+use crate::ui::hooks::use_store;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

@@ -7,9 +7,9 @@ use crate::i18n::T;
 use crate::policy::matrix::{matrix, sample_link, CONTEXTS};
 use crate::policy::rules::Outcome;
 use crate::state::opener::{outcome_chip, outcome_key, scenario_query};
+use crate::ui::components::why::wrap;
 use crate::ui::hooks::use_store;
 use crate::ui::hooks::RulesKey;
-use crate::ui::why::wrap;
 use yew::prelude::*;
 
 /// The outcomes the legend explains (a web link never gets the others).

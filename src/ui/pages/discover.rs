@@ -2,9 +2,9 @@
 
 use crate::i18n::T;
 use crate::ui::components::icon as draw_icon;
+use crate::ui::components::shell::NavLink;
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
-use crate::ui::shell::NavLink;
 use yew::prelude::*;
 
 const ENTRIES: &[&[(Route, T, &str)]] = &[

@@ -1,10 +1,10 @@
 //! Creating a group and editing its members: one dialog for both.
 
-use super::components::Avatar;
-use super::hooks::use_modal;
-use super::hooks::use_store;
+use super::Avatar;
 use crate::i18n::T;
 use crate::state::chats::{check_group, GroupError, MAX_GROUP_NAME};
+use crate::ui::hooks::use_modal;
+use crate::ui::hooks::use_store;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -12,10 +12,10 @@ use crate::state::accounts::{
     can_send_code, check_sign_up, code_for, AccountsAction, SignUp, SignUpError,
 };
 use crate::state::Action;
+use crate::ui::components::scenario::ScenarioControls;
 use crate::ui::hooks::use_go;
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
-use crate::ui::scenario::ScenarioControls;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -1,7 +1,18 @@
-//! Small shared components: icons, avatars, the confirmation dialog.
+//! The widgets several pages share: the phone's shell, link cards, the
+//! outcome screen and its Why, the scenario controls, the group editor,
+//! copy buttons; and, here, icons, avatars and the confirmation dialog.
 
-use super::hooks::{use_modal, use_store};
+pub mod clipboard;
+pub mod group;
+pub mod link_card;
+pub mod link_settings;
+pub mod outcome;
+pub mod scenario;
+pub mod shell;
+pub mod why;
+
 use crate::i18n::T;
+use crate::ui::hooks::{use_modal, use_store};
 use yew::prelude::*;
 
 /// A line icon drawn in SVG, hidden from screen readers (the control around

@@ -7,9 +7,9 @@
 use crate::i18n::T;
 use crate::state::mini::{self, LinkKind, MiniAction, MiniProgram, LINK_KINDS};
 use crate::state::Action;
-use crate::ui::clipboard::CopyButton;
+use crate::ui::components::clipboard::CopyButton;
+use crate::ui::components::outcome::mini_frame_view;
 use crate::ui::hooks::use_store;
-use crate::ui::outcome::mini_frame_view;
 use crate::ui::route::Route;
 use crate::ui::router::href;
 use yew::prelude::*;
