@@ -13,52 +13,7 @@ mod sync;
 
 pub use errors::Explain;
 
-/// The UI language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// English (the default, `lang=en`).
-    #[default]
-    En,
-    /// Simplified Chinese (`lang=zh`, `<html lang="zh-CN">`).
-    Zh,
-}
-
-impl Lang {
-    /// The URL parameter value (`en` or `zh`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-
-    /// The BCP 47 tag for `<html lang>`.
-    pub const fn html_tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
-    }
-
-    /// Parses the URL parameter value; `zh-CN` is accepted as well.
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "en" => Some(Lang::En),
-            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
-            _ => None,
-        }
-    }
-
-    /// Picks the text of this language from an English/Chinese pair.
-    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
-    }
-}
-
-crate::json_str_enum!(Lang, ["en", "zh"]);
+use crate::lang::Lang;
 
 /// Where each string of a table ends, from their lengths (`[0, l0, l0 + l1, …]`).
 const fn ends<const N: usize>(lens: &[usize]) -> [u16; N] {
@@ -96,11 +51,11 @@ macro_rules! strings {
 
         impl $name {
             /// The text of this key in `lang`.
-            pub fn tr(self, lang: $crate::i18n::Lang) -> &'static str {
+            pub fn tr(self, lang: $crate::lang::Lang) -> &'static str {
                 let i = self as usize;
                 let (all, at) = match lang {
-                    $crate::i18n::Lang::En => (EN_ALL, &EN_AT),
-                    $crate::i18n::Lang::Zh => (ZH_ALL, &ZH_AT),
+                    $crate::lang::Lang::En => (EN_ALL, &EN_AT),
+                    $crate::lang::Lang::Zh => (ZH_ALL, &ZH_AT),
                 };
                 all.get(at[i] as usize..at[i + 1] as usize)
                     .unwrap_or_default()

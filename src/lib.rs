@@ -8,6 +8,7 @@
 
 pub mod i18n;
 pub mod json;
+pub mod lang;
 pub mod policy;
 pub mod sort;
 pub mod state;

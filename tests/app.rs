@@ -6,7 +6,8 @@
 mod common;
 
 use common::*;
-use walled_garden::i18n::{Lang, T};
+use walled_garden::i18n::T;
+use walled_garden::lang::Lang;
 use walled_garden::state::persist::{encode, BACKUP_KEY, STORAGE_KEY};
 use walled_garden::state::seed::seed;
 use wasm_bindgen_test::*;
@@ -181,7 +182,7 @@ async fn newer_data_from_another_tab_is_adopted() {
     let app = mount_fresh("#/chats").await;
     let mut theirs = saved();
     theirs.rev += 10;
-    theirs.lang = walled_garden::i18n::Lang::Zh;
+    theirs.lang = walled_garden::lang::Lang::Zh;
     let text = encode(&theirs);
     storage().set_item(STORAGE_KEY, &text).unwrap();
     storage_event(&text);
@@ -192,7 +193,7 @@ async fn newer_data_from_another_tab_is_adopted() {
     // Older data from another tab is not adopted.
     let mut older = theirs.clone();
     older.rev = 1;
-    older.lang = walled_garden::i18n::Lang::En;
+    older.lang = walled_garden::lang::Lang::En;
     storage_event(&encode(&older));
     flush().await;
     assert_eq!(app.tabs()[0], "微信");
@@ -249,7 +250,7 @@ async fn reset_demo_data_asks_first() {
     app.press(zh(T::ResetData)).await;
     click_el(&button(&app.dialog(), zh(T::Reset))).await;
     flush().await;
-    assert_eq!(saved().lang, walled_garden::i18n::Lang::En);
+    assert_eq!(saved().lang, walled_garden::lang::Lang::En);
     assert_eq!(saved().chats, seed().chats);
     app.unmount();
 }

@@ -12,7 +12,7 @@ mod common;
 
 use common::*;
 use walled_garden::i18n::connection::{name, CITY, SIGN, WORD};
-use walled_garden::i18n::Lang;
+use walled_garden::lang::Lang;
 use walled_garden::policy::connection::{
     public_view, ranking, Assumption, Field, Profile, PICTURES, STRANGERS,
 };

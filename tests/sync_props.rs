@@ -11,7 +11,7 @@
 
 use proptest::prelude::*;
 use std::collections::VecDeque;
-use walled_garden::i18n::Lang;
+use walled_garden::lang::Lang;
 use walled_garden::state::chats::{new_group_id, ChatsAction};
 use walled_garden::state::model::{Data, Model, ME};
 use walled_garden::state::moments::{Draft, MomentsAction, Post};

@@ -7,7 +7,8 @@
 mod common;
 
 use common::*;
-use walled_garden::i18n::{Lang, T};
+use walled_garden::i18n::T;
+use walled_garden::lang::Lang;
 use walled_garden::policy::scenario::Region;
 use walled_garden::state::chats::ChatsAction;
 use walled_garden::state::persist::{decode, encode, STORAGE_KEY};

@@ -17,7 +17,8 @@ mod common;
 
 use common::*;
 use std::collections::HashSet;
-use walled_garden::i18n::{Lang, T};
+use walled_garden::i18n::T;
+use walled_garden::lang::Lang;
 use walled_garden::policy::engine::FALLBACK_ID;
 use walled_garden::policy::rules::Rules;
 use walled_garden::policy::scenario::Date;

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use walled_garden::i18n::Lang;
+use walled_garden::lang::Lang;
 use walled_garden::state::chats::{new_group_id, ChatsAction};
 use walled_garden::state::links::LinksAction;
 use walled_garden::state::model::{Data, LinkMode, Model, ME};

@@ -8,8 +8,8 @@
 
 use super::rules::Rules;
 use super::scenario::Date;
-use crate::i18n::Lang;
 use crate::json::{Error, FromJson, Node};
+use crate::lang::Lang;
 use std::sync::OnceLock;
 
 /// The record file (minified and without its `about` in wasm builds).

@@ -111,7 +111,7 @@ pub struct SyncAnswer<'r> {
 
 impl SyncAnswer<'_> {
     /// The reason in `lang`.
-    pub fn reason(&self, lang: crate::i18n::Lang) -> &str {
+    pub fn reason(&self, lang: crate::lang::Lang) -> &str {
         lang.pick(self.reason_en, self.reason_zh)
     }
 }

@@ -8,7 +8,7 @@
 
 use super::model::{Chat, ChatKind, Contact, Data, LinkPref, Message, Report};
 use super::moments::Moments;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::policy::registration::{self, AccountType, PhoneError, Registration};
 use crate::policy::scenario::{Date, Region};
 use std::rc::Rc;

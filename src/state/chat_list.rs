@@ -2,7 +2,7 @@
 //! each row shows of its last message.
 
 use super::model::{Chat, ChatKind, Data};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// How many characters of the last message a row shows.
 pub const PREVIEW_CHARS: usize = 60;

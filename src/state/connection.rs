@@ -6,7 +6,7 @@
 
 use super::model::{Chat, ChatKind, Contact, Data, Message};
 use crate::i18n::connection::{name, C, CITY};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::policy::connection::{
     self as policy, follow, public_view, stranger, Field, FollowResult, Profile, PublicView,
     Refusal, TestGroup, CITIES, INTERESTS, PICTURES, SIGNS,

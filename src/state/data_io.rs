@@ -77,7 +77,7 @@ mod tests {
     fn export_then_import_round_trips_byte_for_byte() {
         let mut d = seed();
         d.rev = 41;
-        d.lang = crate::i18n::Lang::Zh;
+        d.lang = crate::lang::Lang::Zh;
         let file = export(&d);
         assert!(file.starts_with("{\"app\":\"walled-garden\",\"version\":1,\"rev\":0,"));
         let back = import(file.as_bytes()).unwrap();

@@ -176,7 +176,7 @@ impl LinkKind {
 
 impl MiniProgram {
     /// The name in the UI language.
-    pub fn name(&self, lang: crate::i18n::Lang) -> &'static str {
+    pub fn name(&self, lang: crate::lang::Lang) -> &'static str {
         lang.pick(self.name_en, self.name_zh)
     }
 

@@ -22,7 +22,7 @@ pub mod sync_tabs;
 pub mod time;
 pub mod timeline;
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use chats::ChatsAction;
 use links::LinksAction;
 use mini::MiniAction;

@@ -1,7 +1,7 @@
 //! The app's data model: what is persisted, and the in-memory notices.
 
-use crate::i18n::Lang;
 use crate::json::{Error, FromJson, Node, ToJson};
+use crate::lang::Lang;
 use crate::policy::scenario::{Date, Scenario};
 use std::rc::Rc;
 

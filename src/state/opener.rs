@@ -3,7 +3,8 @@
 //! `ui::pages::open` only render what these return.
 
 use super::params::{encode, full_query};
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::engine::decide;
 use crate::policy::rules::{Confidence, Context, Outcome, Rules};
 use crate::policy::scenario::Scenario;

@@ -3,7 +3,7 @@
 //! Parsing never fails: a bad value is reported and ignored, so that a
 //! mistyped link still opens the app.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::policy::connection::TestGroup;
 use crate::policy::link::query_pairs;
 use crate::policy::scenario::{parse_vpn, vpn_str, Cohort, Date, Os, Region, Scenario};

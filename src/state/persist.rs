@@ -7,8 +7,8 @@
 use super::model::{Chat, ChatKind, Contact, Data, LinkPref, Report, ME};
 use super::moments::{seed_moments, Moments, Post, MAX_COMMENT_CHARS, MAX_POST_CHARS, PICTURES};
 use super::seed::seed;
-use crate::i18n::Lang;
 use crate::json::{FromJson, ToJson};
+use crate::lang::Lang;
 use crate::policy::scenario::Scenario;
 
 /// The localStorage key of the saved data.
@@ -328,7 +328,7 @@ mod tests {
     fn round_trip() {
         let mut d = seed();
         d.rev = 7;
-        d.lang = crate::i18n::Lang::Zh;
+        d.lang = crate::lang::Lang::Zh;
         assert_eq!(load(Some(&encode(&d))), Loaded::Restored(d));
     }
 
@@ -504,7 +504,7 @@ mod tests {
         let ours = seed();
         let mut theirs = seed();
         theirs.rev = 3;
-        theirs.lang = crate::i18n::Lang::Zh;
+        theirs.lang = crate::lang::Lang::Zh;
         assert_eq!(newer(&ours, &encode(&theirs)), Some(theirs.clone()));
         assert_eq!(newer(&theirs, &encode(&ours)), None);
         assert_eq!(newer(&theirs, &encode(&theirs)), None);

@@ -7,8 +7,9 @@
 //! timeline at once.
 
 use super::model::Data;
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use crate::json::{Error, FromJson, Node, ToJson};
+use crate::lang::Lang;
 use crate::policy::rules::{Rule, RuleError, Rules};
 use std::rc::Rc;
 

@@ -6,7 +6,7 @@
 use super::model::{Chat, ChatKind, Contact, Data, Message, ME};
 use super::persist::CURRENT_VERSION;
 use super::time::at;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::policy::scenario::{Date, Scenario};
 use std::rc::Rc;
 
@@ -357,11 +357,11 @@ mod tests {
     fn groups_are_family_and_deals() {
         let d = seed();
         assert_eq!(
-            d.chat_title(d.chat("family").unwrap(), crate::i18n::Lang::En),
+            d.chat_title(d.chat("family").unwrap(), crate::lang::Lang::En),
             "Family"
         );
         assert_eq!(
-            d.chat_title(d.chat("deals").unwrap(), crate::i18n::Lang::En),
+            d.chat_title(d.chat("deals").unwrap(), crate::lang::Lang::En),
             "Deals & Coupons"
         );
     }

@@ -3,7 +3,8 @@
 //! The simulation lives in China's one time zone, so timestamps carry the
 //! wall-clock time directly and need no time-zone database.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::scenario::Date;
 
 const EPOCH: Date = Date {

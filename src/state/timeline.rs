@@ -2,7 +2,8 @@
 //! keys, positions on the 2013–2023 axis, a record card's dates, and the
 //! rules list's filters.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::matrix::{END, START};
 use crate::policy::record::Entry;
 use crate::policy::rules::{Context, Rule, Rules};

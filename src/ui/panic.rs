@@ -16,9 +16,9 @@ pub fn install() {
             .and_then(|e| e.get_attribute("lang"))
             .is_some_and(|l| l.starts_with("zh"));
         let lang = if zh {
-            crate::i18n::Lang::Zh
+            crate::lang::Lang::Zh
         } else {
-            crate::i18n::Lang::En
+            crate::lang::Lang::En
         };
         use crate::i18n::T;
         show_crash(

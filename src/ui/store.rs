@@ -1,6 +1,7 @@
 //! The app store as a Yew context, read through `hooks::use_store`.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::state::model::{Data, Model};
 use crate::state::{apply, Action};
 use std::rc::Rc;

@@ -15,7 +15,8 @@ pub fn load(b: &Browser, server: &Server, hash: &str) {
     visit(b, server, hash);
 }
 use serde_json::json;
-use walled_garden::i18n::{Lang, T};
+use walled_garden::i18n::T;
+use walled_garden::lang::Lang;
 
 /// axe's source, read once per test.
 fn axe_source() -> String {

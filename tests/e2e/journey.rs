@@ -10,7 +10,7 @@ use super::driver::{Browser, Server};
 use super::{click, el, visit};
 use serde_json::json;
 use walled_garden::i18n::connection::{name, WORD};
-use walled_garden::i18n::Lang;
+use walled_garden::lang::Lang;
 use walled_garden::policy::connection::STRANGERS;
 use walled_garden::policy::scenario::Date;
 use walled_garden::state::connection::round;

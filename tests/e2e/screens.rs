@@ -9,7 +9,8 @@ use super::driver::{Browser, Server};
 use super::el;
 use serde_json::json;
 use std::path::PathBuf;
-use walled_garden::i18n::{Lang, T};
+use walled_garden::i18n::T;
+use walled_garden::lang::Lang;
 
 /// Decodes standard base64 (what DevTools returns a screenshot in).
 fn base64(text: &str) -> Vec<u8> {

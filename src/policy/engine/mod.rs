@@ -12,7 +12,8 @@ use super::rules::{
     CardDisplay, Confidence, Context, LinkForm, Outcome, Part, Parts, Rule, Rules, Text, Texts,
 };
 use super::scenario::{Date, Region, Scenario};
-use crate::i18n::{Explain, Lang};
+use crate::i18n::Explain;
+use crate::lang::Lang;
 use std::sync::Arc;
 
 /// Who is looking, for the rules that depend on the user rather than on the

@@ -283,10 +283,10 @@ pub struct Texts {
 
 impl Texts {
     /// The texts in `lang`.
-    pub fn get(&self, lang: crate::i18n::Lang) -> &Text {
+    pub fn get(&self, lang: crate::lang::Lang) -> &Text {
         match lang {
-            crate::i18n::Lang::En => &self.en,
-            crate::i18n::Lang::Zh => &self.zh,
+            crate::lang::Lang::En => &self.en,
+            crate::lang::Lang::Zh => &self.zh,
         }
     }
 }
@@ -329,7 +329,7 @@ pub struct BiText {
 
 impl BiText {
     /// The text in `lang`.
-    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
         lang.pick(&self.en, &self.zh)
     }
 }

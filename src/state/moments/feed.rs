@@ -2,7 +2,8 @@
 //! with the count of what is hidden and why, for "View as".
 
 use super::{Moments, Post};
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::moments::{sees, sees_comment, Graph, PostView, Seen, Window};
 use crate::state::model::ME;
 use crate::state::time::split;

@@ -3,7 +3,7 @@
 //! other posts and other link cards. Deterministic, in both languages.
 
 use super::{Comment, Moments, Penalty, Post};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::policy::moments::{gate, Audience, PostGate, Visibility, Window};
 use crate::policy::rules::Rules;
 use crate::policy::scenario::{Date, Scenario};

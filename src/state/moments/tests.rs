@@ -1,5 +1,6 @@
 use super::*;
-use crate::i18n::{Explain, Lang};
+use crate::i18n::Explain;
+use crate::lang::Lang;
 use crate::policy::moments::Audience;
 use crate::policy::scenario::{Date, Os, Region};
 use crate::state::time::at;

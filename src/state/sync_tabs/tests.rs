@@ -1,5 +1,5 @@
 use super::*;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::state::model::ME;
 use crate::state::persist::{decode, encode};
 use crate::state::seed::seed;

@@ -7,7 +7,8 @@
 
 use super::clipboard::CopyButton;
 use super::why::wrap;
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::engine::Decision;
 use crate::policy::rules::{LinkForm, Outcome, Rules, Text};
 use crate::state::chats::ChatsAction;

@@ -3,7 +3,8 @@
 //! rollout cohort saw. Shared by every outcome screen (opener and chats), so
 //! a weak or inferred answer says so wherever it is shown.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::engine::{Decision, Why};
 use crate::policy::rules::{Confidence, Outcome, Part, Rules};
 use crate::policy::scenario::Cohort;

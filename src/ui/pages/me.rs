@@ -1,6 +1,7 @@
 //! Me: the profile, the scenario, language and data.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::state::accounts::{accounts, Account, AccountsAction};
 use crate::state::params::full_query;
 use crate::state::Action;

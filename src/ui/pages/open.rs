@@ -5,7 +5,8 @@
 //! computed from it on every render, so opening a copied address, the back
 //! button and scenario changes all re-evaluate without extra state.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::engine::{Decision, Viewer};
 use crate::policy::rules::{Context, Rules};
 use crate::state::opener::{scenario_query, CONTEXTS};

@@ -148,7 +148,7 @@ fn setter<E: AsRef<web_sys::Event> + 'static>(
 
 /// The refusal: one line, and for the suspension the record entry with its
 /// dates, id and sources.
-fn refusal(e: &SignUpError, lang: crate::i18n::Lang) -> Html {
+fn refusal(e: &SignUpError, lang: crate::lang::Lang) -> Html {
     let record = match e {
         SignUpError::Suspended {
             since,

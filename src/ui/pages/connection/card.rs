@@ -4,7 +4,7 @@
 
 use super::{actions, txt};
 use crate::i18n::connection::{name, C, CITY, SIGN};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::policy::connection::{public_view, Field, PublicView, Stranger, PICTURES};
 use yew::prelude::*;
 

@@ -15,7 +15,8 @@ mod gate;
 mod profile;
 
 use crate::i18n::connection::C;
-use crate::i18n::{Explain, Lang, T};
+use crate::i18n::{Explain, T};
+use crate::lang::Lang;
 use crate::policy::connection::{
     hhmm, parse_hhmm, public_view, ranking, Assumption, Refusal, TestGroup, CONN_2020_02, STRANGERS,
 };

@@ -6,7 +6,8 @@
 
 use super::{entry, error_line, shown, txt, Error, Refused};
 use crate::i18n::connection::{name, C, CITY, INTEREST, SIGN};
-use crate::i18n::{Explain, Lang};
+use crate::i18n::Explain;
+use crate::lang::Lang;
 use crate::policy::connection::{Field, PICTURES};
 use crate::state::connection::{check_username, ConnectionAction as A};
 use crate::state::Action;

@@ -2,7 +2,8 @@
 //! author, text with "Full text", link card, pictures, time, likes and
 //! comments as the viewer sees them, and the Like and Comment buttons.
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::rules::Rules;
 use crate::policy::Context;
 use crate::state::model::{Contact, ME};

@@ -3,7 +3,8 @@
 //! Apply makes a valid file the active rules everywhere at once; Reset to
 //! built-in, Export and Import.
 
-use crate::i18n::{Explain, Lang, T};
+use crate::i18n::{Explain, T};
+use crate::lang::Lang;
 use crate::policy::rules::{RuleError, BUILTIN_JSON};
 use crate::state::rules::{
     editor_text, import, pretty, utf16_offset, CustomRules, ImportError, RulesAction,

@@ -4,7 +4,8 @@
 
 mod editor;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::rules::{Context, Rule, Rules};
 use crate::state::opener::{confidence_key, escape_html, outcome_key};
 use crate::state::rules::in_force;

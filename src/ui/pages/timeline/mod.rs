@@ -10,7 +10,8 @@ mod changes;
 mod chart;
 mod matrix;
 
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
+use crate::lang::Lang;
 use crate::policy::matrix::{END, START};
 use crate::policy::record::{self, entries, source_url, Entry, Use};
 use crate::policy::rules::{Context, Rules};
