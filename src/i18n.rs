@@ -11,7 +11,7 @@ mod moments;
 mod rules_import;
 mod sync;
 
-pub use errors::Explain;
+pub use errors::{reason, Explain};
 
 use crate::lang::Lang;
 

@@ -26,7 +26,10 @@ fn violations(link: &str) -> Vec<&'static str> {
     if !d.violations.is_empty() {
         assert_eq!(d.outcome.as_str(), "rejected");
         assert_eq!(d.form, LinkForm::MpSchemeInvalid);
-        assert!(!d.texts.en.reason.is_empty() && !d.texts.zh.reason.is_empty());
+        assert!(
+            !walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En).is_empty()
+                && !walled_garden::i18n::reason(&d, walled_garden::lang::Lang::Zh).is_empty()
+        );
     }
     d.violations.iter().map(MpViolation::id).collect()
 }
@@ -63,7 +66,7 @@ fn violation_query_too_long() {
         ["query_too_long"]
     );
     let d = on("2022-06-01", &plain(APPID, "p", &long, "release"));
-    assert!(d.texts.en.reason.contains("513"));
+    assert!(walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En).contains("513"));
 }
 
 #[test]
@@ -115,7 +118,7 @@ fn trial_and_develop_for_testers_only() {
         let link = plain(APPID, "p", "", env);
         let d = decide(Rules::builtin(), &link, Context::Chat, &s);
         assert_eq!(d.outcome.as_str(), "blocked", "{env}");
-        assert!(d.texts.en.reason.contains("testers"));
+        assert!(walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En).contains("testers"));
         let tester = Viewer {
             mini_program_tester: true,
         };
@@ -150,12 +153,12 @@ fn url_links_warn_then_expire_after_thirty_days() {
     assert_eq!(d.texts.zh.body, "该网页可能不是由微信提供，微信无法确保内容的安全性，如果要继续访问，请注意保护好个人信息。");
     let d = on("2021-01-31", link);
     assert_eq!(d.outcome.as_str(), "blocked");
-    assert!(d.texts.en.reason.contains("30 days"));
+    assert!(walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En).contains("30 days"));
     assert_eq!(on("2020-12-31", link).outcome.as_str(), "blocked");
     // Without a creation date the age cannot be checked: the warning says so.
     let d = on("2021-06-01", "https://wxmpurl.cn/TICKET");
     assert_eq!(d.outcome.as_str(), "warn");
-    assert!(d.texts.en.reason.contains("30 days"));
+    assert!(walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En).contains("30 days"));
     // Since 2022-04-11 only the first visitor can reopen it.
     assert_eq!(
         on("2022-04-10", "https://wxaurl.cn/T").rules[0].as_ref(),

@@ -248,7 +248,7 @@ fn r_2018_05_29_moments() {
     // The sharing bans come from a reprint only: a low-confidence caveat
     // beside a well-sourced rule.
     let d = at("2018-05-29", Moments, "￥AbC123dEf￥");
-    assert!(!d.texts.en.reason.contains("12 hours"));
+    assert!(!walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En).contains("12 hours"));
     let caveat = d.caveat.expect("the bans are a caveat");
     assert!(caveat.text.en.contains("12 hours") && caveat.text.zh.contains("12 小时"));
     // How the prohibition was enforced is an assumption: medium at most.
@@ -301,7 +301,11 @@ fn r_2020_02_28_feishu() {
                 "R-2020-02-28",
             );
             let d = at("2020-02-28", ctx, link);
-            assert!(d.texts.zh.reason.contains("诱导分享"), "{:?}", d.texts);
+            assert!(
+                walled_garden::i18n::reason(&d, walled_garden::lang::Lang::Zh).contains("诱导分享"),
+                "{:?}",
+                d.texts
+            );
             assert_eq!(d.texts.zh.title, "已停止访问该网页");
             let display = if ctx == Moments { "private" } else { "card" };
             expect(

@@ -135,7 +135,10 @@ fn douyin_in_a_group_after_phase_1_is_an_assumption_and_says_which_page() {
     assert!(matches!(&page.why, Why::Supplies(by) if &**by == "groups-stay-restricted-2021-09-17"));
     assert!(page.to_string().contains("supplies page"), "{page}");
     // The reason is the deciding rule's own.
-    assert!(d.texts.en.reason.contains("17 September 2021"));
+    assert!(
+        walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En)
+            .contains("17 September 2021")
+    );
     // The day before, the same page, and the same flag.
     let before = decide(
         rules,
@@ -176,7 +179,7 @@ fn the_pilot_opens_e_commerce_links_as_cards_for_the_early_cohort() {
     );
     assert_eq!((d.outcome, d.display), (Outcome::Open, CardDisplay::Card));
     assert!(
-        d.texts.en.reason.contains("folded"),
+        walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En).contains("folded"),
         "{}",
         d.texts.en.reason
     );

@@ -4,16 +4,37 @@
 
 use super::Lang;
 use crate::json::{Error as JsonError, ErrorKind};
-use crate::policy::engine::FormReason;
+use crate::policy::engine::{Decision, FormNote, FormReason};
 use crate::policy::link::{LinkError, MpViolation, RejectReason};
 use crate::policy::rules::{Problem, RuleError};
 use crate::state::persist::PersistError;
+use std::borrow::Cow;
 use std::fmt;
 
 /// A value the user may read about: an error, or why a link is refused.
 pub trait Explain {
     /// The explanation in `lang`.
     fn explain(&self, lang: Lang) -> String;
+}
+
+/// The reason the user reads for `d` in `lang`: the deciding rule's, then
+/// what the link's form says ([`FormNote`]), which the engine leaves typed.
+pub fn reason(d: &Decision, lang: Lang) -> Cow<'_, str> {
+    let rule = d.texts.get(lang).reason.as_str();
+    let note = match &d.note {
+        None => return Cow::Borrowed(rule),
+        Some(FormNote::Form(f)) => f.explain(lang),
+        Some(FormNote::Rejected(r)) => r.explain(lang),
+        Some(FormNote::Invalid) => {
+            let texts: Vec<String> = d.violations.iter().map(|v| v.explain(lang)).collect();
+            texts.join(lang.pick("; ", "；"))
+        }
+    };
+    if rule.is_empty() {
+        Cow::Owned(note)
+    } else {
+        Cow::Owned(format!("{rule} {note}"))
+    }
 }
 
 /// `"a", "b" or "c"` in English, `「a」、「b」或「c」` in Chinese.

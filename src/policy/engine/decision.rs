@@ -1,10 +1,10 @@
 //! What the engine returns: the decision with its `data-*` values, how
 //! sure it is, and what the other rollout cohort saw.
 
-use super::super::link::MpViolation;
+use super::super::link::{MpViolation, RejectReason};
 use super::super::rules::{BiText, CardDisplay, Caveat, Confidence, LinkForm, Outcome, Texts};
 use super::super::scenario::Cohort;
-use super::TraceStep;
+use super::{FormReason, TraceStep};
 use std::sync::Arc;
 
 /// What WeChat did with a link.
@@ -54,6 +54,23 @@ pub struct Decision {
     pub custom: bool,
     /// For an invalid mini-program URL Scheme: each rule it breaks.
     pub violations: Vec<MpViolation>,
+    /// Why the link's form alone was refused, if it was: typed, so that
+    /// the engine stays free of words; `i18n::reason` adds it to the
+    /// deciding rule's reason.
+    pub note: Option<FormNote>,
+}
+
+/// What a link's form says before any rule: added to the reason the user
+/// reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormNote {
+    /// Expired, not yet created, or for testers only.
+    Form(FormReason),
+    /// An invalid mini-program URL Scheme: every rule in
+    /// [`Decision::violations`].
+    Invalid,
+    /// Not a link WeChat takes.
+    Rejected(RejectReason),
 }
 
 /// What the other cohort of a gradual rollout saw on the same day.

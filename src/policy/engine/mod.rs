@@ -9,11 +9,9 @@
 
 use super::link::{parse_link, EnvVersion, HostKind, Link, MpScheme};
 use super::rules::{
-    CardDisplay, Confidence, Context, LinkForm, Outcome, Part, Parts, Rule, Rules, Text, Texts,
+    CardDisplay, Confidence, Context, LinkForm, Outcome, Part, Parts, Rule, Rules, Texts,
 };
 use super::scenario::{Date, Region, Scenario};
-use crate::i18n::Explain;
-use crate::lang::Lang;
 use std::sync::Arc;
 
 /// Who is looking, for the rules that depend on the user rather than on the
@@ -30,12 +28,12 @@ mod decision;
 mod shown;
 mod trace;
 
-pub use decision::{Decision, OtherCohort};
+pub use decision::{Decision, FormNote, OtherCohort};
 use shown::{honesty, Shown};
 pub use trace::{TraceStep, Why};
 
 /// Why a link's form alone refuses it, before any rule is looked at: the
-/// text is added to the deciding rule's reason, in each language.
+/// words (`i18n`) are added to the deciding rule's reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormReason {
     /// A URL Link created `age` days before the day: they last 30 days.
@@ -105,7 +103,7 @@ fn decide_once(
     viewer: Viewer,
 ) -> (Decision, bool) {
     let parsed = parse_link(link);
-    let mut extra: Option<(String, String)> = None;
+    let mut note: Option<FormNote> = None;
     let mut violations = Vec::new();
     let (form, host, platform) = match &parsed {
         Link::Web(u) => {
@@ -129,7 +127,7 @@ fn decide_once(
                 };
                 if let Some(why) = why {
                     form = LinkForm::UrlLinkExpired;
-                    extra = Some((why.explain(Lang::En), why.explain(Lang::Zh)));
+                    note = Some(FormNote::Form(why));
                 }
             }
             let host = url.host();
@@ -142,18 +140,13 @@ fn decide_once(
         Link::MpScheme(MpScheme::Plain { env, .. })
             if *env != EnvVersion::Release && !viewer.mini_program_tester =>
         {
-            let why = FormReason::TestersOnly(*env);
-            extra = Some((why.explain(Lang::En), why.explain(Lang::Zh)));
+            note = Some(FormNote::Form(FormReason::TestersOnly(*env)));
             (LinkForm::MpSchemeTestersOnly, String::new(), None)
         }
         Link::MpScheme(_) => (LinkForm::MpScheme, String::new(), None),
         Link::MpInvalid(v) => {
             violations = v.clone();
-            let all = |lang: Lang| {
-                let texts: Vec<String> = v.iter().map(|x| x.explain(lang)).collect();
-                texts.join(lang.pick("; ", "；"))
-            };
-            extra = Some((all(Lang::En), all(Lang::Zh)));
+            note = Some(FormNote::Invalid);
             (LinkForm::MpSchemeInvalid, String::new(), None)
         }
         Link::ShortLink { .. } => (LinkForm::MpShortLink, String::new(), None),
@@ -166,7 +159,7 @@ fn decide_once(
             )
         }
         Link::Rejected(reason, host) => {
-            extra = Some((reason.explain(Lang::En), reason.explain(Lang::Zh)));
+            note = Some(FormNote::Rejected(reason.clone()));
             (
                 LinkForm::NotALink,
                 host.clone(),
@@ -309,13 +302,6 @@ fn decide_once(
         });
     }
     let (confidence, assumption) = honesty(&trace);
-    let texts = match extra {
-        None => texts,
-        Some((en, zh)) => Arc::new(Texts {
-            en: with_reason(&texts.en, &en),
-            zh: with_reason(&texts.zh, &zh),
-        }),
-    };
     let d = Decision {
         outcome,
         display,
@@ -335,6 +321,7 @@ fn decide_once(
         other_cohort: None,
         custom: !rules.is_builtin(),
         violations,
+        note,
     };
     (d, cohort_mattered)
 }
@@ -356,19 +343,6 @@ fn fallback(form: LinkForm) -> (Outcome, CardDisplay, bool) {
         LinkForm::MpSchemeInvalid | LinkForm::TaobaoPassword | LinkForm::NotALink => {
             (Outcome::Rejected, CardDisplay::Text, false)
         }
-    }
-}
-
-fn with_reason(t: &Text, extra: &str) -> Text {
-    let reason = if t.reason.is_empty() {
-        extra.to_string()
-    } else {
-        format!("{} {}", t.reason, extra)
-    };
-    Text {
-        title: t.title.clone(),
-        body: t.body.clone(),
-        reason,
     }
 }
 
@@ -444,7 +418,12 @@ mod tests {
             &Scenario::default(),
         );
         assert_eq!(d.outcome, Outcome::Rejected);
-        assert!(d.texts.en.reason.contains("vbscript"));
+        assert_eq!(
+            d.note,
+            Some(FormNote::Rejected(
+                crate::policy::link::RejectReason::Scheme("vbscript".into())
+            ))
+        );
         assert_eq!(d.host, "");
     }
 }

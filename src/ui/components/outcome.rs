@@ -51,6 +51,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
     let d = &*props.decision;
     let lang = store.lang();
     let t = text_of(d, lang);
+    let reason = crate::i18n::reason(d, lang);
     let go_on = {
         let continued = continued.clone();
         Callback::from(move |_: MouseEvent| continued.set(true))
@@ -93,7 +94,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             title(&mut m);
             para(&mut m, "<p class=\"wx-page-body\">", &t.body, true);
             wx_link(&mut m);
-            para(&mut m, "<p class=\"wx-reason\">", &t.reason, false);
+            para(&mut m, "<p class=\"wx-reason\">", &reason, false);
             html! {
                 <div class={String::from("wx-page interstitial ") + d.outcome.as_str()}>
                     { raw(m) }
@@ -109,15 +110,15 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
         Outcome::CopyToBrowser => {
             title(&mut m);
             wx_link(&mut m);
-            let mut reason = String::new();
-            para(&mut reason, "<p class=\"wx-reason\">", &t.reason, true);
+            let mut reason_m = String::new();
+            para(&mut reason_m, "<p class=\"wx-reason\">", &reason, true);
             html! {
                 <div class="wx-page copy-to-browser">
                     { raw(m) }
                     <div class="wx-actions">
                         <CopyButton text={link.clone()} label={store.t(T::CopyLink)} />
                     </div>
-                    { raw(reason) }
+                    { raw(reason_m) }
                 </div>
             }
         }
@@ -138,7 +139,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             });
             title(&mut m);
             para(&mut m, "<p class=\"wx-page-body\">", &t.body, false);
-            para(&mut m, "<p class=\"wx-reason\">", &t.reason, blocked);
+            para(&mut m, "<p class=\"wx-reason\">", &reason, blocked);
             m.push_str("</div>");
             raw(m)
         }

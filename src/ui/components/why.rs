@@ -95,9 +95,9 @@ fn why_markup(d: &Decision, rules: &Rules, lang: Lang) -> String {
     // The deciding rule's reason, where the outcome's screen has no place
     // for it (an opened page): it is where a gradual rollout says what
     // others saw.
-    let reason = &d.texts.get(lang).reason;
+    let reason = crate::i18n::reason(d, lang);
     if d.outcome == Outcome::Open && !reason.is_empty() {
-        wrap(out, "<p class=\"why-reason\">", reason, "</p>");
+        wrap(out, "<p class=\"why-reason\">", &reason, "</p>");
     }
     out.push_str("<ul class=\"why-rules\">");
     for s in d.trace.iter().filter(|s| s.applied) {
