@@ -250,7 +250,7 @@ fn json(link: &str, d: &Decision) -> String {
         })),
         "custom": d.custom,
         "title_en": d.texts.en.title,
-        "reason_en": walled_garden::i18n::reason(&d, walled_garden::lang::Lang::En),
+        "reason_en": walled_garden::i18n::reason(d, walled_garden::lang::Lang::En),
         "trace": trace,
     })
     .to_string()
