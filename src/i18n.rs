@@ -7,9 +7,10 @@
 mod accounts;
 pub mod connection;
 pub mod errors;
-mod moments;
+pub mod moments;
 mod rules_import;
 mod sync;
+pub mod time;
 
 pub use errors::{reason, Explain};
 
@@ -206,6 +207,10 @@ strings! {
     Message => "Message", "消息";
     Send => "Send", "发送";
     SendAs => "Send as", "发送身份";
+    Voice => "Voice input", "切换到按住说话";
+    Emoji => "Emoji", "表情";
+    MoreInput => "More", "更多功能";
+    NotSimulated => "Not in this simulator", "本模拟器不提供";
     ShowEarlier => "Show earlier messages", "查看更早的消息";
     ShowLater => "Show later messages", "查看更新的消息";
     MoreActions => "More actions", "更多操作";

@@ -4,7 +4,7 @@
 
 use super::{Explain, Lang};
 use crate::policy::connection::{
-    Assumption, Field, FollowResult, Refusal, TestGroup, CONN_2020_02,
+    Assumption, Field, FollowResult, PublicView, Refusal, TestGroup, CONN_2020_02, PICTURES,
 };
 use crate::state::connection::ProfileError;
 
@@ -167,6 +167,24 @@ pub fn name(table: &[(&'static str, &'static str)], i: u8, lang: Lang) -> &'stat
         .map_or("?", |&(en, zh)| lang.pick(en, zh))
 }
 
+/// The WeChat name of a match, from what they made public only (never the
+/// username): "🐼 Douyin match · Chengdu". "Continue on WeChat" carries it
+/// in both languages, so that the contact's name follows the language.
+pub fn contact_name(view: PublicView, lang: Lang) -> String {
+    let mut s = String::new();
+    // A picture index no table has (a damaged save) is left out.
+    if let Some(p) = view.picture.and_then(|p| PICTURES.get(usize::from(p))) {
+        s.push_str(p);
+        s.push(' ');
+    }
+    s.push_str(C::MatchName.tr(lang));
+    if let Some(c) = view.city {
+        s.push_str(" · ");
+        s.push_str(name(&CITY, c, lang));
+    }
+    s
+}
+
 impl Explain for Refusal {
     fn explain(&self, lang: Lang) -> String {
         let text = match self {
@@ -220,6 +238,7 @@ mod tests {
     #[test]
     fn every_text_has_both_languages_and_the_tables_fit_the_policy() {
         use crate::policy::connection::{CITIES, INTERESTS, SIGNS};
+        use crate::state::connection::WORDS;
         assert_eq!(EN.len(), ZH.len());
         for &k in ALL {
             // The packed tables cut exactly where each string ends.
@@ -236,13 +255,52 @@ mod tests {
         }
         assert_eq!(
             (CITY.len(), SIGN.len(), INTEREST.len(), WORD.len()),
-            (CITIES.into(), SIGNS.into(), INTERESTS.into(), 8)
+            (CITIES.into(), SIGNS.into(), INTERESTS.into(), WORDS.into())
         );
         assert_eq!(name(&CITY, 4, Lang::Zh), "成都");
         assert_eq!(
             name(&CITY, 200, Lang::En),
             "?",
             "a damaged save does not panic"
+        );
+    }
+
+    #[test]
+    fn a_match_is_named_from_its_public_fields_only() {
+        use crate::policy::connection::{public_view, STRANGERS};
+        for s in &STRANGERS {
+            let p = &s.profile;
+            let view = public_view(p);
+            for lang in [Lang::En, Lang::Zh] {
+                let n = contact_name(view, lang);
+                assert!(n.contains(C::MatchName.tr(lang)), "{n}");
+                assert!(!n.contains(p.username), "{n}");
+                let city = name(&CITY, p.city, lang);
+                assert_eq!(n.contains(city), p.public & Field::City.bit() != 0, "{n}");
+                let pic = PICTURES[usize::from(p.picture)];
+                assert_eq!(n.contains(pic), p.public & Field::Picture.bit() != 0, "{n}");
+            }
+        }
+        let all = PublicView {
+            picture: Some(0),
+            city: Some(4),
+            ..PublicView::default()
+        };
+        assert_eq!(contact_name(all, Lang::En), "🐼 Douyin match · Chengdu");
+        assert_eq!(contact_name(all, Lang::Zh), "🐼 抖音连线好友 · 成都");
+        assert_eq!(
+            contact_name(PublicView::default(), Lang::En),
+            "Douyin match"
+        );
+        let damaged = PublicView {
+            picture: Some(200),
+            city: Some(200),
+            ..PublicView::default()
+        };
+        assert_eq!(
+            contact_name(damaged, Lang::En),
+            "Douyin match · ?",
+            "no panic"
         );
     }
 

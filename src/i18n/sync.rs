@@ -123,10 +123,22 @@ mod tests {
             d.explain(Lang::Zh),
             "你的消息「On my way」未保留：该聊天已在另一个标签页中删除。"
         );
+        // A post refused after another tab changed the date or the rules.
+        let text = "￥AbC123dEf￥ 打开淘宝";
+        let post = Dropped::Post { text: text.into() };
+        let en = post.explain(Lang::En);
+        assert!(
+            en.contains("was not published") && en.contains(text),
+            "{en}"
+        );
+        let zh = post.explain(Lang::Zh);
+        assert!(zh.contains("未发布") && zh.contains(text), "{zh}");
         for d in [
             Dropped::Like,
             Dropped::Members,
             Dropped::Comment { text: "x".into() },
+            Dropped::Sender { text: "x".into() },
+            Dropped::Account,
         ] {
             let zh = d.explain(Lang::Zh);
             assert!(!zh.is_ascii() && !zh.contains("tab"), "{zh}");

@@ -240,7 +240,8 @@ impl Field {
 pub const PICTURES: [&str; 12] = [
     "🐼", "🦊", "🐱", "🐶", "🐰", "🐯", "🦁", "🐸", "🐧", "🦉", "🐨", "🐙",
 ];
-/// How many cities (names in `i18n::connection`).
+/// How many cities (their names are the string table's, which a test
+/// checks against this count).
 pub const CITIES: u8 = 8;
 /// How many astrological signs.
 pub const SIGNS: u8 = 12;
@@ -248,7 +249,7 @@ pub const SIGNS: u8 = 12;
 pub const INTERESTS: u8 = 8;
 
 /// A Douyin profile as matching and the other side know it. Indices are
-/// into [`PICTURES`] and the name tables of `i18n::connection`.
+/// into [`PICTURES`] and the string table's names of cities and signs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Profile<'a> {
     /// The username: never shown to a match.

@@ -183,8 +183,8 @@ pub struct SignUp {
     pub code_sent_to: Option<String>,
 }
 
-/// Why a sign-up (or asking for its code) is refused; rendered by
-/// `crate::i18n`, its `reason()` is the contract's `data-reason`.
+/// Why a sign-up (or asking for its code) is refused; rendered by the
+/// string table, its `reason()` is the contract's `data-reason`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignUpError {
     /// The phone number is not one of the country's.

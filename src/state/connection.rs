@@ -5,11 +5,9 @@
 //! `policy::connection`.
 
 use super::model::{Chat, ChatKind, Contact, Data, Message};
-use crate::i18n::connection::{name, C, CITY};
-use crate::lang::Lang;
 use crate::policy::connection::{
-    self as policy, follow, public_view, stranger, Field, FollowResult, Profile, PublicView,
-    Refusal, TestGroup, CITIES, INTERESTS, PICTURES, SIGNS,
+    self as policy, follow, stranger, Field, FollowResult, Profile, Refusal, TestGroup, CITIES,
+    INTERESTS, PICTURES, SIGNS,
 };
 use crate::policy::scenario::Date;
 use std::rc::Rc;
@@ -151,8 +149,8 @@ pub fn screen(data: &Data, minutes: u16) -> Screen {
     }
 }
 
-/// Why a profile edit or the verification is refused. Rendered by
-/// `i18n::connection`.
+/// Why a profile edit or the verification is refused; the string table
+/// says it in the user's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProfileError {
     /// The age is not a whole number.
@@ -214,8 +212,11 @@ pub enum ConnectionAction {
         yes: bool,
     },
     /// Add the stranger as a WeChat contact with a one-to-one chat and a
-    /// first message; the message's id and time are chosen when the action
-    /// is made, so that applying it again changes nothing.
+    /// first message. The message's id and time, and the words (the
+    /// contact's names and the message, in the user's language when the
+    /// action is made, as `ChatsAction::Send` carries its text), are
+    /// chosen when the action is made, so that applying it again changes
+    /// nothing and the reducer needs no string table.
     ContinueOnWeChat {
         /// The stranger's id.
         stranger: u8,
@@ -223,6 +224,13 @@ pub enum ConnectionAction {
         id: u64,
         /// Its time.
         ts: i64,
+        /// The contact's English name, from the match's public fields
+        /// only (never the username).
+        name_en: String,
+        /// The contact's Chinese name, likewise.
+        name_zh: String,
+        /// The first message's text.
+        first: String,
     },
 }
 
@@ -234,22 +242,6 @@ pub fn contact_id(id: u8) -> String {
 /// The WeChat chat id of stranger `id`.
 pub fn chat_id(id: u8) -> String {
     format!("dy-{id}")
-}
-
-/// The WeChat name of a match, from what they made public only (never the
-/// username): "🐼 Douyin match · Chengdu".
-pub fn contact_name(view: PublicView, lang: Lang) -> String {
-    let mut s = String::new();
-    if let Some(p) = view.picture {
-        s.push_str(PICTURES.get(usize::from(p)).copied().unwrap_or_default());
-        s.push(' ');
-    }
-    s.push_str(C::MatchName.tr(lang));
-    if let Some(c) = view.city {
-        s.push_str(" · ");
-        s.push_str(name(&CITY, c, lang));
-    }
-    s
 }
 
 /// Applies `action` to the current account's data; whether anything
@@ -314,24 +306,39 @@ pub fn reduce(data: &mut Data, action: ConnectionAction) -> bool {
             stranger: id,
             id: msg,
             ts,
-        } => continue_on_wechat(data, id, msg, ts),
+            name_en,
+            name_zh,
+            first,
+        } => continue_on_wechat(
+            data,
+            id,
+            Message {
+                id: msg,
+                from: contact_id(id),
+                text: first,
+                ts,
+            },
+            [name_en, name_zh],
+        ),
     }
 }
 
 /// Only a mutual follow leads to WeChat: both agreed to stay in touch.
 /// An assumption (see `FollowResult::follows` for why the gate is kept).
-fn continue_on_wechat(data: &mut Data, id: u8, msg: u64, ts: i64) -> bool {
-    let Some(s) = stranger(id).filter(|_| data.douyin.follows.contains(&id)) else {
+/// The contact and the chat are each added once: a second application
+/// (another tab, a double tap) finds them and changes nothing.
+fn continue_on_wechat(data: &mut Data, id: u8, first: Message, names: [String; 2]) -> bool {
+    if stranger(id).is_none() || !data.douyin.follows.contains(&id) {
         return false;
-    };
+    }
     let (cid, chat) = (contact_id(id), chat_id(id));
     let mut changed = false;
     if data.contact(&cid).is_none() {
-        let view = public_view(&s.profile);
+        let [name_en, name_zh] = names;
         Rc::make_mut(&mut data.contacts).push(Contact {
             id: cid.clone(),
-            name_en: contact_name(view, Lang::En),
-            name_zh: contact_name(view, Lang::Zh),
+            name_en,
+            name_zh,
             color: "#c62828".into(),
             wechat_id: format!("dy_match_{id}"),
         });
@@ -341,12 +348,7 @@ fn continue_on_wechat(data: &mut Data, id: u8, msg: u64, ts: i64) -> bool {
         data.chats.push(Rc::new(Chat {
             id: chat,
             kind: ChatKind::Direct { with: cid.clone() },
-            messages: vec![Rc::new(Message {
-                id: msg,
-                from: cid,
-                text: C::FirstMessage.tr(data.lang).into(),
-                ts,
-            })],
+            messages: vec![Rc::new(first)],
             unread: 1,
         }));
         changed = true;
@@ -354,8 +356,8 @@ fn continue_on_wechat(data: &mut Data, id: u8, msg: u64, ts: i64) -> bool {
     changed
 }
 
-/// The number of words of the draw-and-guess round
-/// (`i18n::connection::WORD`); the first [`DRAWINGS`] have a drawing.
+/// The number of words of the draw-and-guess round (the string table's
+/// `connection::WORD` has as many); the first [`DRAWINGS`] have a drawing.
 pub const WORDS: u8 = 8;
 /// The words the strangers can draw.
 pub const DRAWINGS: u8 = 5;

@@ -35,14 +35,14 @@ pub struct CardLook {
 /// applies in group chats only. A Taobao password text (`password`) is
 /// always text and never hidden: it reads as an ordinary message.
 pub fn card_look(
-    data: &Data,
+    links: &LinkView,
     platform: &str,
     context: Context,
     display: CardDisplay,
     password: bool,
 ) -> CardLook {
     let mode = if context == Context::Group {
-        data.link_mode(platform)
+        links.link_mode(platform)
     } else {
         LinkMode::Show
     };
@@ -64,6 +64,46 @@ pub fn card_look(
         look,
         display: shown,
     }
+}
+
+/// What a link card reads of the saved data: the group chats' link modes
+/// and the reports. Apart from [`Data`] so that the UI can hand it to every
+/// card as one value that a new message leaves equal (both lists are short,
+/// compared by value), and no card renders again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkView {
+    prefs: Vec<LinkPref>,
+    reports: Vec<Report>,
+}
+
+impl LinkView {
+    /// The link settings of `data`.
+    pub fn of(data: &Data) -> LinkView {
+        LinkView {
+            prefs: data.link_prefs.clone(),
+            reports: data.reports.clone(),
+        }
+    }
+
+    /// The group-chat link mode for `platform`.
+    pub fn link_mode(&self, platform: &str) -> LinkMode {
+        mode_in(&self.prefs, platform)
+    }
+
+    /// Whether the user reported `link` in chat `chat`.
+    pub fn is_reported(&self, link: &str, chat: &str) -> bool {
+        self.reports
+            .iter()
+            .any(|r| r.link == link && r.chat == chat)
+    }
+}
+
+/// The mode `prefs` give `platform`: shown unless the user chose otherwise.
+pub fn mode_in(prefs: &[LinkPref], platform: &str) -> LinkMode {
+    prefs
+        .iter()
+        .find(|p| p.platform == platform)
+        .map_or(LinkMode::Show, |p| p.mode)
 }
 
 impl Data {
@@ -258,8 +298,9 @@ mod tests {
     #[test]
     fn the_users_choice_applies_in_groups_only() {
         let mut d = crate::state::seed::seed();
-        let look =
-            |d: &Data, ctx, display, password| card_look(d, "douyin", ctx, display, password);
+        let look = |d: &Data, ctx, display, password| {
+            card_look(&LinkView::of(d), "douyin", ctx, display, password)
+        };
         let card = |look| CardLook {
             look,
             display: CardDisplay::Card,
@@ -285,7 +326,13 @@ mod tests {
                 "{mode:?} is for group chats"
             );
             assert_eq!(
-                card_look(&d, "taobao", Context::Group, CardDisplay::Card, false),
+                card_look(
+                    &LinkView::of(&d),
+                    "taobao",
+                    Context::Group,
+                    CardDisplay::Card,
+                    false
+                ),
                 card(Look::Card)
             );
         }
@@ -322,7 +369,13 @@ mod tests {
             platform: "taobao".into(),
             mode: LinkMode::Hide,
         }];
-        let l = card_look(&d, "taobao", Context::Group, CardDisplay::Card, true);
+        let l = card_look(
+            &LinkView::of(&d),
+            "taobao",
+            Context::Group,
+            CardDisplay::Card,
+            true,
+        );
         assert_eq!(
             l,
             CardLook {
@@ -331,7 +384,14 @@ mod tests {
             }
         );
         assert_eq!(
-            card_look(&d, "taobao", Context::Group, CardDisplay::Card, false).look,
+            card_look(
+                &LinkView::of(&d),
+                "taobao",
+                Context::Group,
+                CardDisplay::Card,
+                false
+            )
+            .look,
             Look::Hidden
         );
     }

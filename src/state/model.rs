@@ -200,10 +200,7 @@ crate::json_struct!(Report {
 impl Data {
     /// The group-chat link mode for `platform`.
     pub fn link_mode(&self, platform: &str) -> LinkMode {
-        self.link_prefs
-            .iter()
-            .find(|p| p.platform == platform)
-            .map_or(LinkMode::Show, |p| p.mode)
+        crate::state::links::mode_in(&self.link_prefs, platform)
     }
 
     /// Looks up a contact by id.

@@ -20,8 +20,8 @@ pub const CURRENT_VERSION: u32 = 1;
 /// The longest message text that is accepted (longer ones are refused in the UI).
 pub const MAX_MESSAGE_CHARS: usize = 5_000;
 
-/// Why saved data was not used. Rendered in the user's language by
-/// `crate::i18n` (the English text is its `Display`).
+/// Why saved data was not used. Rendered in the user's language by the
+/// string table (the English text is its `Display`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PersistError {
     /// Not JSON, or not the saved layout (a field of the wrong type…).

@@ -114,8 +114,8 @@ fn quote(text: &str) -> String {
 }
 
 /// An action of this tab that no longer applied after another tab's
-/// changes, and so was dropped. Rendered in the user's language by
-/// `crate::i18n`.
+/// changes, and so was dropped. Rendered in the user's language by the
+/// string table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dropped {
     /// A message for a chat that was deleted (or a group that was left).
@@ -353,27 +353,62 @@ pub fn plan(model: &Model, stored: Option<&str>) -> Plan {
     }
 }
 
-/// One save of a tab that owns its model, as the browser side does under
-/// the lock through its reducer handle (`ui::storage::save_now`): rebase on
-/// what storage holds if another tab saved since, then return the text to
-/// write, already counted as written; `None` when there is nothing to write.
-/// The tests' simulated tabs save through it.
-pub fn save_into(model: &mut Model, stored: Option<&str>) -> Option<String> {
-    let write = match plan(model, stored) {
+/// A tab as a save sees it: its current model, and a way to apply an action
+/// to it. The browser's tab is its reducer handle (`ui::storage`); the
+/// tests' simulated tabs are a [`Model`] they own. Both save through
+/// [`save`], so the algorithm the tests check is the one the browser runs.
+pub trait Tab {
+    /// The model as it is now (after every action applied so far).
+    fn model(&self) -> &Model;
+    /// Applies `action` at once, so that [`Tab::model`] shows its effect.
+    fn apply(&mut self, action: Action);
+}
+
+impl Tab for Model {
+    fn model(&self) -> &Model {
+        self
+    }
+    fn apply(&mut self, action: Action) {
+        reduce(self, action);
+    }
+}
+
+/// One save, given the text in storage (read under the lock) and a way to
+/// write: rebase on another tab's newer data if there is some, then write
+/// this tab's data with `write` and record it as saved, or say that the
+/// write failed (`write` returns whether storage took the text). Writes
+/// nothing when storage already holds this tab's data.
+pub fn save(tab: &mut impl Tab, stored: Option<&str>, write: impl FnOnce(&str) -> bool) {
+    let needed = match plan(tab.model(), stored) {
         Plan::Nothing => false,
         Plan::Write => true,
         Plan::Rebase(theirs) => {
-            reduce(model, Action::External(*theirs));
-            !model.pending.is_empty()
+            tab.apply(Action::External(*theirs));
+            !tab.model().pending.is_empty()
         }
     };
-    if !write {
-        return None;
+    if !needed {
+        return;
     }
-    let text = super::persist::encode(&model.data);
-    let rev = model.data.rev;
-    reduce(model, Action::Sync(SyncAction::Wrote(rev)));
-    Some(text)
+    let text = super::persist::encode(&tab.model().data);
+    let rev = tab.model().data.rev;
+    if write(&text) {
+        tab.apply(Action::Sync(SyncAction::Wrote(rev)));
+    } else {
+        tab.apply(Action::Notify(NoticeKind::WriteFailed));
+    }
+}
+
+/// [`save`] for a tab that owns its model, into storage that always takes
+/// the text: the text written, or `None` when there was nothing to write.
+/// The tests' simulated tabs save through it.
+pub fn save_into(model: &mut Model, stored: Option<&str>) -> Option<String> {
+    let mut written = None;
+    save(model, stored, |text| {
+        written = Some(text.to_string());
+        true
+    });
+    written
 }
 
 /// Persistence news and the import, through the reducer.

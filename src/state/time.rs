@@ -3,8 +3,6 @@
 //! The simulation lives in China's one time zone, so timestamps carry the
 //! wall-clock time directly and need no time-zone database.
 
-use crate::i18n::T;
-use crate::lang::Lang;
 use crate::policy::scenario::Date;
 
 const EPOCH: Date = Date {
@@ -27,37 +25,87 @@ pub fn split(ts: i64) -> (Date, u8, u8) {
     (date, (secs / 3_600) as u8, ((secs % 3_600) / 60) as u8)
 }
 
-/// How WeChat labels a message time relative to `today`: the clock time for
-/// today, "Yesterday" for yesterday, otherwise the date.
-pub fn label(ts: i64, today: Date, lang: Lang) -> String {
-    let (date, h, m) = split(ts);
-    if date == today {
+/// The day part of a message time, relative to the scenario's day: only
+/// the calendar, so that the words ("Yesterday", "昨天") stay with the
+/// string table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Day {
+    /// The same day: the clock time alone.
+    Today,
+    /// The day before.
+    Yesterday,
+    /// Any other day, written as the date.
+    On(Date),
+}
+
+/// A message time as WeChat labels it relative to today: the day and the
+/// clock time, which the chat list and a chat's separators write out in
+/// the user's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Today, yesterday or a date.
+    pub day: Day,
+    /// The hour, 0–23.
+    pub hour: u8,
+    /// The minute, 0–59.
+    pub minute: u8,
+}
+
+impl Label {
+    /// The clock time, `21:07`: the same in both languages.
+    pub fn clock(self) -> String {
         let mut s = String::with_capacity(5);
-        push2(&mut s, h);
+        push2(&mut s, self.hour);
         s.push(':');
-        push2(&mut s, m);
+        push2(&mut s, self.minute);
         s
-    } else if date.add_days(1) == today {
-        T::Yesterday.tr(lang).to_string()
-    } else {
-        date.to_string()
     }
 }
 
-/// The full label used in time separators inside a chat.
-pub fn full_label(ts: i64, today: Date, lang: Lang) -> String {
-    let (date, h, m) = split(ts);
-    let mut s = if date == today {
-        String::new()
+/// The label of `ts` seen on `today`.
+pub fn label(ts: i64, today: Date) -> Label {
+    let (date, hour, minute) = split(ts);
+    let day = if date == today {
+        Day::Today
+    } else if date.add_days(1) == today {
+        Day::Yesterday
     } else {
-        let mut d = label(ts, today, lang);
-        d.push(' ');
-        d
+        Day::On(date)
     };
-    push2(&mut s, h);
-    s.push(':');
-    push2(&mut s, m);
-    s
+    Label { day, hour, minute }
+}
+
+/// How long ago a Moments post was, as WeChat's Moments says it: minutes,
+/// hours, yesterday, days up to a week, then the date. The counts are at
+/// least one (`Minutes(1)` is "1 minute ago").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ago {
+    /// Under a minute (or a time after now, from a clock set back).
+    JustNow,
+    /// Whole minutes, under an hour.
+    Minutes(u32),
+    /// Whole hours, under a day.
+    Hours(u32),
+    /// One to two days.
+    Yesterday,
+    /// Whole days, two to six.
+    Days(u32),
+    /// A week or more: the date.
+    On(Date),
+}
+
+/// How long before `now` `ts` was.
+pub fn ago(ts: i64, now: i64) -> Ago {
+    let secs = now.saturating_sub(ts).max(0);
+    // Each arm's range bounds its quotient, so the casts cannot truncate.
+    match secs {
+        0..60 => Ago::JustNow,
+        60..3_600 => Ago::Minutes((secs / 60) as u32),
+        3_600..86_400 => Ago::Hours((secs / 3_600) as u32),
+        86_400..172_800 => Ago::Yesterday,
+        172_800..604_800 => Ago::Days((secs / 86_400) as u32),
+        _ => Ago::On(split(ts).0),
+    }
 }
 
 fn push2(s: &mut String, n: u8) {
@@ -83,14 +131,36 @@ mod tests {
     #[test]
     fn labels_relative_to_today() {
         let ts = at(d("2021-11-30"), 21, 7);
-        assert_eq!(label(ts, d("2021-11-30"), Lang::En), "21:07");
-        assert_eq!(label(ts, d("2021-12-01"), Lang::En), "Yesterday");
-        assert_eq!(label(ts, d("2021-12-01"), Lang::Zh), "昨天");
-        assert_eq!(label(ts, d("2022-01-01"), Lang::En), "2021-11-30");
-        assert_eq!(full_label(ts, d("2021-11-30"), Lang::En), "21:07");
+        let on = |today| label(ts, d(today)).day;
+        assert_eq!(on("2021-11-30"), Day::Today);
+        assert_eq!(on("2021-12-01"), Day::Yesterday);
+        assert_eq!(on("2022-01-01"), Day::On(d("2021-11-30")));
+        assert_eq!(on("2021-11-29"), Day::On(d("2021-11-30")), "a later day");
+        assert_eq!(label(ts, d("2022-01-01")).clock(), "21:07");
         assert_eq!(
-            full_label(ts, d("2022-01-01"), Lang::En),
-            "2021-11-30 21:07"
+            label(at(d("2021-11-30"), 0, 5), d("2021-11-30")).clock(),
+            "00:05"
         );
+    }
+
+    #[test]
+    fn ages_as_moments_counts_them() {
+        let now = at(d("2021-12-01"), 12, 0);
+        let t = |secs: i64| ago(now - secs, now);
+        assert_eq!(t(5), Ago::JustNow);
+        assert_eq!(t(-50), Ago::JustNow, "a time after now");
+        assert_eq!(t(60), Ago::Minutes(1));
+        assert_eq!(t(119), Ago::Minutes(1));
+        assert_eq!(t(180), Ago::Minutes(3));
+        assert_eq!(t(3_599), Ago::Minutes(59));
+        assert_eq!(t(3_600), Ago::Hours(1));
+        assert_eq!(t(3 * 3_600), Ago::Hours(3));
+        assert_eq!(t(86_400), Ago::Yesterday);
+        assert_eq!(t(172_799), Ago::Yesterday);
+        assert_eq!(t(3 * 86_400), Ago::Days(3));
+        assert_eq!(t(30 * 86_400), Ago::On(d("2021-11-01")));
+        // A damaged save's times do not overflow.
+        assert!(matches!(ago(i64::MIN, i64::MAX), Ago::On(_)));
+        assert_eq!(ago(i64::MAX, i64::MIN), Ago::JustNow);
     }
 }

@@ -1,20 +1,64 @@
 //! The app's hooks, in one place as the Yew examples keep theirs: the
-//! store, the engine's decision, modal layers, navigation.
+//! store, the view (language, scenario, rules), the engine's decision,
+//! modal layers, navigation.
 
 use super::route::Route;
 use super::router::href;
-use super::store::Store;
+use super::store::{Dispatch, Store};
+use crate::i18n::T;
+use crate::lang::Lang;
+use crate::policy::scenario::Scenario;
 use crate::policy::{decide_as, Context, Decision, Rules, Viewer};
+use crate::state::links::LinkView;
 use crate::state::params::carried_data;
 use std::rc::Rc;
 use yew::prelude::*;
 
 pub use super::router::{use_location, use_navigator};
 
-/// The app store; must be used below `App`.
+/// The app store; must be used below `App`. A component that reads it
+/// renders again on every change of the model: parts that show only the
+/// language, the scenario or link settings read [`use_view`] instead, and
+/// parts that only act take [`use_dispatch`].
 #[hook]
 pub fn use_store() -> Store {
     use_context::<Store>().expect("use_store outside App")
+}
+
+/// What most of the screen depends on, apart from the data: the language,
+/// the scenario, the active rules and the link settings. Provided by
+/// `ui::provider::StoreProvider` as a value that changes only when one of
+/// them does, so that sending a message re-renders no link card.
+#[derive(Clone, PartialEq)]
+pub struct View {
+    /// The UI language.
+    pub lang: Lang,
+    /// The simulated scenario.
+    pub scenario: Scenario,
+    /// The active rules.
+    pub rules: RulesKey,
+    /// The link settings and reports the cards show.
+    pub links: LinkView,
+}
+
+impl View {
+    /// The text of `key` in the view's language.
+    pub fn t(&self, key: T) -> &'static str {
+        key.tr(self.lang)
+    }
+}
+
+/// The view; must be used below `App`.
+#[hook]
+pub fn use_view() -> Rc<View> {
+    use_context::<Rc<View>>().expect("use_view outside App")
+}
+
+/// The store's dispatcher alone: it never changes, so a component that
+/// only acts (reports a link) does not render again when the data does.
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().expect("use_dispatch outside App")
 }
 
 /// The active rule set in a memo key, compared by address: a loaded rule
@@ -27,6 +71,10 @@ impl RulesKey {
     /// The key of the store's active rules.
     pub fn of(store: &Store) -> RulesKey {
         RulesKey(store.data().custom_rules_shared())
+    }
+    /// The key of `data`'s active rules.
+    pub fn of_data(data: &crate::state::model::Data) -> RulesKey {
+        RulesKey(data.custom_rules_shared())
     }
     /// The rules it stands for.
     pub fn rules(&self) -> &Rules {
@@ -50,13 +98,13 @@ impl PartialEq for RulesKey {
 /// other rules decides everything again.
 #[hook]
 pub fn use_decision(link: &AttrValue, context: Context, viewer: Viewer) -> Rc<Decision> {
-    let store = use_store();
+    let view = use_view();
     let key = (
         link.clone(),
         context,
         viewer,
-        store.data().scenario,
-        RulesKey::of(&store),
+        view.scenario,
+        view.rules.clone(),
     );
     use_memo(key, |(link, context, viewer, scenario, rules)| {
         decide_as(rules.rules(), link, *context, scenario, *viewer)

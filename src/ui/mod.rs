@@ -11,6 +11,7 @@ pub mod hooks;
 mod js;
 pub mod pages;
 mod panic;
+pub mod provider;
 pub mod route;
 pub mod router;
 pub mod storage;

@@ -1,14 +1,14 @@
 //! The browser side of persistence: localStorage in and out, saving under
 //! one Web Lock for the app's key, and fresh ids for new things.
 //!
-//! What a save does is decided by `state::sync_tabs::plan`, natively tested;
-//! here it only runs under the lock, so that two tabs never both read the
+//! What a save does is `state::sync_tabs::save`, natively tested; here it
+//! only runs under the lock, so that two tabs never both read the
 //! same revision and write the next one (`docs/hardening.md`).
 
 use super::store::Root;
-use crate::state::model::NoticeKind;
+use crate::state::model::Model;
 use crate::state::persist::{self, Loaded, BACKUP_KEY, STORAGE_KEY};
-use crate::state::sync_tabs::{plan, Plan, SyncAction};
+use crate::state::sync_tabs::{self, Tab};
 use crate::state::Action;
 use wasm_bindgen::prelude::*;
 use web_sys::Storage;
@@ -69,24 +69,24 @@ pub fn saves_in_flight() -> u32 {
 }
 
 /// The read, rebase and write of a save, without waiting for the lock
-/// (run under it, or when the page is being hidden and can't wait).
+/// (run under it, or when the page is being hidden and can't wait): the
+/// one save algorithm, `state::sync_tabs::save`, on this tab's handle.
 pub fn save_now(handle: &UseReducerHandle<Root>) {
-    let write = match plan(&handle.0, read().as_deref()) {
-        Plan::Nothing => false,
-        Plan::Write => true,
-        Plan::Rebase(theirs) => {
-            // Synchronous: the handle reads the rebased model right after.
-            handle.dispatch(Action::External(*theirs));
-            !handle.0.pending.is_empty()
-        }
-    };
-    let model = handle.0.clone();
-    if !write {
-        return;
+    let stored = read();
+    sync_tabs::save(&mut HandleTab(handle), stored.as_deref(), |text| {
+        put(STORAGE_KEY, text)
+    });
+}
+
+/// The reducer handle as the tab a save works on. A dispatch is applied
+/// synchronously: the handle reads the new model right after.
+struct HandleTab<'a>(&'a UseReducerHandle<Root>);
+
+impl Tab for HandleTab<'_> {
+    fn model(&self) -> &Model {
+        &self.0 .0
     }
-    if put(STORAGE_KEY, &persist::encode(&model.data)) {
-        handle.dispatch(Action::Sync(SyncAction::Wrote(model.data.rev)));
-    } else {
-        handle.dispatch(Action::Notify(NoticeKind::WriteFailed));
+    fn apply(&mut self, action: Action) {
+        self.0.dispatch(action);
     }
 }

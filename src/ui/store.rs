@@ -35,6 +35,23 @@ impl Reducible for Root {
     }
 }
 
+/// The store's dispatcher, as its own context (`hooks::use_dispatch`): it
+/// is the same for the app's whole life.
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(UseReducerDispatcher<Root>);
+
+impl Dispatch {
+    /// The dispatcher of the reducer behind `handle`.
+    pub fn new(handle: &UseReducerHandle<Root>) -> Dispatch {
+        Dispatch(handle.dispatcher())
+    }
+
+    /// Applies an action.
+    pub fn dispatch(&self, action: Action) {
+        self.0.dispatch(action);
+    }
+}
+
 /// A handle on the app state: read it, translate with it, dispatch to it.
 #[derive(Clone)]
 pub struct Store {

@@ -12,6 +12,7 @@
 
 mod axe;
 mod driver;
+mod frame;
 mod journey;
 mod screens;
 mod tabs;

@@ -55,8 +55,8 @@ pub struct Decision {
     /// For an invalid mini-program URL Scheme: each rule it breaks.
     pub violations: Vec<MpViolation>,
     /// Why the link's form alone was refused, if it was: typed, so that
-    /// the engine stays free of words; `i18n::reason` adds it to the
-    /// deciding rule's reason.
+    /// the engine stays free of words; the string table's `reason` adds it
+    /// to the deciding rule's reason.
     pub note: Option<FormNote>,
 }
 

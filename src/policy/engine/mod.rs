@@ -33,7 +33,7 @@ use shown::{honesty, Shown};
 pub use trace::{TraceStep, Why};
 
 /// Why a link's form alone refuses it, before any rule is looked at: the
-/// words (`i18n`) are added to the deciding rule's reason.
+/// words (the string table's) are added to the deciding rule's reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormReason {
     /// A URL Link created `age` days before the day: they last 30 days.

@@ -1,6 +1,6 @@
 //! What loading a rules file reports: one [`RuleError`] per problem, naming
-//! the rule and the field, with a [`Problem`] that `crate::i18n` renders in
-//! the user's language.
+//! the rule and the field, with a [`Problem`] that the string table renders
+//! in the user's language.
 
 use super::scenario::Date;
 use crate::json::ErrorKind;

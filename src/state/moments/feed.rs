@@ -2,11 +2,8 @@
 //! with the count of what is hidden and why, for "View as".
 
 use super::{Moments, Post};
-use crate::i18n::T;
-use crate::lang::Lang;
 use crate::policy::moments::{sees, sees_comment, Graph, PostView, Seen, Window};
 use crate::state::model::ME;
-use crate::state::time::split;
 use std::rc::Rc;
 
 /// The user's contact tags: (tag, English, Chinese, members).
@@ -81,19 +78,35 @@ impl Hidden {
     pub fn total(&self) -> u32 {
         self.outside_window + self.private + self.penalised + self.not_shared + self.not_friend
     }
-    /// Each reason with its count and string, for the line above the feed
-    /// (zero counts left out).
-    pub fn reasons(&self) -> impl Iterator<Item = (u32, T)> {
+    /// Each reason with its count, for the line above the feed (zero
+    /// counts left out), in the order the line says them.
+    pub fn reasons(&self) -> impl Iterator<Item = (u32, HiddenReason)> {
         [
-            (self.outside_window, T::HiddenWindow),
-            (self.private, T::HiddenPrivate),
-            (self.penalised, T::HiddenPenalised),
-            (self.not_shared, T::HiddenNotShared),
-            (self.not_friend, T::HiddenNotFriend),
+            (self.outside_window, HiddenReason::OutsideWindow),
+            (self.private, HiddenReason::Private),
+            (self.penalised, HiddenReason::Penalised),
+            (self.not_shared, HiddenReason::NotShared),
+            (self.not_friend, HiddenReason::NotFriend),
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)
     }
+}
+
+/// Why posts are hidden from a viewer: one per count of [`Hidden`], so
+/// that the line above the feed can say each in the user's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HiddenReason {
+    /// Older than the poster's window.
+    OutsideWindow,
+    /// Made private by the poster.
+    Private,
+    /// Made visible to the poster only by the link rules.
+    Penalised,
+    /// Not shared with the viewer.
+    NotShared,
+    /// The viewer is not the poster's friend.
+    NotFriend,
 }
 
 /// The feed `viewer` sees at `now`, newest first, and what is hidden.
@@ -160,62 +173,6 @@ impl Post {
     }
 }
 
-/// How long ago `ts` was at `now`, as WeChat's Moments says it: minutes,
-/// hours, "Yesterday", days up to a week, then the date.
-pub fn ago(ts: i64, now: i64, lang: Lang) -> String {
-    let secs = (now - ts).max(0);
-    let (n, unit) = match secs {
-        0..60 => return T::JustNow.tr(lang).to_string(),
-        60..120 => (1, T::MinuteAgo),
-        120..3_600 => (secs / 60, T::MinutesAgo),
-        3_600..7_200 => (1, T::HourAgo),
-        7_200..86_400 => (secs / 3_600, T::HoursAgo),
-        86_400..172_800 => return T::Yesterday.tr(lang).to_string(),
-        172_800..604_800 => (secs / 86_400, T::DaysAgo),
-        _ => return split(ts).0.to_string(),
-    };
-    let mut s = n.to_string();
-    if lang == Lang::En {
-        s.push(' ');
-    }
-    s.push_str(unit.tr(lang));
-    s
-}
-
-/// The line above a feed: whose view it is and what is hidden from it
-/// ("Viewing as: Wang Fang · 3 hidden: 2 outside the poster's window,
-/// 1 private").
-pub fn view_line(name: &str, hidden: &Hidden, lang: Lang) -> String {
-    // The Chinese counts carry their measure word in the string table
-    // ("2 条私密").
-    let (colon, comma) = match lang {
-        Lang::En => (": ", ", "),
-        Lang::Zh => ("：", "，"),
-    };
-    let mut s = String::from(T::ViewingAs.tr(lang));
-    s.push_str(colon);
-    s.push_str(name);
-    s.push_str(" · ");
-    let total = hidden.total();
-    if total == 0 {
-        s.push_str(T::NothingHidden.tr(lang));
-        return s;
-    }
-    s.push_str(&total.to_string());
-    s.push(' ');
-    s.push_str(T::HiddenCount.tr(lang));
-    s.push_str(colon);
-    for (i, (n, why)) in hidden.reasons().enumerate() {
-        if i > 0 {
-            s.push_str(comma);
-        }
-        s.push_str(&n.to_string());
-        s.push(' ');
-        s.push_str(why.tr(lang));
-    }
-    s
-}
-
 /// Whether a post's text is folded behind "Full text" (WeChat folds past
 /// about six lines).
 pub fn folds(text: &str) -> bool {
@@ -226,34 +183,4 @@ pub fn folds(text: &str) -> bool {
 /// ("View as" shows what someone else sees, it does not act for them).
 pub fn acts(viewer: &str) -> bool {
     viewer == ME
-}
-
-/// The name of a sync target.
-pub fn target_name(t: crate::policy::sync::SyncTarget) -> T {
-    use crate::policy::sync::SyncTarget as S;
-    match t {
-        S::Qq => T::NameQq,
-        S::Facebook => T::NameFacebook,
-        S::Twitter => T::NameTwitter,
-    }
-}
-
-/// The label of a sync checkbox.
-pub fn sync_label(t: crate::policy::sync::SyncTarget) -> T {
-    use crate::policy::sync::SyncTarget as S;
-    match t {
-        S::Qq => T::SyncToQq,
-        S::Facebook => T::SyncToFacebook,
-        S::Twitter => T::SyncToTwitter,
-    }
-}
-
-/// How a sync status is said.
-pub fn status_label(s: crate::policy::sync::SyncStatus) -> T {
-    use crate::policy::sync::SyncStatus as S;
-    match s {
-        S::Available => T::SyncAvailable,
-        S::NeedsVpn => T::SyncNeedsVpn,
-        S::Unavailable => T::SyncUnavailable,
-    }
 }

@@ -11,10 +11,7 @@ mod json;
 mod seed;
 
 pub use draft::{audience, reduce_draft, DraftAction};
-pub use feed::{
-    acts, ago, feed, folds, status_label, sync_label, target_name, view_line, Feed, Hidden,
-    SeedGraph, TAGS,
-};
+pub use feed::{acts, feed, folds, Feed, Hidden, HiddenReason, SeedGraph, TAGS};
 pub use seed::{seed_moments, PICTURES};
 
 use super::model::ME;
@@ -129,7 +126,8 @@ pub struct Draft {
     pub sync: Vec<SyncTarget>,
 }
 
-/// Why a draft cannot be posted; rendered by `crate::i18n`.
+/// Why a draft cannot be posted; the string table says it in the user's
+/// language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DraftError {
     /// No text, link or picture.
@@ -156,7 +154,8 @@ pub enum DraftError {
     },
 }
 
-/// Why linking an account failed; rendered by `crate::i18n`.
+/// Why linking an account failed; the string table says it in the user's
+/// language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkError {
     /// The rules say no, or not without a VPN: the answer's status.

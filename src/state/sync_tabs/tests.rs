@@ -361,11 +361,24 @@ fn a_post_the_other_tabs_new_date_refuses_is_dropped_with_a_notice() {
         NoticeKind::Dropped(d) => Some(d.clone()),
         _ => None,
     });
+    // What the notice says of it is the string table's (tested there).
     assert_eq!(why, Some(Dropped::Post { text: text.into() }));
-    use crate::i18n::Explain;
-    let en = why.unwrap().explain(Lang::En);
-    assert!(
-        en.contains("was not published") && en.contains(text),
-        "{en}"
-    );
+}
+
+#[test]
+fn a_failed_write_keeps_the_actions_and_says_so_until_a_write_succeeds() {
+    let (mut a, _, storage) = tabs();
+    a.apply(send("family", "kept", 901));
+    super::save(&mut a, storage.as_deref(), |_| false);
+    assert!(!a.pending.is_empty(), "the action waits for the next save");
+    assert!(a.notices.iter().any(|n| n.kind == NoticeKind::WriteFailed));
+    let mut written = None;
+    super::save(&mut a, storage.as_deref(), |t| {
+        written = Some(t.to_string());
+        true
+    });
+    let saved = decode(written.as_deref().unwrap()).unwrap();
+    assert!(texts(&saved, "family").contains(&"kept".to_string()));
+    assert!(a.pending.is_empty());
+    assert!(!a.notices.iter().any(|n| n.kind == NoticeKind::WriteFailed));
 }

@@ -6,7 +6,7 @@ use crate::policy::extract::{find_links, FoundKind};
 use crate::policy::{Context, Viewer};
 use crate::state::links::{card_look, LinksAction, Look};
 use crate::state::Action;
-use crate::ui::hooks::{use_decision, use_store};
+use crate::ui::hooks::{use_decision, use_dispatch, use_view};
 use yew::prelude::*;
 
 /// Props of [`LinkCards`].
@@ -64,13 +64,15 @@ pub struct LinkCardProps {
 /// reported.
 #[component]
 pub fn LinkCard(props: &LinkCardProps) -> Html {
-    let store = use_store();
+    // The view and the dispatcher, not the store: a new message in the
+    // chat leaves both equal, so this card does not render again.
+    let view = use_view();
+    let dispatch = use_dispatch();
     let expanded = use_state(|| false);
     let d = use_decision(&props.link, props.context, Viewer::default());
-    let lang = store.lang();
-    let data = store.data();
+    let lang = view.lang;
     let look = card_look(
-        data,
+        &view.links,
         d.platform_id(),
         props.context,
         d.display,
@@ -80,18 +82,18 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
     let platform = d
         .platform
         .as_deref()
-        .and_then(|id| store.rules().platform(id));
+        .and_then(|id| view.rules.rules().platform(id));
     let name = platform.map_or(d.host.as_str(), |p| lang.pick(&p.name_en, &p.name_zh));
     if look.look == Look::Hidden {
         return html! {
-            <p class="link-hidden" data-rules-source={d.rules_source()}>{ store.t(T::LinkHidden) }{" "}{ name.to_string() }</p>
+            <p class="link-hidden" data-rules-source={d.rules_source()}>{ view.t(T::LinkHidden) }{" "}{ name.to_string() }</p>
         };
     }
     if look.look == Look::Text {
         return html! {
             <p class="link-text" data-display={display} data-rules-source={d.rules_source()}>
                 if props.password {
-                    <span class="link-text-label">{ store.t(T::TaobaoPasswordText) }{": "}</span>
+                    <span class="link-text-label">{ view.t(T::TaobaoPasswordText) }{": "}</span>
                 }
                 <span>{ props.link.clone() }</span>
             </p>
@@ -104,7 +106,7 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
         };
         return html! {
             <button class="link-card folded" data-display={display} data-rules-source={d.rules_source()} aria-expanded="false" onclick={expand}>
-                { store.t(T::LinkFolded) }
+                { view.t(T::LinkFolded) }
             </button>
         };
     }
@@ -113,18 +115,14 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
         let (on_open, link) = (props.on_open.clone(), props.link.clone());
         Callback::from(move |_| on_open.emit(link.clone()))
     };
-    let reported = data.is_reported(&props.link, &props.chat);
+    let reported = view.links.is_reported(&props.link, &props.chat);
     let report = {
-        let (store, link, chat) = (
-            store.clone(),
-            props.link.to_string(),
-            props.chat.to_string(),
-        );
+        let (link, chat) = (props.link.to_string(), props.chat.to_string());
         let platform = d.platform_id().to_string();
+        let date = view.scenario.date;
         Callback::from(move |_| {
-            let date = store.data().scenario.date;
             let (link, platform, chat) = (link.clone(), platform.clone(), chat.clone());
-            store.dispatch(Action::Links(LinksAction::Report {
+            dispatch.dispatch(Action::Links(LinksAction::Report {
                 link,
                 platform,
                 chat,
@@ -139,12 +137,12 @@ pub fn LinkCard(props: &LinkCardProps) -> Html {
                 data-rules-source={d.rules_source()} {onclick}>
                 <span class="link-badge" aria-hidden="true">{ badge }</span>
                 <span class="link-card-body">
-                    <span class="link-card-title">{ name.to_string() }{" "}{ store.t(T::LinkOf) }</span>
+                    <span class="link-card-title">{ name.to_string() }{" "}{ view.t(T::LinkOf) }</span>
                     <span class="link-card-host">{ if d.host.is_empty() { props.link.to_string() } else { d.host.clone() } }</span>
                 </span>
             </button>
             <button class="report-link" disabled={reported} onclick={report}>
-                { store.t(if reported { T::Reported } else { T::ReportLink }) }
+                { view.t(if reported { T::Reported } else { T::ReportLink }) }
             </button>
         </div>
     }

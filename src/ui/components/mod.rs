@@ -18,7 +18,9 @@ use yew::prelude::*;
 /// A line icon drawn in SVG, hidden from screen readers (the control around
 /// it carries the name). `name` is one of `back`, `chats`, `contacts`,
 /// `discover`, `me`, `chevron`, `moments`, `mini`, `link`, `connection`,
-/// `timeline`, `rules`. A function, not a component (about 0.8 KB less).
+/// `timeline`, `rules`, `voice`, `emoji`, `plus`. A function, not a
+/// component: it has no state, and a component per icon would only add a
+/// layer to every tab and button.
 pub fn icon(name: &str) -> Html {
     let d = match name {
         "back" => "M15 4 7 12l8 8",
@@ -36,6 +38,10 @@ pub fn icon(name: &str) -> Html {
         "connection" => "M4 7h10v10H4zm10 3 6-3v10l-6-3",
         "timeline" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3 3",
         "rules" => "M6 3h9l4 4v14H6zm3 7h7m-7 4h7m-7 4h4",
+        // The composer's three round buttons, as WeChat draws them.
+        "voice" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm-2 6a4 4 0 0 1 0 6m3-8a7 7 0 0 1 0 10",
+        "emoji" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9 10v.5m6-.5v.5M8 14a4.5 4.5 0 0 0 8 0",
+        "plus" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 5v8m-4-4h8",
         _ => "",
     };
     html! {

@@ -12,7 +12,7 @@ use crate::state::Action;
 use crate::ui::components::group::GroupEditor;
 use crate::ui::components::link_card::LinkCards;
 use crate::ui::components::outcome::OutcomeView;
-use crate::ui::components::{Avatar, ConfirmDialog};
+use crate::ui::components::{icon, Avatar, ConfirmDialog};
 use crate::ui::hooks::{use_decision, use_go, use_modal, use_store};
 use crate::ui::route::Route;
 use std::rc::Rc;
@@ -83,7 +83,7 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
     let items = chat.messages[lo..hi].iter().map(|m| {
         let separator: Option<AttrValue> = last_ts
             .is_none_or(|t| m.ts.saturating_sub(t) > SEPARATOR_GAP)
-            .then(|| time::full_label(m.ts, today, lang).into());
+            .then(|| crate::i18n::time::full_label(time::label(m.ts, today), lang).into());
         last_ts = Some(m.ts);
         let sender = data.contact(&m.from);
         let name: AttrValue = match sender {
@@ -358,22 +358,40 @@ fn Composer(props: &ComposerProps) -> Html {
         })
     };
     let data = store.data();
+    // WeChat's input bar: voice, the text, emoji, more, and Send. Voice,
+    // emoji and more are drawn as WeChat does but do nothing here, so they
+    // are disabled and say so. Who speaks is the simulator's own control,
+    // in a thin row above.
+    let inert = |icon_name: &str, key: T| {
+        html! {
+            <button type="button" class="composer-icon" aria-label={store.t(key)}
+                title={store.t(T::NotSimulated)} disabled=true>
+                { icon(icon_name) }
+            </button>
+        }
+    };
     html! {
-        <div class="composer">
+        <div class="chat-composer">
             if let Err(MessageError::TooLong(n)) = check {
                 <p class="field-error" role="alert">
                     { store.t(T::TooLong) }{" "}{ n }{" / "}{ MAX_MESSAGE_CHARS }
                 </p>
             }
-            <div class="composer-row">
+            <div class="composer-as">
+                <span class="composer-as-label" aria-hidden="true">{ store.t(T::SendAs) }</span>
                 <select class="send-as" aria-label={store.t(T::SendAs)} onchange={on_speaker}>
                     { for speakers(chat).into_iter().map(|id| {
                         let name = data.contact(id).map_or(store.t(T::Me), |c| c.name(lang));
                         html! { <option key={id.to_string()} value={id.to_string()} selected={*speaker == id}>{ name.to_string() }</option> }
                     }) }
                 </select>
+            </div>
+            <div class="composer-row">
+                { inert("voice", T::Voice) }
                 <textarea class="composer-input" rows="1" aria-label={store.t(T::Message)}
                     value={(*text).clone()} {oninput} {onkeydown} />
+                { inert("emoji", T::Emoji) }
+                { inert("plus", T::MoreInput) }
                 <button class="btn primary send" disabled={check.is_err()}
                     onclick={send.reform(|_| ())}>{ store.t(T::Send) }</button>
             </div>

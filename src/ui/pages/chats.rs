@@ -66,7 +66,7 @@ pub fn ChatList() -> Html {
                 { for chats.iter().map(|chat| {
                     let title = data.chat_title(chat, lang).to_string();
                     let preview = preview(data, chat, lang);
-                    let when = chat.messages.last().map(|m| time::label(m.ts, today, lang)).unwrap_or_default();
+                    let when = chat.messages.last().map(|m| crate::i18n::time::label(time::label(m.ts, today), lang)).unwrap_or_default();
                     let color = AttrValue::from(avatar_color(data, chat).to_string());
                     let id = chat.id.clone();
                     let shown = open_actions.as_deref() == Some(id.as_str());

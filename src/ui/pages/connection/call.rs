@@ -6,7 +6,8 @@
 
 use super::actions;
 use super::card::picture;
-use crate::i18n::connection::{name, C, WORD};
+use crate::i18n::connection::{contact_name, name, C, WORD};
+use crate::lang::Lang;
 use crate::policy::connection::{
     follow, public_view, Assumption, FollowResult, Stranger, STRANGERS,
 };
@@ -185,10 +186,16 @@ pub fn Call(props: &CallProps) -> Html {
                 let store = store.clone();
                 Callback::from(move |_: MouseEvent| {
                     let ts = store.now_ts();
+                    // The words are chosen here, like a message's text:
+                    // the match's names from its public fields only.
+                    let view = public_view(&s.profile);
                     let go_on = A::ContinueOnWeChat {
                         stranger: id,
                         id: ts.unsigned_abs(),
                         ts,
+                        name_en: contact_name(view, Lang::En),
+                        name_zh: contact_name(view, Lang::Zh),
+                        first: C::FirstMessage.tr(store.lang()).into(),
                     };
                     store.dispatch(Action::Connection(go_on));
                     go.emit(Route::Chat { id: chat_id(id) });

@@ -6,8 +6,8 @@
 use crate::i18n::{Explain, T};
 use crate::policy::sync::{SyncStatus, SyncTarget};
 use crate::state::moments::{
-    audience, check, reduce_draft, status_label, sync_answer_for, sync_label, visibility_str,
-    Draft, DraftAction, MomentsAction, MAX_PICTURES, MAX_POST_CHARS, PICTURES, TAGS,
+    audience, check, reduce_draft, sync_answer_for, visibility_str, Draft, DraftAction,
+    MomentsAction, MAX_PICTURES, MAX_POST_CHARS, PICTURES, TAGS,
 };
 use crate::state::Action;
 use crate::ui::hooks::{use_modal, use_store};
@@ -130,8 +130,8 @@ pub fn Composer(props: &ComposerProps) -> Html {
             <div key={target.as_str()} class="sync-row" data-target={target.as_str()}>
                 <input type="checkbox" id={id.clone()} data-sync={a.status.as_str()} disabled={!available}
                     {checked} onchange={toggle} aria-describedby={format!("{id}-why")} />
-                <label for={id.clone()}>{ t(sync_label(target)) }</label>
-                <span class={classes!("sync-status", a.status.as_str())}>{ t(status_label(a.status)) }</span>
+                <label for={id.clone()}>{ t(T::sync_to(target)) }</label>
+                <span class={classes!("sync-status", a.status.as_str())}>{ t(T::sync_status(a.status)) }</span>
                 <p class="sync-why" id={format!("{id}-why")}>
                     { a.reason(lang).to_string() }{" "}<span class="sync-source">{ a.source.to_string() }</span>
                     if a.assumption {

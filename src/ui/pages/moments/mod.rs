@@ -9,10 +9,11 @@ mod settings;
 pub use settings::moments_settings;
 
 use super::chat::LinkOverlay;
+use crate::i18n::moments::view_line;
 use crate::i18n::T;
 use crate::policy::Context;
 use crate::state::model::ME;
-use crate::state::moments::{feed, view_line, MomentsAction};
+use crate::state::moments::{feed, MomentsAction};
 use crate::state::time::at;
 use crate::state::Action;
 use crate::ui::components::Avatar;

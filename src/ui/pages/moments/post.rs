@@ -2,12 +2,13 @@
 //! author, text with "Full text", link card, pictures, time, likes and
 //! comments as the viewer sees them, and the Like and Comment buttons.
 
-use crate::i18n::T;
+use crate::i18n::{self, T};
 use crate::lang::Lang;
 use crate::policy::rules::Rules;
 use crate::policy::Context;
 use crate::state::model::{Contact, ME};
-use crate::state::moments::{acts, ago, folds, target_name, MomentsAction, Post, PICTURES};
+use crate::state::moments::{acts, folds, MomentsAction, Post, PICTURES};
+use crate::state::time;
 use crate::ui::components::link_card::{LinkCard, LinkCards};
 use crate::ui::components::Avatar;
 use std::rc::Rc;
@@ -163,7 +164,7 @@ pub fn PostCard(props: &PostProps) -> Html {
             }
         });
     let synced = (!p.synced.is_empty()).then(|| {
-        let names: Vec<&str> = p.synced.iter().map(|s| target_name(*s).tr(lang)).collect();
+        let names: Vec<&str> = p.synced.iter().map(|s| T::target(*s).tr(lang)).collect();
         html! { <p class="post-synced">{ t(T::SyncedTo) }{" "}{ names.join(", ") }</p> }
     });
     html! {
@@ -196,7 +197,7 @@ pub fn PostCard(props: &PostProps) -> Html {
                 { for penalty }
                 { for synced }
                 <div class="post-meta">
-                    <span class="post-time">{ ago(p.ts, props.now, lang) }</span>
+                    <span class="post-time">{ i18n::time::ago(time::ago(p.ts, props.now), lang) }</span>
                     if can_act {
                         <button class="post-act" onclick={toggle_like}>
                             { t(if liked { T::Unlike } else { T::Like }) }

@@ -5,9 +5,7 @@
 use crate::i18n::T;
 use crate::policy::moments::Window;
 use crate::policy::sync::SyncTarget;
-use crate::state::moments::{
-    can_link_for, status_label, sync_answer_for, target_name, MomentsAction,
-};
+use crate::state::moments::{can_link_for, sync_answer_for, MomentsAction};
 use crate::state::Action;
 use crate::ui::store::Store;
 use web_sys::HtmlSelectElement;
@@ -48,13 +46,13 @@ pub fn moments_settings(store: &Store, failed: &UseStateHandle<Option<String>>) 
                 }
             })
         };
-        let name = store.t(target_name(target));
+        let name = store.t(T::target(target));
         html! {
             <li key={target.as_str()} class="cell linked-account" data-sync={a.status.as_str()}>
                 <div class="cell-body">
                     <span class="cell-title">{ name }</span>
                     <span class="cell-sub">
-                        { store.t(if linked { T::LinkedAccount } else { status_label(a.status) }) }
+                        { store.t(if linked { T::LinkedAccount } else { T::sync_status(a.status) }) }
                     </span>
                 </div>
                 <button class="btn" aria-label={format!("{} {name}", store.t(if linked { T::UnlinkAccount } else { T::LinkAccount }))}
