@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod lang;
 pub mod policy;
+pub mod present;
 pub mod sort;
 pub mod state;
 pub mod ui;

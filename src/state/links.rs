@@ -205,6 +205,46 @@ mod tests {
         }
     }
 
+    /// The value every link card reads stays equal when a message is sent
+    /// (so no card renders again), and changes with a report or a mode.
+    #[test]
+    fn the_link_view_changes_with_link_settings_only() {
+        use crate::state::chats::ChatsAction;
+        use crate::state::model::{Model, ME};
+        use crate::state::{apply, Action};
+        let m = std::rc::Rc::new(Model::new(crate::state::seed::seed()));
+        let sent = apply(
+            &m,
+            Action::Chats(ChatsAction::Send {
+                chat: "family".into(),
+                from: ME.into(),
+                text: "https://m.tb.cn/h.abc".into(),
+                ts: 1_638_400_000,
+                id: 77,
+            }),
+        );
+        assert_ne!(sent.data.rev, m.data.rev);
+        assert_eq!(LinkView::of(&sent.data), LinkView::of(&m.data));
+        let moded = apply(&sent, Action::Links(set("taobao", LinkMode::Fold)));
+        assert_ne!(LinkView::of(&moded.data), LinkView::of(&sent.data));
+        assert_eq!(
+            LinkView::of(&moded.data).link_mode("taobao"),
+            LinkMode::Fold
+        );
+        let reported = apply(
+            &moded,
+            Action::Links(LinksAction::Report {
+                link: "https://m.tb.cn/h.abc".into(),
+                platform: "taobao".into(),
+                chat: "family".into(),
+                date: moded.data.scenario.date,
+            }),
+        );
+        let view = LinkView::of(&reported.data);
+        assert_ne!(view, LinkView::of(&moded.data));
+        assert!(view.is_reported("https://m.tb.cn/h.abc", "family"));
+    }
+
     #[test]
     fn modes_are_kept_per_platform_and_show_is_the_default() {
         let (mut prefs, mut reports) = (Vec::new(), Vec::new());

@@ -1,9 +1,8 @@
 //! The pure half of the link opener: the address that reproduces a result,
-//! and the batch check with its CSV export. Natively tested; the screens in
-//! `ui::pages::open` only render what these return.
+//! and the batch check with its CSV export. Natively tested; the batch
+//! table is `present::batch`, the screens are `ui::pages::open`.
 
 use super::params::{encode, full_query};
-use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::engine::decide;
 use crate::policy::rules::{Confidence, Context, Outcome, Rules};
@@ -127,123 +126,6 @@ fn field(out: &mut String, v: &str) {
     out.push('"');
 }
 
-/// Appends `s` with the five HTML-significant characters escaped, so that
-/// pasted text can never become markup.
-pub fn escape_html(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// The words for an outcome, in full.
-pub fn outcome_key(o: Outcome) -> T {
-    outcome_words(o).0
-}
-
-/// The words for an outcome, short (a chip, a matrix cell).
-pub fn outcome_chip(o: Outcome) -> T {
-    outcome_words(o).1
-}
-
-/// An outcome's words: in full, and short for a chip in the batch table.
-fn outcome_words(o: Outcome) -> (T, T) {
-    match o {
-        Outcome::Open => (T::OutOpen, T::ChipOpen),
-        Outcome::Confirm => (T::OutConfirm, T::ChipConfirm),
-        Outcome::Warn => (T::OutWarn, T::ChipWarn),
-        Outcome::CopyToBrowser => (T::OutCopy, T::ChipCopy),
-        Outcome::Blocked => (T::OutBlocked, T::ChipBlocked),
-        Outcome::MiniProgram => (T::OutMini, T::ChipMini),
-        Outcome::Rejected => (T::OutRejected, T::ChipRejected),
-    }
-}
-
-/// The words for a confidence level.
-pub fn confidence_key(c: Confidence) -> T {
-    match c {
-        Confidence::High => T::ConfHigh,
-        Confidence::Medium => T::ConfMedium,
-        Confidence::Low => T::ConfLow,
-    }
-}
-
-/// A platform's name in `lang` for its id (`taobao` → "Taobao"), or words
-/// saying it is none of the record's platforms.
-pub fn platform_name<'a>(rules: &'a Rules, id: &str, lang: Lang) -> &'a str {
-    match rules.platform(id) {
-        Some(p) => lang.pick(&p.name_en, &p.name_zh),
-        None => T::ChipNoPlatform.tr(lang),
-    }
-}
-
-/// The batch table's markup for `rows` in `lang`: a header (the link,
-/// platform and three context titles) and one row per link, headed by the
-/// link, with the platform's name and each outcome as a chip of short
-/// words (the full words as its tooltip) in a cell with `data-outcome`.
-///
-/// The table is markup rather than `html!` because a thousand rows of
-/// static cells need no diffing, and `html!` for it cost ~3 KB of the
-/// gzip budget; every pasted value goes through [`escape_html`].
-pub fn table_html(rules: &Rules, rows: &[BatchRow], lang: Lang) -> String {
-    let mut out = String::with_capacity(64 + rows.len() * 240);
-    out.push_str("<table class=\"batch-table\"><thead><tr>");
-    for h in [
-        T::Link,
-        T::Platform,
-        T::InChat,
-        T::InGroup,
-        T::Moments,
-        T::ConfidenceCol,
-        T::AssumptionCol,
-        T::ReachableCol,
-    ] {
-        out.push_str("<th scope=\"col\">");
-        escape_html(&mut out, h.tr(lang));
-        out.push_str("</th>");
-    }
-    out.push_str("</tr></thead><tbody>");
-    for r in rows {
-        out.push_str("<tr><th scope=\"row\" class=\"batch-link\">");
-        escape_html(&mut out, &r.link);
-        out.push_str("</th><td class=\"batch-platform\">");
-        escape_html(&mut out, platform_name(rules, &r.platform, lang));
-        out.push_str("</td>");
-        for o in r.outcomes {
-            let (full, short) = outcome_words(o);
-            out.push_str("<td data-outcome=\"");
-            out.push_str(o.as_str());
-            out.push_str("\"><span class=\"chip\" title=\"");
-            escape_html(&mut out, full.tr(lang));
-            out.push_str("\">");
-            escape_html(&mut out, short.tr(lang));
-            out.push_str("</span></td>");
-        }
-        out.push_str("<td data-confidence=\"");
-        out.push_str(r.confidence.as_str());
-        out.push_str("\">");
-        escape_html(&mut out, confidence_key(r.confidence).tr(lang));
-        out.push_str("</td><td data-assumption=\"");
-        out.push_str(if r.assumption { "yes\">" } else { "no\">" });
-        escape_html(&mut out, if r.assumption { T::Yes } else { T::No }.tr(lang));
-        out.push_str("</td><td data-reachable=\"");
-        out.push_str(if r.reachable { "yes\">" } else { "no\">" });
-        escape_html(
-            &mut out,
-            if r.reachable { T::Yes } else { T::Unreachable }.tr(lang),
-        );
-        out.push_str("</td></tr>");
-    }
-    out.push_str("</tbody></table>");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,11 +203,6 @@ mod tests {
             ),
             "{out}"
         );
-        let html = table_html(Rules::builtin(), &rows, Lang::Zh);
-        assert!(
-            html.contains("<td data-confidence=\"low\">低</td><td data-assumption=\"yes\">是</td>"),
-            "{html}"
-        );
     }
 
     #[test]
@@ -370,43 +247,6 @@ mod tests {
         assert_eq!(lines[5], "\"'-1\",none,,open,warn,blocked,high,no,no");
         assert_eq!(lines[6], "");
         assert_eq!(lines.len(), 7);
-    }
-
-    #[test]
-    fn table_markup_escapes_pasted_text() {
-        let rows = batch(
-            Rules::builtin(),
-            "<img src=x onerror=alert(1)>\nhttps://m.tb.cn/h.x?a=1&b=\"2\"\n",
-            &day("2022-02-01"),
-        );
-        let html = table_html(Rules::builtin(), &rows, Lang::En);
-        assert!(!html.contains("<img"), "{html}");
-        assert!(
-            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
-            "{html}"
-        );
-        assert!(
-            html.contains("https://m.tb.cn/h.x?a=1&amp;b=&quot;2&quot;"),
-            "{html}"
-        );
-        assert_eq!(html.matches("<tr>").count(), 3);
-        assert_eq!(html.matches("data-outcome=").count(), 6);
-        assert!(
-            html.contains(
-                "<td data-outcome=\"open\"><span class=\"chip\" \
-                 title=\"Opens in WeChat&#39;s in-app browser\">Opens</span></td>"
-            ),
-            "{html}"
-        );
-        assert!(html.contains(">Taobao</td>"), "{html}");
-        assert!(!html.contains(">taobao<"), "{html}");
-        let zh = table_html(Rules::builtin(), &rows, Lang::Zh);
-        assert!(zh.contains(">淘宝</td>"), "{zh}");
-        assert!(zh.contains(">记录外</td>"), "{zh}");
-        assert!(zh.contains(">直接打开</span>"), "{zh}");
-        let mut e = String::new();
-        escape_html(&mut e, "a'b\"c<d>e&f");
-        assert_eq!(e, "a&#39;b&quot;c&lt;d&gt;e&amp;f");
     }
 
     #[test]

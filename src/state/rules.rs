@@ -7,10 +7,8 @@
 //! timeline at once.
 
 use super::model::Data;
-use crate::i18n::T;
 use crate::json::{Error, FromJson, Node, ToJson};
-use crate::lang::Lang;
-use crate::policy::rules::{Rule, RuleError, Rules};
+use crate::policy::rules::{RuleError, Rules};
 use std::rc::Rc;
 
 /// The largest rules file the editor imports.
@@ -240,35 +238,8 @@ pub fn utf16_offset(text: &str, line: usize, column: usize) -> u32 {
     units.saturating_sub(1) as u32
 }
 
-/// When a rule is in force, as the screens say it: `2018-03-01 – ` or
-/// `2020-02-28 – 2020-02-29`, and words instead of a first day the record
-/// does not give (never an invented date).
-pub fn in_force(r: &Rule, lang: Lang) -> String {
-    let from = r
-        .start()
-        .map_or_else(|| T::NoStart.tr(lang).to_string(), |d| d.to_string());
-    let until = r.valid_until.map(|u| u.to_string()).unwrap_or_default();
-    from + " – " + &until
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn in_force_says_when_the_record_gives_no_start() {
-        let rules = crate::policy::rules::Rules::builtin();
-        let r = |id| rules.rule(id).unwrap();
-        assert_eq!(
-            super::in_force(r("feishu-blocked-2020-02-28"), super::Lang::En),
-            "2020-02-28 – 2020-02-29"
-        );
-        let undated = super::in_force(r("taobao-password-text"), super::Lang::En);
-        assert!(
-            undated.starts_with("Start not in the record – "),
-            "{undated}"
-        );
-        assert!(!super::in_force(r("mp-short-link"), super::Lang::Zh).contains("0001"));
-    }
-
     use super::*;
     use crate::policy::rules::BUILTIN_JSON;
     use crate::state::persist::{decode, encode};

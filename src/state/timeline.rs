@@ -1,11 +1,8 @@
 //! The pure half of the timeline and rules screens: the date scrubber's
-//! keys, positions on the 2013–2023 axis, a record card's dates, and the
-//! rules list's filters.
+//! keys, positions on the 2013–2023 axis, and the rules list's filters
+//! (a record card's dates are `present::record`).
 
-use crate::i18n::T;
-use crate::lang::Lang;
 use crate::policy::matrix::{END, START};
-use crate::policy::record::Entry;
 use crate::policy::rules::{Context, Rule, Rules};
 use crate::policy::scenario::{days_in_month, Date};
 
@@ -53,54 +50,6 @@ pub fn scrub(d: Date, key: &str) -> Option<Date> {
         _ => return None,
     };
     Some(next.clamp(START, END))
-}
-
-/// The words for an entry's precision, when it is not to the day.
-fn precision(e: &Entry) -> Option<T> {
-    match e.precision.as_str() {
-        "month" => Some(T::PrecMonth),
-        "approximate" => Some(T::PrecApprox),
-        "unknown" => Some(T::PrecUnknown),
-        _ => None,
-    }
-}
-
-/// Writes a record card's dates as markup, only as the record gives them:
-/// the start as a `<time>` (or "Start not in the record" before an end,
-/// or "No date in the record"), the end (marked "(inferred)" when the
-/// record infers it), the precision of a date shown, and the record's own
-/// words when the day shown is a reading of them.
-pub fn write_dates(out: &mut String, e: &Entry, lang: Lang) {
-    use std::fmt::Write;
-    let time = |out: &mut String, d: Date| {
-        let _ = write!(out, "<time datetime=\"{d}\">{d}</time>");
-    };
-    match e.date {
-        Some(d) => time(out, d),
-        None if e.until.is_some() => out.push_str(T::NoStart.tr(lang)),
-        None => out.push_str(T::NoDate.tr(lang)),
-    }
-    if let Some(u) = e.until {
-        out.push_str(if e.date.is_some() { " " } else { " · " });
-        out.push_str(T::UntilDay.tr(lang));
-        out.push(' ');
-        time(out, u);
-        if e.until_inferred {
-            out.push(' ');
-            out.push_str(T::Inferred.tr(lang));
-        }
-    }
-    if let Some(p) = precision(e).filter(|_| e.date.or(e.until).is_some()) {
-        out.push(' ');
-        out.push_str(p.tr(lang));
-    }
-    if let Some(w) = e.when(lang) {
-        out.push_str(" · ");
-        out.push_str(T::RecordSays.tr(lang));
-        out.push_str(lang.pick(": \u{201c}", "：“"));
-        crate::state::opener::escape_html(out, w);
-        out.push_str(lang.pick("\u{201d}", "”"));
-    }
 }
 
 /// The rules list's filters.
@@ -163,41 +112,6 @@ mod tests {
         assert_eq!(percent(day("2000-01-01")), "0.00%");
         assert_eq!(day_at(offset(day("2021-09-17"))), day("2021-09-17"));
         assert_eq!(day_at(-5), START);
-    }
-
-    fn dates_of(id: &str, lang: Lang) -> String {
-        let mut out = String::new();
-        write_dates(&mut out, crate::policy::record::entry(id).unwrap(), lang);
-        out
-    }
-
-    #[test]
-    fn cards_give_only_the_dates_of_the_record() {
-        use Lang::{En, Zh};
-        assert_eq!(
-            dates_of("S-SYNC-BEFORE-2017-05", En),
-            "Start not in the record · until <time datetime=\"2017-05-19\">2017-05-19</time> \
-             (approximate) · the record says: \u{201c}before May 2017\u{201d}"
-        );
-        assert!(dates_of("S-SYNC-BEFORE-2017-05", Zh).starts_with("记录中没有开始日期 · 至 "));
-        assert!(dates_of("S-SYNC-BEFORE-2017-05", Zh).ends_with("记录原文：“2017 年 5 月前”"));
-        for id in ["S-VPN", "S-ANDROID-SOON", "N-GFW"] {
-            assert_eq!(dates_of(id, En), "No date in the record", "{id}");
-            assert_eq!(dates_of(id, Zh), "记录中没有日期", "{id}");
-        }
-        assert_eq!(
-            dates_of("REG-2021-07-27", En),
-            "<time datetime=\"2021-07-27\">2021-07-27</time> until \
-             <time datetime=\"2021-08-05\">2021-08-05</time> (inferred)"
-        );
-        assert!(dates_of("REG-2021-07-27", Zh).ends_with("2021-08-05</time> （推断）"));
-        assert!(dates_of("CONN-2020-02", En)
-            .ends_with("(approximate) · the record says: \u{201c}late February 2020\u{201d}"));
-        assert_eq!(
-            dates_of("R-2013-11", En),
-            "<time datetime=\"2013-11-01\">2013-11-01</time> (month only)"
-        );
-        assert!(!dates_of("R-2021-09-17", En).contains('('));
     }
 
     #[test]

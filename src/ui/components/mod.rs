@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod group;
 pub mod link_card;
 pub mod link_settings;
+pub mod markup;
 pub mod outcome;
 pub mod scenario;
 pub mod shell;

@@ -3,18 +3,19 @@
 //!
 //! Texts come from the deciding rule (the record's zh-CN wording in `zh`,
 //! ours in `en`); nothing here ever loads the linked site: pages are mocks
-//! chosen by the platform's category.
+//! chosen by the platform's category. Their static parts are
+//! `present::outcome`; the buttons that do something are here.
 
 use super::clipboard::CopyButton;
-use super::why::wrap;
+use super::markup::html;
 use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::engine::Decision;
 use crate::policy::rules::{LinkForm, Outcome, Rules, Text};
+use crate::present::outcome as page;
 use crate::state::chats::ChatsAction;
 use crate::state::mini;
 use crate::state::model::ME;
-use crate::state::page::MockPage;
 use crate::state::Action;
 use crate::ui::hooks::use_store;
 use std::rc::Rc;
@@ -77,10 +78,6 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
         })
     };
 
-    let raw = |m: String| Html::from_html_unchecked(m.into());
-    let title = |m: &mut String| wrap(m, "<h2 class=\"wx-page-title\">", &t.title, "</h2>");
-    let wx_link = |m: &mut String| wrap(m, "<p class=\"wx-link\">", &link, "</p>");
-    let mut m = String::new();
     let screen = match d.outcome {
         Outcome::Open => browser(d, store.rules(), lang, close),
         Outcome::Confirm | Outcome::Warn if *continued => {
@@ -91,13 +88,9 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             }
         }
         Outcome::Confirm | Outcome::Warn => {
-            title(&mut m);
-            para(&mut m, "<p class=\"wx-page-body\">", &t.body, true);
-            wx_link(&mut m);
-            para(&mut m, "<p class=\"wx-reason\">", &reason, false);
             html! {
                 <div class={String::from("wx-page interstitial ") + d.outcome.as_str()}>
-                    { raw(m) }
+                    { html(page::interstitial(t, &link, &reason)) }
                     <div class="wx-actions">
                         <button type="button" class="btn primary" onclick={go_on}>{ store.t(T::Continue) }</button>
                         if d.outcome == Outcome::Warn {
@@ -107,42 +100,21 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
                 </div>
             }
         }
-        Outcome::CopyToBrowser => {
-            title(&mut m);
-            wx_link(&mut m);
-            let mut reason_m = String::new();
-            para(&mut reason_m, "<p class=\"wx-reason\">", &reason, true);
-            html! {
-                <div class="wx-page copy-to-browser">
-                    { raw(m) }
-                    <div class="wx-actions">
-                        <CopyButton text={link.clone()} label={store.t(T::CopyLink)} />
-                    </div>
-                    { raw(reason_m) }
+        Outcome::CopyToBrowser => html! {
+            <div class="wx-page copy-to-browser">
+                { html(page::copy_head(t, &link)) }
+                <div class="wx-actions">
+                    <CopyButton text={link.clone()} label={store.t(T::CopyLink)} />
                 </div>
-            }
-        }
-        Outcome::MiniProgram => {
-            para(&mut m, "<p class=\"wx-reason\">", &t.body, true);
-            html! {<>
-                { mini_frame(&link, lang, close) }
-                { raw(m) }
-            </>}
-        }
+                { html(page::reason(&reason)) }
+            </div>
+        },
+        Outcome::MiniProgram => html! {<>
+            { mini_frame(&link, lang, close) }
+            { html(page::reason(&t.body)) }
+        </>},
         // Blocked and Rejected: no controls, all markup.
-        o => {
-            let blocked = o == Outcome::Blocked;
-            m.push_str(if blocked {
-                "<div class=\"wx-page blocked\"><span class=\"wx-stop\" aria-hidden=\"true\">!</span>"
-            } else {
-                "<div class=\"wx-page rejected\">"
-            });
-            title(&mut m);
-            para(&mut m, "<p class=\"wx-page-body\">", &t.body, false);
-            para(&mut m, "<p class=\"wx-reason\">", &reason, blocked);
-            m.push_str("</div>");
-            raw(m)
-        }
+        o => html(page::stop_page(o == Outcome::Blocked, t, &reason)),
     };
 
     html! {
@@ -168,26 +140,12 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
 }
 
 /// Below WeChat's step, when the network does not deliver the site: what
-/// the page does where the phone is, labelled as the network's, with its
-/// source. Markup: it has no controls.
+/// the page does where the phone is, labelled as the network's.
 fn network_notice(d: &Decision, lang: Lang) -> Html {
-    let Some(texts) = &d.network else {
-        return Html::default();
-    };
-    let t = texts.get(lang);
-    let mut m = String::new();
-    m.push_str("<aside class=\"network-page\" data-network=\"unreachable\">");
-    wrap(
-        &mut m,
-        "<p class=\"network-label\">",
-        T::NetworkLabel.tr(lang),
-        "</p>",
-    );
-    wrap(&mut m, "<h3 class=\"network-title\">", &t.title, "</h3>");
-    para(&mut m, "<p>", &t.body, false);
-    para(&mut m, "<p>", &t.reason, false);
-    m.push_str("</aside>");
-    Html::from_html_unchecked(m.into())
+    match &d.network {
+        Some(texts) => html(page::network_notice(texts.get(lang), lang)),
+        None => Html::default(),
+    }
 }
 
 /// The rule's texts in `lang`.
@@ -195,106 +153,20 @@ fn text_of(d: &Decision, lang: Lang) -> &Text {
     d.texts.get(lang)
 }
 
-/// WeChat's in-app browser around a mock page for the platform's category.
+/// WeChat's in-app browser around a mock page for the platform's
+/// category; `close` is its Close button.
 fn browser(d: &Decision, rules: &Rules, lang: Lang, close: Callback<MouseEvent>) -> Html {
-    let platform = d.platform.as_deref().and_then(|p| rules.platform(p));
-    let name = platform.map_or("", |p| lang.pick(&p.name_en, &p.name_zh));
-    let page = MockPage::of(platform);
-    let (head, meta, action) = match page {
-        MockPage::Product => (T::Product, "¥ 99.00", Some(T::BuyNow)),
-        MockPage::Video => (T::Video, T::VideoMeta.tr(lang), None),
-        MockPage::Doc => (T::Document, T::DocMeta.tr(lang), None),
-        MockPage::Plain => (T::WebPage, "", None),
-    };
-    let kind = if d.reachable {
-        page.as_str()
-    } else {
-        "unreachable"
-    };
-    let mut bar = String::new();
-    wrap(
-        &mut bar,
-        "<span class=\"wx-browser-host\">",
-        &d.host,
-        "</span>",
-    );
-    wrap(
-        &mut bar,
-        "<button type=\"button\" class=\"wx-icon-btn\" aria-label=\"",
-        T::More.tr(lang),
-        "\">···</button>",
-    );
-    let mut m = String::new();
-    if let Some(texts) = d.network.as_ref() {
-        // The frame opened (WeChat's step); the site's page never came.
-        let t = texts.get(lang);
-        wrap(&mut m, "<h3 class=\"mock-title\">", &t.title, "</h3>");
-        para(
-            &mut m,
-            "<p class=\"mock-meta\">",
-            T::NetworkLabel.tr(lang),
-            false,
-        );
-        return frame(d, lang, close, bar, kind, m);
-    }
-    m.push_str(match page {
-        MockPage::Video => "<div class=\"mock-video\" aria-hidden=\"true\">▶</div>",
-        MockPage::Product => "<div class=\"mock-product\" aria-hidden=\"true\"></div>",
-        _ => "",
-    });
-    let sep = if name.is_empty() { "" } else { " · " };
-    wrap(
-        &mut m,
-        "<h3 class=\"mock-title\">",
-        &(String::from(name) + sep + head.tr(lang)),
-        "</h3>",
-    );
-    para(&mut m, "<p class=\"mock-meta\">", meta, false);
-    if let Some(a) = action {
-        wrap(
-            &mut m,
-            "<button type=\"button\" class=\"btn primary\">",
-            a.tr(lang),
-            "</button>",
-        );
-    }
-    para(
-        &mut m,
-        "<p class=\"mock-note\">",
-        T::MockPage.tr(lang),
-        true,
-    );
-    frame(d, lang, close, bar, kind, m)
-}
-
-/// The in-app browser's frame: its bar (`bar`, markup) and the page
-/// (`page`, markup) of kind `kind`.
-fn frame(
-    d: &Decision,
-    lang: Lang,
-    close: Callback<MouseEvent>,
-    bar: String,
-    kind: &'static str,
-    page: String,
-) -> Html {
+    let page::Browser { bar, kind, page } = page::browser(d, rules, lang);
     html! {
         <div class="wx-browser" role="region" aria-label={d.host.clone()}>
             <div class="wx-browser-bar">
                 <button type="button" class="wx-icon-btn" aria-label={T::Close.tr(lang)} onclick={close}>{ "×" }</button>
-                { Html::from_html_unchecked(bar.into()) }
+                { html(bar) }
             </div>
             <div class={classes!("mock-page", kind)} data-page={kind}>
-                { Html::from_html_unchecked(page.into()) }
+                { html(page) }
             </div>
         </div>
-    }
-}
-
-/// Appends the paragraph `open` (its opening tag), `text` escaped, and its
-/// end; an empty text only when `always`.
-fn para(out: &mut String, open: &str, text: &str, always: bool) {
-    if always || !text.is_empty() {
-        wrap(out, open, text, "</p>");
     }
 }
 
@@ -326,9 +198,6 @@ pub fn mini_frame_view(
     close: Callback<MouseEvent>,
     lang: Lang,
 ) -> Html {
-    let mut page = String::new();
-    wrap(&mut page, "<p class=\"mp-path\">/", path, "</p>");
-    para(&mut page, "<p class=\"mp-content\">", content, true);
     html! {
         <div class="mp-frame" role="region" aria-label={title.to_string()}>
             <div class="mp-bar">
@@ -339,7 +208,7 @@ pub fn mini_frame_view(
                     <button type="button" aria-label={T::Close.tr(lang)} onclick={close}>{ "×" }</button>
                 </span>
             </div>
-            <div class="mp-page">{ Html::from_html_unchecked(page.into()) }</div>
+            <div class="mp-page">{ html(page::mini_page(path, content)) }</div>
         </div>
     }
 }
@@ -364,7 +233,7 @@ fn ShareBox(props: &ShareProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    // One listener for every chat (`data-chat`); the list is markup.
+    // One listener for every chat (`data-chat`).
     let onpick = {
         let (store, open, sent, link) =
             (store.clone(), open.clone(), sent.clone(), link.to_string());
@@ -394,18 +263,6 @@ fn ShareBox(props: &ShareProps) -> Html {
     };
     let data = store.data();
     let lang = store.lang();
-    let mut list = String::new();
-    if *open {
-        for c in data.chats_by_activity() {
-            wrap(
-                &mut list,
-                "<li><button type=\"button\" class=\"cell share-target\" data-chat=\"",
-                &c.id,
-                "\">",
-            );
-            wrap(&mut list, "", data.chat_title(c, lang), "</button></li>");
-        }
-    }
     html! {
         <div class="share">
             <button type="button" class="btn" aria-expanded={if *open { "true" } else { "false" }} onclick={toggle}>
@@ -413,7 +270,13 @@ fn ShareBox(props: &ShareProps) -> Html {
             </button>
             if *open {
                 <ul class="cells share-list" aria-label={store.t(T::SendTo)} onclick={onpick}>
-                    { Html::from_html_unchecked(list.into()) }
+                    { for data.chats_by_activity().into_iter().map(|c| html! {
+                        <li key={c.id.to_string()}>
+                            <button type="button" class="cell share-target" data-chat={c.id.to_string()}>
+                                { data.chat_title(c, lang).to_string() }
+                            </button>
+                        </li>
+                    }) }
                 </ul>
             }
             if let Some(to) = &*sent {

@@ -2,7 +2,9 @@
 //! their outcomes in the three contexts, and a CSV download.
 
 use crate::i18n::T;
-use crate::state::opener::{batch, csv, table_html, BatchRow};
+use crate::present::batch::table;
+use crate::state::opener::{batch, csv, BatchRow};
+use crate::ui::components::markup::Shared;
 use crate::ui::hooks::use_store;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -27,9 +29,9 @@ const BATCH_CHUNK: usize = 250;
 /// scenario's day (recomputed when it changes), and a CSV download.
 ///
 /// A component that owns its state, so that typing in the opener's Link
-/// box above it never re-renders its table. The table is escaped markup
-/// (see [`table_html`]), built again only when its rows or the language
-/// change; the CSV's object URL is made on the click that downloads it.
+/// box above it never re-renders its table. The table is markup
+/// (`present::batch::table`), built again only when its rows or the
+/// language change; the CSV's object URL is made on the click that downloads it.
 #[component]
 pub fn BatchCheck() -> Html {
     let store = use_store();
@@ -83,9 +85,9 @@ pub fn BatchCheck() -> Html {
     let lang = store.lang();
     let done = (*shown).min(total);
     let markup = use_memo((rows.clone(), done, lang), |(rows, done, lang)| {
-        AttrValue::from(table_html(store.rules(), &rows[..*done], *lang))
+        Shared::from(table(store.rules(), &rows[..*done], *lang))
     });
-    let table = (total > 0).then(|| Html::from_html_unchecked((*markup).clone()));
+    let table = (total > 0).then(|| markup.html());
     html! {
         <section class="batch">
             <h2 class="section-title">{ store.t(T::BatchTitle) }</h2>

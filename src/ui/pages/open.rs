@@ -6,15 +6,16 @@
 //! button and scenario changes all re-evaluate without extra state.
 
 use crate::i18n::T;
-use crate::lang::Lang;
-use crate::policy::engine::{Decision, Viewer};
-use crate::policy::rules::{Context, Rules};
+use crate::policy::engine::Viewer;
+use crate::policy::rules::Context;
+use crate::present::opener::summary;
+use crate::present::words::shared_in;
 use crate::state::opener::{scenario_query, CONTEXTS};
 use crate::state::params::{carried_data, Params};
 use crate::ui::components::clipboard::{page_base, CopyButton};
+use crate::ui::components::markup::html;
 use crate::ui::components::outcome::OutcomeView;
 use crate::ui::components::scenario::ScenarioControls;
-use crate::ui::components::why::wrap;
 use crate::ui::hooks::use_decision;
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
@@ -22,18 +23,6 @@ use crate::ui::router::{href, use_location, use_navigator};
 use crate::ui::store::Store;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-/// The words for an outcome (kept in `state::opener`, beside the batch
-/// table's chips).
-pub use crate::state::opener::outcome_key;
-
-fn context_key(c: Context) -> T {
-    match c {
-        Context::Group => T::InGroup,
-        Context::Moments => T::Moments,
-        _ => T::InChat,
-    }
-}
 
 /// The address of the opener for `url` shared in `ctx`, keeping the
 /// scenario parameters.
@@ -79,7 +68,7 @@ pub fn OpenScreen() -> Html {
         let address = page_base() + "#/open" + &scenario_query(&url, ctx, &scenario, lang);
         html! {
             <OutcomeView {key} decision={d.clone()} link={url.clone()} why_open=true>
-                { summary(&d, store.rules(), lang) }
+                { html(summary(&d, store.rules(), lang)) }
                 <div class="opener-copy">
                     <CopyButton text={address} label={store.t(T::CopyScenarioLink)} />
                 </div>
@@ -156,44 +145,11 @@ fn LinkForm(props: &LinkFormProps) -> Html {
                 <label for="op-in">{ store.t(T::SharedIn) }</label>
                 <select id="op-in" onchange={on_ctx}>
                     { for CONTEXTS.iter().map(|c| html! {
-                        <option key={c.as_str()} value={c.as_str()} selected={*c == ctx}>{ store.t(context_key(*c)) }</option>
+                        <option key={c.as_str()} value={c.as_str()} selected={*c == ctx}>{ store.t(shared_in(*c)) }</option>
                     }) }
                 </select>
             </div>
             <button type="submit" class="btn primary">{ store.t(T::OpenLink) }</button>
         </form>
     }
-}
-
-/// Platform and owner, host, and the outcome in words, as markup (no
-/// controls).
-fn summary(d: &Decision, rules: &Rules, lang: Lang) -> Html {
-    let platform = d.platform.as_deref().and_then(|p| rules.platform(p));
-    let name = platform.map_or(T::NoPlatform.tr(lang).to_string(), |p| {
-        String::from(lang.pick(&p.name_en, &p.name_zh)) + " · " + lang.pick(&p.owner, &p.owner_zh)
-    });
-    let mut m = String::new();
-    for (label, open, value) in [
-        (T::Platform, "</dt><dd class=\"sum-platform\">", &*name),
-        (T::Host, "</dt><dd class=\"sum-host\">", &d.host),
-        (
-            T::Outcome,
-            "</dt><dd class=\"sum-outcome\">",
-            outcome_key(d.outcome).tr(lang),
-        ),
-    ] {
-        wrap(&mut m, "<dt>", label.tr(lang), open);
-        wrap(&mut m, "", value, "</dd>");
-    }
-    if !d.reachable {
-        // WeChat's step is the outcome; the network's comes after it.
-        wrap(
-            &mut m,
-            "<dt>",
-            T::ReachableCol.tr(lang),
-            "</dt><dd class=\"sum-outcome\">",
-        );
-        wrap(&mut m, "", T::Unreachable.tr(lang), "</dd>");
-    }
-    html! { <dl class="opener-summary">{ Html::from_html_unchecked(m.into()) }</dl> }
 }

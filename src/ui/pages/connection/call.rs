@@ -206,7 +206,12 @@ pub fn Call(props: &CallProps) -> Html {
                 Some(t(C::follow(result)).to_string()),
                 Some(result.follows().to_string()),
                 String::new(),
-                super::note("p", "dy-note", Assumption::WeChatAfterFollow, lang),
+                {
+                    let a = Assumption::WeChatAfterFollow;
+                    html! {
+                        <p class="dy-note" data-assumed={a.as_str()}>{ super::assumed(a, lang) }</p>
+                    }
+                },
                 next.into_iter().collect(),
             )
         }

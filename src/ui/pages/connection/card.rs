@@ -2,7 +2,7 @@
 //! see of the user, through the same function. Nothing else of either
 //! profile reaches this markup: no username, no private field.
 
-use super::{actions, txt};
+use super::actions;
 use crate::i18n::connection::{name, C, CITY, SIGN};
 use crate::lang::Lang;
 use crate::policy::connection::{public_view, Field, PublicView, Stranger, PICTURES};
@@ -53,7 +53,7 @@ pub fn match_card(
             <h3 id="dy-match">{ C::YourMatch.tr(lang) }</h3>
             <span class="dy-pic" aria-hidden="true">{ picture(them) }</span>
             { fields(them, lang) }
-            { txt("h4", "", C::TheySee.tr(lang)) }
+            <h4>{ C::TheySee.tr(lang) }</h4>
             { fields(you, lang) }
             { actions(vec![(C::Call.tr(lang), true, on_call), (C::Next.tr(lang), false, on_next)], "dy-match") }
         </article>

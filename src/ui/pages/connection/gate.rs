@@ -3,7 +3,7 @@
 //! shows (the mock's stand-in for what a real check reads; fixed once
 //! verified), and a "Scan face" button.
 
-use super::{actions, entry, error_line, shown, txt, Error, Refused};
+use super::{actions, entry, error_line, shown, Error, Refused};
 use crate::i18n::connection::C;
 use crate::i18n::Explain;
 use crate::policy::registration::phone_digits;
@@ -47,11 +47,11 @@ pub fn verify(store: &Store, phone: &NodeRef, age: &NodeRef, error: &Error) -> H
         <div class="dy-box">
             <h3 id="dy-verify">{ C::VerifyTitle.tr(lang) }</h3>
             { entry("dy-phone", C::Phone.tr(lang), "tel", shown(error, "dy-phone", account.phone.clone()), Callback::noop(), phone.clone()) }
-            { txt("span", "dy-note", &account.country) }
+            <span class="dy-note">{ account.country.clone() }</span>
             { entry("dy-id-age", C::IdAge.tr(lang), "numeric", shown(error, "dy-id-age", String::new()), Callback::noop(), age.clone()) }
             { error_line(error) }
             { actions(vec![(C::ScanFace.tr(lang), true, onclick)], "dy-verify") }
-            { txt("p", "dy-note", C::MockScan.tr(lang)) }
+            <p class="dy-note">{ C::MockScan.tr(lang) }</p>
         </div>
     }
 }

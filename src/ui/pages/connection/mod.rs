@@ -129,22 +129,18 @@ fn bar(store: &Store, minutes: u16, onchange: Callback<Event>) -> Html {
                     { C::Assumed.tr(lang) }{" · "}{ CONN_2020_02 }{" ("}{ Assumption::ALL.len() }{")"}
                 </summary>
                 <ul class="dy-hours" aria-labelledby="dy-assumed">
-                    { for Assumption::ALL.into_iter().map(|a| note("li", "", a, lang)) }
+                    { for Assumption::ALL.into_iter().map(|a| html! {
+                        <li key={a.as_str()} data-assumed={a.as_str()}>{ assumed(a, lang) }</li>
+                    }) }
                 </ul>
             </details>
         </div>
     }
 }
 
-/// An assumption's note with its badge, as `<tag class data-assumed>`.
-#[inline(never)]
-fn note(tag: &'static str, class: &'static str, a: Assumption, lang: Lang) -> Html {
-    let class = (!class.is_empty()).then_some(class);
-    html! {
-        <@{tag} key={a.as_str()} {class} data-assumed={a.as_str()}>
-            { C::assumption(a).tr(lang) }{" "}{ assumption(lang) }
-        </@>
-    }
+/// An assumption in words, with its badge.
+fn assumed(a: Assumption, lang: Lang) -> Html {
+    html! {<>{ C::assumption(a).tr(lang) }{" "}{ assumption(lang) }</>}
 }
 
 /// Douyin's frame: its own dark look and header, clearly not WeChat.
@@ -153,7 +149,7 @@ fn frame(lang: Lang, body: Html, clock: Html) -> Html {
         <div class="connection">
             { clock }
             <section class="rival" data-app="douyin" aria-labelledby="dy-title">
-                { txt("h2", "dy-title", C::Title.tr(lang)) }
+                <h2 class="dy-title" id="dy-title">{ C::Title.tr(lang) }</h2>
                 { body }
             </section>
         </div>
@@ -174,14 +170,6 @@ fn refusal(r: Refusal, lang: Lang) -> Html {
             if a.is_some() { {" "}{ assumption(lang) } }
         </p>
     }
-}
-
-/// `<tag class>text</tag>`: the screen's headings and paragraphs, built
-/// by one copy of markup code (each `html!` element costs code).
-#[inline(never)]
-fn txt(tag: &'static str, class: &'static str, text: &str) -> Html {
-    let class = (!class.is_empty()).then_some(class);
-    html! { <@{tag} {class}>{ text.to_string() }</@> }
 }
 
 /// A labelled input of type `kind` (`numeric`: a text field with the

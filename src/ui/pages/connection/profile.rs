@@ -4,7 +4,7 @@
 //! show it is the user's. A refused edit keeps what was typed, with the
 //! reason.
 
-use super::{entry, error_line, shown, txt, Error, Refused};
+use super::{entry, error_line, shown, Error, Refused};
 use crate::i18n::connection::{name, C, CITY, INTEREST, SIGN};
 use crate::i18n::Explain;
 use crate::lang::Lang;
@@ -104,7 +104,7 @@ pub fn editor(store: &Store, error: &Error) -> Html {
     });
     html! {
         <form class="dy-box" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            { txt("h3", "", C::ProfileTitle.tr(lang)) }
+            <h3>{ C::ProfileTitle.tr(lang) }</h3>
             { entry("dy-username", C::Username.tr(lang), "text", shown(error, "dy-username", d.username.clone()), username, NodeRef::default()) }
             { row(store, Field::Picture, Some("dy-picture".into()), select(store, Field::Picture, PICTURES.to_vec(), d.picture)) }
             { row(store, Field::City, Some("dy-city".into()), select(store, Field::City, names(&CITY, lang), d.city)) }

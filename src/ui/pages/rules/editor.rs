@@ -4,14 +4,14 @@
 //! built-in, Export and Import.
 
 use crate::i18n::{Explain, T};
-use crate::lang::Lang;
 use crate::policy::rules::{RuleError, BUILTIN_JSON};
+use crate::present::rules::errors as error_list;
 use crate::state::rules::{
     editor_text, import, pretty, utf16_offset, CustomRules, ImportError, RulesAction,
     MAX_IMPORT_BYTES,
 };
 use crate::state::Action;
-use crate::ui::components::why::wrap;
+use crate::ui::components::markup::html;
 use crate::ui::hooks::use_store;
 use crate::ui::store::Store;
 use std::rc::Rc;
@@ -230,7 +230,7 @@ pub fn Editor() -> Html {
             if !errors.is_empty() {
                 <div class="rules-errors" role="alert">
                     <p>{ errors.len() }{ " " }{ store.t(T::ErrorsCount) }</p>
-                    <ol onclick={goto}>{ Html::from_html_unchecked(error_list(&errors, lang).into()) }</ol>
+                    <ol onclick={goto}>{ html(error_list(&errors, lang)) }</ol>
                 </div>
             }
         </section>
@@ -258,18 +258,4 @@ fn note_view(store: &Store, note: Option<&Note>) -> Html {
         }
     };
     html! { <p class="rules-note" role="status">{ text }</p> }
-}
-
-/// The errors as markup: a button per error, at its line and column.
-fn error_list(errors: &[RuleError], lang: Lang) -> String {
-    let mut out = String::new();
-    for e in errors {
-        let (line, column) = (e.line.unwrap_or(1), e.column.unwrap_or(1));
-        out.push_str("<li><button type=\"button\" class=\"rules-error\" data-line=\"");
-        out.push_str(&line.to_string());
-        out.push_str("\" data-column=\"");
-        out.push_str(&column.to_string());
-        wrap(&mut out, "\">", &e.explain(lang), "</button></li>");
-    }
-    out
 }

@@ -1,27 +1,16 @@
 //! What changed: the cells that differ between two days, with both
-//! outcomes and the rules responsible.
+//! outcomes and the rules responsible (`present::changes` lists them).
 
-use super::chart::display_key;
-use super::{context_title, platform_label};
 use crate::i18n::T;
-use crate::policy::matrix::{diff, join, nearest, Cell, Change, END, START};
+use crate::policy::matrix::{diff, nearest, END, START};
 use crate::policy::record::marks;
 use crate::policy::scenario::{Date, Scenario};
-use crate::state::opener::{escape_html, outcome_chip};
+use crate::present::changes::list;
+use crate::ui::components::markup::html;
 use crate::ui::hooks::use_store;
 use crate::ui::hooks::RulesKey;
-use crate::ui::store::Store;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// An outcome, with its card when that is not a plain card.
-fn cell_words(store: &Store, c: &Cell) -> String {
-    let mut s = store.t(outcome_chip(c.outcome)).to_string();
-    if let Some(k) = display_key(c.display) {
-        s = s + " (" + store.t(k) + ")";
-    }
-    s
-}
 
 /// From, To, Compare and the list of changed cells.
 #[component]
@@ -78,7 +67,7 @@ pub fn WhatChanged() -> Html {
         }
         Some(Ok(_)) => html! {<>
             <p class="changes-count" role="status">{ rows.len() }{ " " }{ store.t(T::ChangedCells) }</p>
-            { Html::from_html_unchecked(markup(&store, &rows).into()) }
+            { html(list(&rows, store.rules(), store.lang())) }
         </>},
     };
     html! {
@@ -98,45 +87,4 @@ pub fn WhatChanged() -> Html {
             { result }
         </section>
     }
-}
-
-/// The changed cells as markup (static rows need no diffing; `html!` for
-/// them cost kilobytes of the bundle), every name escaped.
-fn markup(store: &Store, rows: &[Change]) -> String {
-    let mut out = String::from("<ul class=\"changes\">");
-    for c in rows {
-        let mut ids = c.after.rules.clone();
-        ids.extend(
-            c.before
-                .rules
-                .iter()
-                .filter(|r| !c.after.rules.contains(r))
-                .cloned(),
-        );
-        out.push_str("<li data-platform=\"");
-        escape_html(&mut out, &c.platform);
-        out.push_str("\" data-context=\"");
-        out.push_str(c.context.as_str());
-        out.push_str("\" data-from=\"");
-        out.push_str(c.before.outcome.as_str());
-        out.push_str("\" data-to=\"");
-        out.push_str(c.after.outcome.as_str());
-        out.push_str("\" data-rules=\"");
-        escape_html(&mut out, &join(&ids));
-        out.push_str("\"><strong>");
-        escape_html(&mut out, &platform_label(store, &c.platform));
-        out.push_str("</strong> · ");
-        out.push_str(store.t(context_title(c.context)));
-        out.push_str(store.lang().pick(": ", "："));
-        escape_html(&mut out, &cell_words(store, &c.before));
-        out.push_str(" → ");
-        escape_html(&mut out, &cell_words(store, &c.after));
-        out.push_str("<br><code>");
-        escape_html(&mut out, &c.before.rules_attr());
-        out.push_str("</code> → <code>");
-        escape_html(&mut out, &c.after.rules_attr());
-        out.push_str("</code></li>");
-    }
-    out.push_str("</ul>");
-    out
 }

@@ -11,39 +11,17 @@ mod chart;
 mod matrix;
 
 use crate::i18n::T;
-use crate::lang::Lang;
 use crate::policy::matrix::{END, START};
-use crate::policy::record::{self, entries, source_url, Entry, Use};
-use crate::policy::rules::{Context, Rules};
-use crate::state::opener::escape_html;
+use crate::present::record;
 use crate::state::scenario::ScenarioAction;
-use crate::state::timeline::{offset, percent, scrub, span, write_dates};
+use crate::state::timeline::{offset, scrub, span};
 use crate::state::Action;
-use crate::ui::components::why::wrap;
+use crate::ui::components::markup::Shared;
 use crate::ui::hooks::{use_location, use_store, RulesKey};
-use crate::ui::route::Route;
-use crate::ui::router::href;
 use crate::ui::store::Store;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// A context's column title.
-pub(super) fn context_title(c: Context) -> T {
-    match c {
-        Context::Group => T::GroupCol,
-        Context::Moments => T::Moments,
-        _ => T::ChatCol,
-    }
-}
-
-/// A platform's name in `lang`, or its id for a platform the active rules
-/// no longer have.
-pub(super) fn platform_label(store: &Store, id: &str) -> String {
-    store.rules().platform(id).map_or(id.to_string(), |p| {
-        store.lang().pick(&p.name_en, &p.name_zh).to_string()
-    })
-}
 
 /// The timeline screen.
 #[component]
@@ -97,7 +75,8 @@ fn Scrubber() -> Html {
     };
     // The markers' positions go through the CSS object model: the page's
     // Content-Security-Policy (style-src 'self') refuses style attributes.
-    // The markers are markup, made again when the language changes.
+    // The markers are markup, made again only when the language changes
+    // (not on every step of the scrubber).
     let marks = use_node_ref();
     {
         let marks = marks.clone();
@@ -120,20 +99,7 @@ fn Scrubber() -> Html {
             }
         });
     }
-    let mut list = String::new();
-    // Only the days the record gives: an undated entry has no marker.
-    for (day, e) in record::marks().filter(|(d, _)| *d >= START && *d <= END) {
-        let (d, title) = (day.to_string(), e.title(lang));
-        wrap(&mut list, "<li data-left=\"", &percent(day), "\">");
-        wrap(
-            &mut list,
-            "<button type=\"button\" class=\"scrub-mark\" title=\"",
-            title,
-            "\" aria-label=\"",
-        );
-        wrap(&mut list, "", &(d.clone() + " " + title), "\" data-jump=\"");
-        wrap(&mut list, "", &d, "\"></button></li>");
-    }
+    let markers = use_memo(lang, |lang| Shared::from(record::marks(*lang)));
     html! {
         <section class="scrubber">
             <p class="scrub-date"><label for="scrub">{ store.t(T::ScenarioDate) }</label>{ " " }
@@ -143,7 +109,7 @@ fn Scrubber() -> Html {
                     value={offset(date).to_string()} aria-valuetext={date.to_string()}
                     {oninput} {onkeydown} />
                 <ul class="scrub-marks" ref={marks} aria-label={store.t(T::Events)} onclick={jump(&store)}>
-                    { Html::from_html_unchecked(list.into()) }
+                    { markers.html() }
                 </ul>
             </div>
             <p class="scrub-help">{ store.t(T::ScrubberHelp) }</p>
@@ -168,9 +134,9 @@ fn jump(store: &Store) -> Callback<MouseEvent> {
     })
 }
 
-/// The record's entries as cards, in the record's order: markup (sixteen static
-/// cards need no diffing, and `html!` for them cost kilobytes of the
-/// bundle), with one listener for every card's "Jump to" (`data-jump`).
+/// The record's entries as cards, in the record's order: markup
+/// (`present::record`: static cards need no diffing), with one listener
+/// for every card's "Jump to" (`data-jump`).
 #[component]
 fn Record() -> Html {
     let store = use_store();
@@ -178,184 +144,13 @@ fn Record() -> Html {
     // The cards depend on the rules (what follows from each entry) and the
     // language only, not on the day: built again when either changes.
     let rules = RulesKey::of(&store);
-    let cards = use_memo((rules, store.lang()), |(rules, lang)| {
-        let mut out = String::with_capacity(16 * 1500);
-        for e in entries() {
-            card(&mut out, rules.rules(), *lang, e);
-        }
-        AttrValue::from(out)
+    let shown = use_memo((rules, store.lang()), |(rules, lang)| {
+        Shared::from(record::cards(rules.rules(), *lang))
     });
     html! {
         <section class="record" aria-labelledby="record-title" {onclick}>
             <h2 id="record-title" class="section-title">{ store.t(T::Timeline) }</h2>
-            { Html::from_html_unchecked((*cards).clone()) }
+            { shown.html() }
         </section>
     }
-}
-
-fn card(out: &mut String, rules: &Rules, lang: Lang, e: &Entry) {
-    use std::fmt::Write;
-    let sep = lang.pick(": ", "：");
-    let id = e.id.as_str();
-    let uses = e.uses(rules);
-    let esc = |out: &mut String, s: &str| escape_html(out, s);
-    out.push_str("<article class=\"record-card\" tabindex=\"-1\" id=\"");
-    esc(out, id);
-    let _ = write!(
-        out,
-        "\" data-date=\"{}\"",
-        e.date.map_or("none".into(), |d| d.to_string())
-    );
-    if uses.is_empty() {
-        out.push_str(" data-context-only=\"true\"");
-    }
-    out.push_str(" aria-labelledby=\"");
-    esc(out, id);
-    out.push_str("-title\"><h3 id=\"");
-    esc(out, id);
-    out.push_str("-title\">");
-    esc(out, e.title(lang));
-    out.push_str("</h3><p class=\"record-date\">");
-    write_dates(out, e, lang);
-    out.push_str(" · <code>");
-    esc(out, id);
-    out.push_str("</code></p><p class=\"record-what\">");
-    esc(out, e.what(lang));
-    out.push_str("</p>");
-    confidence(out, e, lang);
-    out.push_str("<p class=\"record-sources\">");
-    out.push_str(T::Sources.tr(lang));
-    out.push_str(sep);
-    for s in &e.sources {
-        match source_url(s) {
-            Some(url) => {
-                out.push_str("<a class=\"record-source\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"");
-                esc(out, &url);
-                out.push_str("\">");
-            }
-            None => out.push_str("<span class=\"record-source\">"),
-        }
-        esc(out, s);
-        out.push_str(if source_url(s).is_some() {
-            "</a>"
-        } else {
-            "</span>"
-        });
-    }
-    out.push_str("</p>");
-    follows(out, &uses, lang);
-    // "Jump to" needs a day the entry held: its start, else the last day
-    // before its end; an undated entry has none.
-    if let Some(d) = e.date.or(e.until.map(|u| u.add_days(-1))) {
-        let _ = write!(
-            out,
-            "<button type=\"button\" class=\"btn\" data-jump=\"{d}\">{}</button>",
-            T::JumpTo.tr(lang)
-        );
-    }
-    out.push_str("</article>");
-}
-
-/// What of the simulator follows from the entry: the rules citing it
-/// (links to the rules screen; network rules by id), the features built on
-/// it, or, when nothing does, that it is context only.
-fn follows(out: &mut String, uses: &[Use], lang: Lang) {
-    let sep = lang.pick(": ", "：");
-    if uses.is_empty() {
-        out.push_str("<p class=\"record-rules\">");
-        out.push_str(T::ContextOnly.tr(lang));
-        out.push_str("</p>");
-        return;
-    }
-    let rules: Vec<&Use> = uses
-        .iter()
-        .filter(|u| matches!(u, Use::Rule(_) | Use::Network(_)))
-        .collect();
-    if !rules.is_empty() {
-        out.push_str("<p class=\"record-rules\">");
-        out.push_str(T::RulesCiting.tr(lang));
-        out.push_str(sep);
-        for (i, u) in rules.iter().enumerate() {
-            match u {
-                Use::Rule(r) => {
-                    out.push_str("<a href=\"");
-                    escape_html(out, &href(&Route::Rules, &[("id", r)]));
-                    out.push_str("\"><code>");
-                    escape_html(out, r);
-                    out.push_str("</code></a>");
-                }
-                Use::Network(r) => {
-                    // Not on the rules screen: named, not linked.
-                    if i > 0 {
-                        out.push_str(" · ");
-                    }
-                    out.push_str("<code>");
-                    escape_html(out, r);
-                    out.push_str("</code>");
-                }
-                _ => {}
-            }
-        }
-        out.push_str("</p>");
-    }
-    let features: Vec<(Route, &str)> = uses
-        .iter()
-        .filter_map(|u| match u {
-            Use::Sync => Some((Route::Moments, T::UseSync.tr(lang))),
-            Use::SignUp => Some((Route::Register, T::Register.tr(lang))),
-            Use::Connection => Some((Route::Connection, T::Connection.tr(lang))),
-            _ => None,
-        })
-        .collect();
-    if !features.is_empty() {
-        out.push_str("<p class=\"record-rules\">");
-        out.push_str(T::UsedBy.tr(lang));
-        out.push_str(sep);
-        for (route, name) in features {
-            out.push_str("<a href=\"");
-            out.push('#');
-            escape_html(out, &route.to_path());
-            out.push_str("\">");
-            escape_html(out, name);
-            out.push_str("</a>");
-        }
-        out.push_str("</p>");
-    }
-}
-
-/// How sure the record is of an entry and of its parts.
-fn confidence(out: &mut String, e: &Entry, lang: Lang) {
-    let flag = |out: &mut String, weak: bool, assumed: bool| {
-        let (k, open) = match (weak, assumed) {
-            (_, true) => (T::Assumption, " · <span class=\"flag assumption\">"),
-            (true, _) => (T::WeakEntry, " · <span class=\"flag low\">"),
-            _ => return,
-        };
-        out.push_str(open);
-        out.push_str(k.tr(lang));
-        out.push_str("</span>");
-    };
-    // The record's marks make a rule citing the entry low confidence.
-    let level = if e.weak || e.assumed {
-        T::ConfLow
-    } else {
-        T::ConfHigh
-    };
-    out.push_str("<div class=\"record-confidence\"><p>");
-    out.push_str(T::ConfidenceLabel.tr(lang));
-    out.push_str(lang.pick(": ", "："));
-    out.push_str(level.tr(lang));
-    flag(out, e.weak, e.assumed);
-    out.push_str("</p>");
-    if !e.parts.is_empty() {
-        out.push_str("<ul>");
-        for p in &e.parts {
-            out.push_str("<li>");
-            escape_html(out, lang.pick(&p.what_en, &p.what_zh));
-            flag(out, p.weak, p.assumed);
-            out.push_str("</li>");
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str("</div>");
 }

@@ -1,0 +1,82 @@
+//! What changed: the cells that differ between two days, with both
+//! outcomes and the rules responsible.
+
+use super::markup::Markup;
+use super::words::{context_name, display_key, outcome_chip, platform_label};
+use crate::lang::Lang;
+use crate::policy::matrix::{join, Cell, Change};
+use crate::policy::rules::Rules;
+
+/// An outcome in short words, with its card when that is not a plain card.
+fn cell_words(c: &Cell, lang: Lang) -> String {
+    let mut s = String::from(outcome_chip(c.outcome).tr(lang));
+    if let Some(k) = display_key(c.display) {
+        s = s + " (" + k.tr(lang) + ")";
+    }
+    s
+}
+
+/// The changed cells (`policy::matrix::diff`) as a list: the platform and
+/// context, the outcome before and after, and the rules of each.
+pub fn list(rows: &[Change], rules: &Rules, lang: Lang) -> Markup {
+    let mut m = Markup::new();
+    m.el("ul", &[("class", "changes")], |m| {
+        for c in rows {
+            // The rules deciding after, then those that no longer do.
+            let mut ids = c.after.rules.clone();
+            ids.extend(
+                c.before
+                    .rules
+                    .iter()
+                    .filter(|r| !c.after.rules.contains(r))
+                    .cloned(),
+            );
+            let ids = join(&ids);
+            let attrs = [
+                ("data-platform", &*c.platform),
+                ("data-context", c.context.as_str()),
+                ("data-from", c.before.outcome.as_str()),
+                ("data-to", c.after.outcome.as_str()),
+                ("data-rules", &ids),
+            ];
+            m.el("li", &attrs, |m| {
+                m.leaf("strong", &[], platform_label(rules, &c.platform, lang));
+                m.text(" · ").text(context_name(c.context).tr(lang));
+                m.text(lang.pick(": ", "："));
+                m.text(&cell_words(&c.before, lang)).text(" → ");
+                m.text(&cell_words(&c.after, lang)).void("br", &[]);
+                m.leaf("code", &[], &c.before.rules_attr()).text(" → ");
+                m.leaf("code", &[], &c.after.rules_attr());
+            });
+        }
+    });
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::matrix::{diff, START};
+    use crate::policy::scenario::{day, Date, Scenario};
+
+    /// The markup the timeline showed before `present` (compared byte for
+    /// byte when the builder replaced it).
+    #[test]
+    fn a_change_names_both_outcomes_and_their_rules() {
+        let rules = Rules::builtin();
+        let s = Scenario {
+            date: START,
+            ..day("2021-10-01")
+        };
+        let (a, b) = (Date::parse("2021-09-16"), Date::parse("2021-09-17"));
+        let changed = diff(rules, &s, a.unwrap(), b.unwrap());
+        assert_eq!(
+            list(&changed[..1], rules, Lang::En).as_str(),
+            "<ul class=\"changes\"><li data-platform=\"douyin\" data-context=\"chat\" \
+             data-from=\"copy_to_browser\" data-to=\"confirm\" \
+             data-rules=\"chat-confirm-2021-09-17 douyin-copy-2018-03\"><strong>Douyin</strong> · \
+             Chat: Copy to browser → Confirm first<br><code>douyin-copy-2018-03</code> → \
+             <code>chat-confirm-2021-09-17</code></li></ul>"
+        );
+    }
+}

@@ -1,0 +1,297 @@
+//! The record on the timeline: its entries as cards, each with only the
+//! dates the record gives, how sure the record is, its sources and what of
+//! the simulator follows from it; and the scrubber's markers.
+
+use super::href;
+use super::markup::Markup;
+use crate::i18n::T;
+use crate::lang::Lang;
+use crate::policy::matrix::{END, START};
+use crate::policy::record::{self, entries, source_url, Entry, Use};
+use crate::policy::rules::Rules;
+use crate::policy::scenario::Date;
+use crate::state::timeline::percent;
+
+/// Every entry of the record as a card, in the record's order. They
+/// depend on the rules (what follows from each entry) and the language
+/// only, so the timeline keeps them in a memo.
+pub fn cards(rules: &Rules, lang: Lang) -> Markup {
+    let mut m = Markup::with_capacity(16 * 1500);
+    for e in entries() {
+        card(&mut m, rules, lang, e);
+    }
+    m
+}
+
+/// The scrubber's markers: one button per day the record gives (an
+/// undated entry has none), placed by `data-left` and jumping to its day
+/// by `data-jump`.
+pub fn marks(lang: Lang) -> Markup {
+    let mut m = Markup::new();
+    for (day, e) in record::marks().filter(|(d, _)| *d >= START && *d <= END) {
+        let (d, title) = (day.to_string(), e.title(lang));
+        m.el("li", &[("data-left", &percent(day))], |m| {
+            let label = d.clone() + " " + title;
+            let attrs = [
+                ("type", "button"),
+                ("class", "scrub-mark"),
+                ("title", title),
+                ("aria-label", &label),
+                ("data-jump", &d),
+            ];
+            m.leaf("button", &attrs, "");
+        });
+    }
+    m
+}
+
+/// One entry's card; "Jump to" carries its day in `data-jump`.
+fn card(m: &mut Markup, rules: &Rules, lang: Lang, e: &Entry) {
+    let sep = lang.pick(": ", "：");
+    let id = e.id.as_str();
+    let uses = e.uses(rules);
+    let date = e.date.map_or("none".into(), |d| d.to_string());
+    let title_id = String::from(id) + "-title";
+    let mut attrs = vec![
+        ("class", "record-card"),
+        ("tabindex", "-1"),
+        ("id", id),
+        ("data-date", &*date),
+    ];
+    if uses.is_empty() {
+        attrs.push(("data-context-only", "true"));
+    }
+    attrs.push(("aria-labelledby", &title_id));
+    m.el("article", &attrs, |m| {
+        m.leaf("h3", &[("id", &title_id)], e.title(lang));
+        m.el("p", &[("class", "record-date")], |m| {
+            dates(m, e, lang);
+            m.text(" · ").leaf("code", &[], id);
+        });
+        m.leaf("p", &[("class", "record-what")], e.what(lang));
+        confidence(m, e, lang);
+        m.el("p", &[("class", "record-sources")], |m| {
+            m.text(T::Sources.tr(lang)).text(sep);
+            for s in &e.sources {
+                match source_url(s) {
+                    Some(url) => {
+                        let attrs = [
+                            ("class", "record-source"),
+                            ("target", "_blank"),
+                            ("rel", "noopener noreferrer"),
+                            ("href", &url),
+                        ];
+                        m.leaf("a", &attrs, s);
+                    }
+                    None => {
+                        m.leaf("span", &[("class", "record-source")], s);
+                    }
+                }
+            }
+        });
+        follows(m, &uses, lang);
+        // "Jump to" needs a day the entry held: its start, else the last
+        // day before its end; an undated entry has none.
+        if let Some(d) = e.date.or(e.until.map(|u| u.add_days(-1))) {
+            let attrs = [
+                ("type", "button"),
+                ("class", "btn"),
+                ("data-jump", &d.to_string()),
+            ];
+            m.leaf("button", &attrs, T::JumpTo.tr(lang));
+        }
+    });
+}
+
+/// The words for an entry's precision, when it is not to the day.
+fn precision(e: &Entry) -> Option<T> {
+    match e.precision.as_str() {
+        "month" => Some(T::PrecMonth),
+        "approximate" => Some(T::PrecApprox),
+        "unknown" => Some(T::PrecUnknown),
+        _ => None,
+    }
+}
+
+/// A card's dates, only as the record gives them: the start as a `<time>`
+/// (or "Start not in the record" before an end, or "No date in the
+/// record"), the end (marked "(inferred)" when the record infers it), the
+/// precision of a date shown, and the record's own words when the day
+/// shown is a reading of them.
+pub fn dates(m: &mut Markup, e: &Entry, lang: Lang) {
+    let time = |m: &mut Markup, d: Date| {
+        let d = d.to_string();
+        m.leaf("time", &[("datetime", &d)], &d);
+    };
+    match e.date {
+        Some(d) => time(m, d),
+        None if e.until.is_some() => {
+            m.text(T::NoStart.tr(lang));
+        }
+        None => {
+            m.text(T::NoDate.tr(lang));
+        }
+    }
+    if let Some(u) = e.until {
+        m.text(if e.date.is_some() { " " } else { " · " });
+        m.text(T::UntilDay.tr(lang)).text(" ");
+        time(m, u);
+        if e.until_inferred {
+            m.text(" ").text(T::Inferred.tr(lang));
+        }
+    }
+    if let Some(p) = precision(e).filter(|_| e.date.or(e.until).is_some()) {
+        m.text(" ").text(p.tr(lang));
+    }
+    if let Some(w) = e.when(lang) {
+        m.text(" · ").text(T::RecordSays.tr(lang));
+        m.text(lang.pick(": \u{201c}", "：“")).text(w);
+        m.text(lang.pick("\u{201d}", "”"));
+    }
+}
+
+/// What of the simulator follows from the entry: the rules citing it
+/// (links to the rules screen; network rules by id), the features built on
+/// it, or, when nothing does, that it is context only.
+fn follows(m: &mut Markup, uses: &[Use], lang: Lang) {
+    let sep = lang.pick(": ", "：");
+    let line = [("class", "record-rules")];
+    if uses.is_empty() {
+        m.leaf("p", &line, T::ContextOnly.tr(lang));
+        return;
+    }
+    let rules: Vec<&Use> = uses
+        .iter()
+        .filter(|u| matches!(u, Use::Rule(_) | Use::Network(_)))
+        .collect();
+    if !rules.is_empty() {
+        m.el("p", &line, |m| {
+            m.text(T::RulesCiting.tr(lang)).text(sep);
+            for (i, u) in rules.iter().enumerate() {
+                match u {
+                    Use::Rule(r) => {
+                        m.el("a", &[("href", &href::rule(r))], |m| {
+                            m.leaf("code", &[], r);
+                        });
+                    }
+                    Use::Network(r) => {
+                        // Not on the rules screen: named, not linked.
+                        if i > 0 {
+                            m.text(" · ");
+                        }
+                        m.leaf("code", &[], r);
+                    }
+                    _ => {}
+                }
+            }
+        });
+    }
+    let features: Vec<(&str, T)> = uses
+        .iter()
+        .filter_map(|u| match u {
+            Use::Sync => Some((href::MOMENTS, T::UseSync)),
+            Use::SignUp => Some((href::REGISTER, T::Register)),
+            Use::Connection => Some((href::CONNECTION, T::Connection)),
+            _ => None,
+        })
+        .collect();
+    if !features.is_empty() {
+        m.el("p", &line, |m| {
+            m.text(T::UsedBy.tr(lang)).text(sep);
+            for (to, name) in features {
+                m.leaf("a", &[("href", to)], name.tr(lang));
+            }
+        });
+    }
+}
+
+/// How sure the record is of an entry and of its parts.
+fn confidence(m: &mut Markup, e: &Entry, lang: Lang) {
+    let flag = |m: &mut Markup, weak: bool, assumed: bool| {
+        let (k, class) = match (weak, assumed) {
+            (_, true) => (T::Assumption, "flag assumption"),
+            (true, _) => (T::WeakEntry, "flag low"),
+            _ => return,
+        };
+        m.text(" · ").leaf("span", &[("class", class)], k.tr(lang));
+    };
+    // The record's marks make a rule citing the entry low confidence.
+    let level = if e.weak || e.assumed {
+        T::ConfLow
+    } else {
+        T::ConfHigh
+    };
+    m.el("div", &[("class", "record-confidence")], |m| {
+        m.el("p", &[], |m| {
+            m.text(T::ConfidenceLabel.tr(lang))
+                .text(lang.pick(": ", "："));
+            m.text(level.tr(lang));
+            flag(m, e.weak, e.assumed);
+        });
+        if !e.parts.is_empty() {
+            m.el("ul", &[], |m| {
+                for p in &e.parts {
+                    m.el("li", &[], |m| {
+                        m.text(lang.pick(&p.what_en, &p.what_zh));
+                        flag(m, p.weak, p.assumed);
+                    });
+                }
+            });
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates_of(id: &str, lang: Lang) -> String {
+        let mut m = Markup::new();
+        dates(&mut m, record::entry(id).unwrap(), lang);
+        m.into_string()
+    }
+
+    #[test]
+    fn cards_give_only_the_dates_of_the_record() {
+        use Lang::{En, Zh};
+        assert_eq!(
+            dates_of("S-SYNC-BEFORE-2017-05", En),
+            "Start not in the record · until <time datetime=\"2017-05-19\">2017-05-19</time> \
+             (approximate) · the record says: \u{201c}before May 2017\u{201d}"
+        );
+        assert!(dates_of("S-SYNC-BEFORE-2017-05", Zh).starts_with("记录中没有开始日期 · 至 "));
+        assert!(dates_of("S-SYNC-BEFORE-2017-05", Zh).ends_with("记录原文：“2017 年 5 月前”"));
+        for id in ["S-VPN", "S-ANDROID-SOON", "N-GFW"] {
+            assert_eq!(dates_of(id, En), "No date in the record", "{id}");
+            assert_eq!(dates_of(id, Zh), "记录中没有日期", "{id}");
+        }
+        assert_eq!(
+            dates_of("REG-2021-07-27", En),
+            "<time datetime=\"2021-07-27\">2021-07-27</time> until \
+             <time datetime=\"2021-08-05\">2021-08-05</time> (inferred)"
+        );
+        assert!(dates_of("REG-2021-07-27", Zh).ends_with("2021-08-05</time> （推断）"));
+        assert!(dates_of("CONN-2020-02", En)
+            .ends_with("(approximate) · the record says: \u{201c}late February 2020\u{201d}"));
+        assert_eq!(
+            dates_of("R-2013-11", En),
+            "<time datetime=\"2013-11-01\">2013-11-01</time> (month only)"
+        );
+        assert!(!dates_of("R-2021-09-17", En).contains('('));
+    }
+
+    #[test]
+    fn every_entry_is_a_card_with_its_id_and_sources() {
+        let html = cards(Rules::builtin(), Lang::En).into_string();
+        assert_eq!(html.matches("<article ").count(), entries().len());
+        assert!(html.contains(
+            "<article class=\"record-card\" tabindex=\"-1\" id=\"R-2021-09-17\" \
+             data-date=\"2021-09-17\" aria-labelledby=\"R-2021-09-17-title\">"
+        ));
+        assert!(html.contains("data-context-only=\"true\""));
+        assert!(html.contains("<a href=\"#/rules?id="));
+        let marks = marks(Lang::Zh).into_string();
+        assert!(marks.starts_with("<li data-left=\""), "{marks}");
+        assert_eq!(marks.matches("data-jump=").count(), record::marks().count());
+    }
+}
