@@ -50,10 +50,10 @@ screens: setup release
 
 # One report of every figure and its target (scripts/bench-report.mjs): the
 # native engine, the release bundle's size per file, the headless-Chrome
-# figures (wasm-pack, release build), the end-to-end figures (with the first
-# render against the bare Yew counter of bench/bare/, built with the same
-# profile), twiggy; compared
-# with bench/baseline.json. Each step's raw output is in target/bench/<step>.log,
+# figures (wasm-pack, release build), the end-to-end figures (the first
+# render, and a keystroke in each text field, against the bare Yew app of
+# bench/bare/, built with the same profile; one test at a time), twiggy;
+# compared with bench/baseline.json. Each step's raw output is in target/bench/<step>.log,
 # its exit code in <step>.exit, its figures in <source>.jsonl. A failing step
 # doesn't stop the others: the report says what is missing and then fails;
 # a figure that misses its target is a FAIL row, not an error.
@@ -74,7 +74,7 @@ bench: setup
 		-- --features browser-bench --test bench_browser -- --nocapture); \
 		grep '^{"bench"' $(BENCH)/browser.log >$(BENCH)/browser.jsonl || true
 	@$(call bench_step,bare,cd bench/bare && trunk build --release)
-	@$(call bench_step,e2e,WG_BENCH=1 timeout 900 cargo test --test e2e -- --ignored --nocapture bench_)
+	@$(call bench_step,e2e,WG_BENCH=1 timeout 900 cargo test --test e2e -- --ignored --nocapture --test-threads=1 bench_)
 	@$(call bench_step,twiggy,scripts/twiggy.sh $(BENCH)/walled-garden.wasm $(BENCH)/twiggy.txt)
 	@node scripts/bench-report.mjs
 

@@ -194,6 +194,17 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver and a browser with a new, empty profile.
     pub fn start() -> Browser {
+        Browser::start_with(None)
+    }
+
+    /// Like [`Browser::start`], recording Chromium's trace events of
+    /// `categories` (comma-separated, as `chrome://tracing` names them) for
+    /// [`Browser::trace`]: where a frame's time went.
+    pub fn start_traced(categories: &str) -> Browser {
+        Browser::start_with(Some(categories))
+    }
+
+    fn start_with(trace: Option<&str>) -> Browser {
         let port = free_port();
         let child = Command::new("/usr/bin/chromedriver")
             .arg(String::from("--port=") + &port.to_string())
@@ -233,11 +244,20 @@ impl Browser {
         ];
         let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         args.push(String::from("--user-data-dir=") + &b.profile.display().to_string());
-        let caps = json!({"capabilities": {"alwaysMatch": {
+        let mut caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args},
             "goog:loggingPrefs": {"browser": "ALL"},
         }}});
+        if let Some(categories) = trace {
+            let m = &mut caps["capabilities"]["alwaysMatch"];
+            m["goog:loggingPrefs"]["performance"] = json!("ALL");
+            m["goog:chromeOptions"]["perfLoggingPrefs"] = json!({
+                "enableNetwork": false,
+                "enablePage": false,
+                "traceCategories": categories,
+            });
+        }
         let v = request(port, "POST", "/session", Some(&caps)).expect("new session");
         b.session = v["value"]["sessionId"]
             .as_str()
@@ -404,6 +424,23 @@ impl Browser {
                 .take(120)
                 .collect();
             out.push((html, name.as_str().unwrap_or_default().to_string()));
+        }
+        out
+    }
+
+    /// The trace events recorded since the browser started (one started
+    /// with [`Browser::start_traced`]), in Chromium's JSON trace format.
+    /// Reading the trace ends it (chromedriver does not record a second
+    /// one): read it once, at the end.
+    pub fn trace(&self) -> Vec<Value> {
+        let log = self.cmd("POST", "/se/log", Some(&json!({"type": "performance"})));
+        let mut out = Vec::new();
+        for e in log.as_array().cloned().unwrap_or_default() {
+            let m: Value =
+                serde_json::from_str(e["message"].as_str().unwrap_or("{}")).unwrap_or_default();
+            if m["message"]["method"] == "Tracing.dataCollected" {
+                out.push(m["message"]["params"].clone());
+            }
         }
         out
     }
