@@ -157,6 +157,39 @@ async fn a_sign_up_lands_in_the_new_account_and_switching_keeps_chats_apart() {
     app.unmount();
 }
 
+/// Issue 25: a number typed with its country code in front is taken, and
+/// the new account's chat list says where the demo chats went, with the
+/// way back.
+#[wasm_bindgen_test]
+async fn a_number_with_its_code_signs_up_and_the_way_back_is_offered() {
+    let app = mount_fresh("#/register?date=2021-08-10").await;
+    app.choose("Country code", "+44").await;
+    app.fill("Phone number", "+44 7700 900123").await;
+    app.choose("Account type", "personal").await;
+    app.fill("Name", "Ann").await;
+    app.press("Get code").await;
+    assert!(refusal(&app).is_none(), "{:?}", refusal(&app));
+    let code = app.find("[data-code]").get_attribute("data-code").unwrap();
+    app.fill("Verification code", &code).await;
+    app.press("Sign up").await;
+    assert!(hash().starts_with("#/chats"), "{}", hash());
+    assert_eq!(saved().account.phone, "7700900123");
+    let note = app.role("note", Name::Any);
+    assert!(
+        text_of(&note).contains("demo account"),
+        "{}",
+        text_of(&note)
+    );
+    click_el(&button(&note, "Back to the demo account")).await;
+    assert_eq!(saved().account.id, "a-demo");
+    assert!(
+        app.roles("note", Name::Any).is_empty(),
+        "no hint in the demo account"
+    );
+    assert!(app.chat_names("Chats").len() >= 6);
+    app.unmount();
+}
+
 /// Issue 23: "+86 means a mainland user" is the simulator's reading, not
 /// the record's: the note that says so describes Country code, is marked
 /// Assumption, and names REG-2021-07-27, in both languages.

@@ -427,7 +427,20 @@ async fn taobao_in_deals_before_and_after_2022_01_27() {
     assert_eq!(overlay_status(&app), 1);
     assert_eq!(app.status("data-outcome"), "open");
     assert_eq!(saved().scenario.date.to_string(), "2022-03-01");
-    assert!(saved().chat("deals").unwrap().messages.last().unwrap().from == "c-sunli");
+    // The demo conversation moved to the new day; the message sent on
+    // 2021-12-01 kept its own time, so it is now before it (issue 25).
+    let deals = saved().chat("deals").unwrap().clone();
+    let sent = deals
+        .messages
+        .iter()
+        .position(|m| m.from == "c-sunli" && !m.demo)
+        .unwrap();
+    assert!(deals.messages[sent].text.ends_with("id=1"));
+    assert!(
+        deals.messages[sent + 1..].iter().all(|m| m.demo),
+        "{:?}",
+        deals.messages
+    );
     app.unmount();
 }
 
@@ -500,5 +513,47 @@ async fn a_chat_past_the_storage_quota_keeps_working_and_loses_nothing_saved() {
         [big, "still here".into(), "space again".into()]
     );
     assert!(app.all("[data-notice=write-failed]").is_empty());
+    app.unmount();
+}
+
+/// Issue 25: a search that finds nothing says so (not "No chats yet."),
+/// and Escape closes a row's actions.
+#[wasm_bindgen_test]
+async fn a_search_without_results_says_so_and_escape_closes_row_actions() {
+    let app = mount_fresh("#/chats").await;
+    let search = app.role("searchbox", Name::Is("Search"));
+    fill(&search, "淘宝").await;
+    assert!(app.chat_names("Chats").is_empty());
+    let status = app.role("status", Name::Any);
+    assert!(
+        text_of(&status).contains("No chat matches"),
+        "{}",
+        text_of(&status)
+    );
+    assert!(text_of(&status).contains("淘宝"));
+    assert!(!app.text().contains("No chats yet."));
+    fill(&search, "").await;
+    let more = app
+        .roles("button", Name::Any)
+        .into_iter()
+        .find(|b| name_of(b).starts_with("More actions"))
+        .expect("a row's More actions button");
+    click_el(&more).await;
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let esc = web_sys::KeyboardEventInit::new();
+    esc.set_key("Escape");
+    esc.set_bubbles(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &esc).unwrap();
+    more.dispatch_event(&e).unwrap();
+    flush().await;
+    let more = app
+        .roles("button", Name::Any)
+        .into_iter()
+        .find(|b| name_of(b).starts_with("More actions"))
+        .unwrap();
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     app.unmount();
 }

@@ -154,3 +154,61 @@ async fn the_batch_table_has_confidence_and_assumption() {
     );
     app.unmount();
 }
+
+/// Issue 25: the link dialog in a chat answers "how sure is that?" where it
+/// is asked: the confidence always (high too), and one line on the cohort
+/// with what the other cohort saw when a rollout made them differ.
+#[wasm_bindgen_test]
+async fn a_chats_link_dialog_shows_confidence_and_the_cohort() {
+    // A Taobao link in a group on 2021-12-10, during the gradual pilot.
+    let app = mount_fresh("#/chats/deals?date=2021-12-10").await;
+    app.fill("Message", "https://item.taobao.com/item.htm?id=1")
+        .await;
+    app.press("Send").await;
+    let card = app.all("[role=log] [data-platform=taobao]").pop().unwrap();
+    click_el(&card).await;
+    let status = app.find("[role=status]");
+    let want = match app.status("data-confidence").as_str() {
+        "high" => "High confidence",
+        "medium" => "Medium confidence",
+        _ => "Low confidence",
+    };
+    assert_eq!(
+        by_role(&status, "button", Name::Is(want)).len(),
+        1,
+        "{}",
+        text_of(&status)
+    );
+    let line = status.query_selector("[data-cohort]").unwrap().unwrap();
+    assert_eq!(line.get_attribute("data-cohort").as_deref(), Some("late"));
+    assert!(
+        text_of(&line).contains("Late (the default)"),
+        "{}",
+        text_of(&line)
+    );
+    assert!(
+        text_of(&line).contains("Early-cohort users saw"),
+        "the pilot's other cohort: {}",
+        text_of(&line)
+    );
+    app.unmount();
+    // A day both cohorts saw the same: said so, and a high badge.
+    let app = mount_fresh("#/chats/lihua?date=2023-06-01").await;
+    app.fill("Message", "https://www.jd.com/").await;
+    app.press("Send").await;
+    let card = app.all("[role=log] [data-platform=jd]").pop().unwrap();
+    click_el(&card).await;
+    let status = app.find("[role=status]");
+    assert_eq!(app.status("data-confidence"), "high");
+    assert_eq!(
+        by_role(&status, "button", Name::Is("High confidence")).len(),
+        1
+    );
+    let line = status.query_selector("[data-cohort]").unwrap().unwrap();
+    assert!(
+        text_of(&line).contains("both cohorts saw the same"),
+        "{}",
+        text_of(&line)
+    );
+    app.unmount();
+}

@@ -188,3 +188,20 @@ fn the_checks_read_code_not_comments() {
     )];
     assert_eq!(lines_with(&files, "from_html_unchecked"), ["src/x.rs:2"]);
 }
+
+/// One word for "account" in the Chinese UI: WeChat's own 帐号, never 账号
+/// beside it (issue 25), in the strings and in the rules and record files.
+#[test]
+fn the_chinese_ui_says_account_one_way() {
+    let mut files = files_under("src");
+    for f in ["rules/rules.json", "rules/record.json"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(f);
+        files.push((f.to_string(), std::fs::read_to_string(path).unwrap()));
+    }
+    let mixed = lines_with(&files, "账号");
+    assert!(mixed.is_empty(), "帐号, not 账号: {mixed:?}");
+    assert!(
+        !lines_with(&files, "帐号").is_empty(),
+        "the check reads the strings"
+    );
+}

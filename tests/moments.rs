@@ -148,7 +148,7 @@ async fn a_douyin_link_on_2018_06_01_is_private_and_absent_from_a_friends_view()
     );
     let note = text_of(&get(&p, "note", Name::Any));
     assert!(
-        note.contains("Visible to you only") && note.contains("R-2018-05-29"),
+        note.contains("Only you see this post") && note.contains("R-2018-05-29"),
         "{note}"
     );
     // Its card follows the Moments rules, and a tap shows the outcome.
@@ -160,7 +160,7 @@ async fn a_douyin_link_on_2018_06_01_is_private_and_absent_from_a_friends_view()
     app.choose("View as", "c-lihua").await;
     assert!(post(&app, "look at this").is_none());
     assert!(
-        app.text().contains("visible to the poster only"),
+        app.text().contains("shown to the poster only"),
         "{}",
         app.text()
     );

@@ -11,6 +11,7 @@ mod common;
 use common::*;
 use walled_garden::policy::record::entries;
 use walled_garden::policy::scenario::Date;
+use walled_garden::present::chart::at;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -44,14 +45,33 @@ fn outcome(app: &Mounted, platform: &str, context: &str) -> String {
         .unwrap()
 }
 
-/// The chart's text alternative: the outcome of `platform` on the
-/// scenario's day (its row marked `aria-current="date"`).
+/// The chart: the outcome of `platform` on the scenario's day (its band
+/// marked `aria-current="date"` in the platform's row).
 fn chart_now(app: &Mounted, platform: &str) -> String {
-    let rows = app.all(&format!(
-        "tr[aria-current=date][data-platform=\"{platform}\"]"
-    ));
-    assert_eq!(rows.len(), 1, "one current band for {platform}");
-    rows[0].get_attribute("data-outcome").unwrap()
+    let chart = app.role("region", Name::Is("Over the years"));
+    let now = chart
+        .query_selector_all(&format!(
+            "[data-platform=\"{platform}\"] [aria-current=date]"
+        ))
+        .unwrap();
+    assert_eq!(now.length(), 1, "one current band for {platform}");
+    let band: web_sys::Element = now.item(0).unwrap().dyn_into().unwrap();
+    band.get_attribute("data-outcome").unwrap()
+}
+
+/// The `left` the timeline gave `el` through the CSS object model.
+fn left_of(el: &web_sys::Element) -> String {
+    let style = js_sys::Reflect::get(el, &"style".into()).unwrap();
+    js_sys::Reflect::get(&style, &"left".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Opens the folded list of the record's events under the scrubber.
+async fn open_events(app: &Mounted) -> web_sys::Element {
+    click_el(&app.role("button", Name::Starts("Events of the record ("))).await;
+    app.role("list", Name::Is("Events of the record"))
 }
 
 /// The text of the element with `role` (`status`, `alert`) whose text
@@ -103,8 +123,9 @@ async fn the_scrubber_moves_the_day_by_keyboard_and_the_matrix_and_chart_follow(
     assert_eq!(chart_now(&app, "douyin"), "open");
     assert_eq!(chart_now(&app, "taobao"), "open");
     // The chart's line is at the day, and each cell opens its link.
-    let now = app.find("line[data-scenario-date=\"2022-02-01\"]");
-    assert_eq!(now.get_attribute("x1").as_deref(), Some("3318"));
+    let now = app.find("[data-scenario-date=\"2022-02-01\"]");
+    assert_eq!(left_of(&now), at(day("2022-02-01")));
+    assert_eq!(left_of(&now), "82.59%");
     let link = cell(&app, "douyin", "group")
         .query_selector("a")
         .unwrap()
@@ -117,7 +138,8 @@ async fn the_scrubber_moves_the_day_by_keyboard_and_the_matrix_and_chart_follow(
     // The chart in groups: Douyin's band holds, Taobao's changed.
     app.choose("Chart context", "group").await;
     assert_eq!(chart_now(&app, "douyin"), "copy_to_browser");
-    // Markers: one per event; a click sets the day.
+    // Events: one button per event; a click sets the day.
+    open_events(&app).await;
     let marks = app.roles("button", Name::Starts("2013-11-01"));
     assert_eq!(marks.len(), 1);
     click_el(&marks[0]).await;
@@ -489,8 +511,8 @@ async fn record_cards_give_only_the_record_dates_and_name_context() {
         gfw.contains("seeds/001") && gfw.contains("seeds/002"),
         "{gfw}"
     );
-    // The scrubber's markers: the days the record gives, no other.
-    let list = app.role("list", Name::Is("Events of the record"));
+    // The scrubber's events: the days the record gives, no other.
+    let list = open_events(&app).await;
     let marked: Vec<String> = by_role(&list, "button", Name::Any)
         .iter()
         .map(|b| b.get_attribute("data-jump").unwrap())
@@ -523,4 +545,150 @@ async fn record_cards_give_only_the_record_dates_and_name_context() {
     assert!(zh("REG-2021-11").contains("背景信息：模拟器中没有任何规则依据此条目。"));
     assert!(zh("REG-2021-07-27").contains("2021-08-05 （推断）"));
     app.unmount();
+}
+
+/// Issue 25: the chart has a year axis, a row per platform (a group named
+/// by it, its name a link to its history) and a focusable button per band
+/// named with its platform, context, days and outcome, the band holding
+/// the day marked current; the scrubber's events are buttons named by their
+/// day and title. In both languages.
+#[wasm_bindgen_test]
+async fn the_chart_has_years_and_named_bands_and_the_events_have_names() {
+    use walled_garden::policy::matrix::{bands, platforms, END, START};
+    use walled_garden::policy::record::marks;
+    use walled_garden::policy::rules::{Context, Rules};
+    use walled_garden::policy::scenario::Scenario;
+    let app = mount_fresh("#/timeline?date=2021-10-01").await;
+    let chart = app.role("region", Name::Is("Over the years"));
+    assert!(chart.closest("[aria-hidden=true]").unwrap().is_none());
+    let years = get(&chart, "list", Name::Is("Years"));
+    let labels: Vec<String> = by_role(&years, "listitem", Name::Any)
+        .iter()
+        .map(|y| text_of(y).trim().to_string())
+        .collect();
+    let want: Vec<String> = (2013..=2023).map(|y: u16| y.to_string()).collect();
+    assert_eq!(labels, want);
+    // A row per platform, named by it; its name opens its history.
+    let douyin = get(&chart, "group", Name::Is("Douyin"));
+    let history = get(&douyin, "link", Name::Is("Douyin"));
+    assert_eq!(
+        history.get_attribute("href").as_deref(),
+        Some("#/history?platform=douyin")
+    );
+    // A button per band, in the order of the days.
+    let rules = Rules::builtin();
+    let scenario = Scenario {
+        date: START,
+        ..Scenario::default()
+    };
+    let count: usize = platforms(rules)
+        .map(|(i, _)| bands(rules, i, Context::Chat, &scenario, START, END).len())
+        .sum();
+    let all = by_role(&chart, "button", Name::Any);
+    assert_eq!(all.len(), count, "every band is a button");
+    for b in &all {
+        let name = name_of(b);
+        assert!(name.contains(", Chat, ") && name.contains(": "), "{name}");
+    }
+    let names: Vec<String> = by_role(&douyin, "button", Name::Any)
+        .iter()
+        .map(name_of)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Douyin, Chat, until 2018-02-28: Opens",
+            "Douyin, Chat, 2018-03-01 to 2021-09-16: Copy to browser",
+            "Douyin, Chat, 2021-09-17 to 2021-11-28: Confirm first",
+            "Douyin, Chat, from 2021-11-29: Opens",
+        ]
+    );
+    let blocked = get(
+        &douyin,
+        "button",
+        Name::Is("Douyin, Chat, 2018-03-01 to 2021-09-16: Copy to browser"),
+    );
+    let now = get(
+        &douyin,
+        "button",
+        Name::Is("Douyin, Chat, 2021-09-17 to 2021-11-28: Confirm first"),
+    );
+    assert_eq!(now.get_attribute("aria-current").as_deref(), Some("date"));
+    assert_eq!(blocked.get_attribute("aria-current"), None);
+    // Focusable from the keyboard, and placed on the axis.
+    let el: web_sys::HtmlElement = blocked.clone().dyn_into().unwrap();
+    assert!(el.tab_index() >= 0);
+    el.focus().unwrap();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(doc.active_element().as_ref(), Some(&blocked));
+    assert_eq!(left_of(&blocked), at(day("2018-03-01")));
+    // Pressing it goes to its first day; the chart is the same markup,
+    // the mark of the current band follows the day.
+    click_el(&blocked).await;
+    assert_eq!(saved().scenario.date, day("2018-03-01"));
+    assert!(blocked.is_connected(), "not drawn again on a date change");
+    assert_eq!(
+        blocked.get_attribute("aria-current").as_deref(),
+        Some("date")
+    );
+    assert_eq!(now.get_attribute("aria-current"), None);
+    assert_eq!(doc.active_element().as_ref(), Some(&blocked), "focus kept");
+    // The legend names the colours shown.
+    let legend = get(&chart, "list", Name::Is("Legend"));
+    for words in [
+        "Opens",
+        "Copy to browser",
+        "Confirm first",
+        "The scenario's day",
+    ] {
+        assert!(text_of(&legend).contains(words), "{words}");
+    }
+    // Another context: other names.
+    app.choose("Chart context", "group").await;
+    let chart = app.role("region", Name::Is("Over the years"));
+    get(
+        &chart,
+        "button",
+        Name::Is("Douyin, Group, from 2018-03-01: Copy to browser"),
+    );
+    // The scrubber's events: a button each, named by its day and title.
+    let list = open_events(&app).await;
+    for (d, e) in marks() {
+        let b = get(&list, "button", Name::Starts(&d.to_string()));
+        assert!(name_of(&b).ends_with(&e.title_en), "{}", name_of(&b));
+    }
+    let phase1 = get(
+        &list,
+        "button",
+        Name::Is("2021-09-17 · Phase 1: one-to-one chats open after confirmation"),
+    );
+    click_el(&phase1).await;
+    assert_eq!(saved().scenario.date, day("2021-09-17"));
+    assert_eq!(
+        app.roles("button", Name::Starts("2021-09-17")).len(),
+        1,
+        "the ticks on the slider are a picture, not buttons"
+    );
+    app.unmount();
+
+    let app = mount("#/timeline?lang=zh&date=2021-10-01").await;
+    let chart = app.role("region", Name::Is("历年变化"));
+    let years = get(&chart, "list", Name::Is("年份"));
+    assert_eq!(by_role(&years, "listitem", Name::Any).len(), 11);
+    let douyin = get(&chart, "group", Name::Is("抖音"));
+    let now = get(
+        &douyin,
+        "button",
+        Name::Is("抖音，单聊，2021-09-17 至 2021-11-28：需确认"),
+    );
+    assert_eq!(now.get_attribute("aria-current").as_deref(), Some("date"));
+    let list = open_zh_events(&app).await;
+    assert!(by_role(&list, "button", Name::Any).len() == marks().count());
+    app.unmount();
+}
+
+/// The events' list in Chinese, opened.
+async fn open_zh_events(app: &Mounted) -> web_sys::Element {
+    click_el(&app.role("button", Name::Starts("记录中的事件 ("))).await;
+    app.role("list", Name::Is("记录中的事件"))
 }

@@ -171,13 +171,16 @@ impl Audit {
         }
     }
 
-    /// An audit that takes the record's source names as typed data
-    /// (publications and `seeds/…`, shown as the record writes them).
+    /// An audit that takes the record's source names as typed data:
+    /// publications and the seed articles' titles, cited in the language
+    /// they were published in (`policy::record::source_name`).
     fn with_sources() -> Audit {
+        use walled_garden::policy::record::{entries, source_name};
         Audit {
-            typed: walled_garden::policy::record::entries()
+            typed: entries()
                 .iter()
-                .flat_map(|e| e.sources.iter().cloned())
+                .flat_map(|e| e.sources.iter())
+                .flat_map(|s| [s.clone(), source_name(s).into_owned()])
                 .collect(),
             ..Audit::new()
         }
@@ -388,7 +391,19 @@ async fn time_travel_screens_have_no_english() {
     app.fill(zh(T::ToDay), "2016-02-01").await;
     app.press(zh(T::Compare)).await;
     audit.check(&app, "#/timeline, nothing changed");
+    app.fill(zh(T::FromDay), "2018-01-01").await;
+    app.fill(zh(T::ToDay), "2022-12-31").await;
+    app.press(zh(T::EveryChangeBetween)).await;
+    audit.check(&app, "#/timeline, every change in between");
     app.unmount();
+    // Each platform's history, and the page for one the rules don't have.
+    // `nowhere` is the id typed into the address, shown back as it is.
+    audit.typed.push("nowhere".into());
+    for address in ["#/history?platform=douyin", "#/history?platform=nowhere"] {
+        let app = mount_fresh(&(String::from(address) + "&lang=zh")).await;
+        audit.check(&app, address);
+        app.unmount();
+    }
     let app = mount_fresh("#/rules?lang=zh&date=2021-10-01&id=taobao-open-2022-01-27").await;
     // Every rule's details open.
     for d in app.all("details[data-rule]") {

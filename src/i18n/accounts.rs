@@ -10,8 +10,8 @@ impl Explain for PhoneError {
             PhoneError::Empty => lang.pick("Enter a phone number.", "请输入手机号。").into(),
             PhoneError::NotDigits => lang
                 .pick(
-                    "A phone number has digits only (spaces and dashes are fine).",
-                    "手机号只能包含数字（可以有空格和短横线）。",
+                    "A phone number has digits only (spaces, dashes and the country code in front are fine).",
+                    "手机号只能包含数字（可以有空格、短横线和前面的国家和地区代码）。",
                 )
                 .into(),
             PhoneError::UnknownCountry => lang
@@ -20,6 +20,14 @@ impl Explain for PhoneError {
                     "请从列表中选择国家和地区。",
                 )
                 .into(),
+            PhoneError::OtherCode { chosen } => match lang {
+                Lang::En => format!(
+                    "This number starts with another country code than {chosen}: choose its code in the list, or type the number without it."
+                ),
+                Lang::Zh => {
+                    format!("这个号码的国家和地区代码不是 {chosen}：请在列表中选择它的代码，或输入不带代码的号码。")
+                }
+            },
             PhoneError::Length { expected, got } => match lang {
                 Lang::En => format!(
                     "Mobile numbers with this code have {expected} digits; this one has {got}."

@@ -11,6 +11,7 @@ use crate::state::connection::ProfileError;
 super::strings! {
     C;
     Title => "Douyin · Connection", "抖音 · 连线";
+    Intro => "Douyin's Connection (in test from February 2020): a video call with a stranger picked from public profiles, for verified adults only; users who followed each other went on chatting on WeChat. Drawn here as Douyin showed it, outside WeChat.", "抖音「连线」（2020 年 2 月起测试）：与根据公开资料匹配的陌生人视频通话，仅限通过验证的成年人；互相关注的用户后来在微信上继续聊天。这里按抖音的样子画出，在微信之外。";
     Clock => "Time in China (simulated)", "北京时间（模拟）";
     Group => "Douyin test group", "抖音测试组";
     GroupIn => "In the test", "在测试组中";

@@ -45,7 +45,7 @@ impl T {
 }
 
 /// The line above a feed: whose view it is and what is hidden from it
-/// ("Viewing as: Wang Fang · 3 hidden: 2 outside the poster's window,
+/// ("Viewing as: Wang Fang · 3 hidden: 2 older than the poster lets others see,
 /// 1 private").
 pub fn view_line(name: &str, hidden: &Hidden, lang: Lang) -> String {
     // The Chinese counts carry their measure word in the string table
@@ -170,11 +170,11 @@ mod tests {
         };
         assert_eq!(
             view_line("Wang Fang", &h, Lang::En),
-            "Viewing as: Wang Fang · 3 hidden: 2 outside the poster's window, 1 private"
+            "Viewing as: Wang Fang · 3 hidden: 2 older than the poster lets others see, 1 private"
         );
         assert_eq!(
             view_line("王芳", &h, Lang::Zh),
-            "当前查看身份：王芳 · 3 条被隐藏：2 条超出发布者允许查看的范围，1 条私密"
+            "当前查看身份：王芳 · 3 条被隐藏：2 条早于发布者允许他人查看的时间，1 条私密"
         );
         assert!(view_line("Me", &Hidden::default(), Lang::En).ends_with("nothing hidden"));
         assert!(view_line("我", &Hidden::default(), Lang::Zh).ends_with("没有隐藏的动态"));

@@ -27,6 +27,12 @@ pub const END: Date = Date {
     day: 31,
 };
 
+/// The years the timeline and the chart show, [`START`]'s to [`END`]'s:
+/// the chart's axis.
+pub fn years() -> std::ops::RangeInclusive<u16> {
+    START.year..=END.year
+}
+
 /// One cell: what a platform's link did in a context.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {

@@ -9,6 +9,7 @@
 pub mod connection;
 pub mod engine;
 pub mod extract;
+pub mod history;
 pub mod link;
 pub mod matrix;
 pub mod moments;

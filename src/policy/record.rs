@@ -252,6 +252,49 @@ pub fn entry(id: &str) -> Option<&'static Entry> {
     entries().iter().find(|e| e.id == id)
 }
 
+/// The five source articles of the record (`seeds/` beside it), by the
+/// number the record cites them with: who published each (where the text
+/// says) and its title, as a reader would cite them.
+const SEEDS: [(&str, &str); 5] = [
+    (
+        "The Record",
+        "Tencent bows to Beijing\u{2019}s pressure, opens WeChat groups to social media rivals",
+    ),
+    (
+        "South China Morning Post",
+        "WeChat allows content sharing with banned Facebook, Twitter",
+    ),
+    (
+        "Jessica Rapp",
+        "WeChat Now Lets Chinese Users Share Content on Facebook",
+    ),
+    (
+        "London Daily (from the SCMP)",
+        "China\u{2019}s TikTok, Douyin, tests social networking feature as it competes with Tencent\u{2019}s WeChat",
+    ),
+    (
+        "Matthew Bossons, 2021-07-28",
+        "WeChat Suspends User Registration Amid Ongoing Tech Crackdown",
+    ),
+];
+
+/// A source as a reader names it: `seeds/000 (context)` becomes
+/// `The Record, "Tencent bows…" (context)`; every other name is the
+/// record's own (`Reuters 2013-08-01`).
+pub fn source_name(source: &str) -> std::borrow::Cow<'_, str> {
+    let Some(rest) = source.strip_prefix("seeds/") else {
+        return source.into();
+    };
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let (number, after) = rest.split_at(digits);
+    match number.parse::<usize>().ok().and_then(|n| SEEDS.get(n)) {
+        Some((by, title)) => format!("{by}, \u{201c}{title}\u{201d}{after}").into(),
+        None => source.into(),
+    }
+}
+
 /// The web address of a source, when the record's name for it contains a
 /// domain (`pandaily.com/?p=7954`, `Shanghai Daily shine.cn 2021-09-17`);
 /// names such as `Reuters 2013-08-01` or `seeds/000` have none and stay
@@ -275,6 +318,34 @@ pub fn source_url(source: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seeds_are_named_by_publication_and_title() {
+        assert_eq!(
+            source_name("seeds/000 (context)"),
+            "The Record, \u{201c}Tencent bows to Beijing\u{2019}s pressure, opens WeChat groups to social media rivals\u{201d} (context)"
+        );
+        assert!(source_name("seeds/004")
+            .starts_with("Matthew Bossons, 2021-07-28, \u{201c}WeChat Suspends"));
+        assert_eq!(source_name("Reuters 2013-08-01"), "Reuters 2013-08-01");
+        assert_eq!(source_name("seeds/9"), "seeds/9");
+        // Every seed the record cites has a name.
+        for e in entries() {
+            for s in &e.sources {
+                assert!(!source_name(s).starts_with("seeds/"), "{s}");
+            }
+        }
+        // And each name is that file's own title.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/record/seeds");
+        if let Ok(files) = std::fs::read_dir(&dir) {
+            for f in files.flatten() {
+                let name = f.file_name().to_string_lossy().to_string();
+                let n: usize = name[..3].parse().unwrap();
+                let text = std::fs::read_to_string(f.path()).unwrap();
+                assert!(text.contains(SEEDS[n].1), "{name}: {}", SEEDS[n].1);
+            }
+        }
+    }
 
     #[test]
     fn the_record_is_read_whole_and_in_date_order() {

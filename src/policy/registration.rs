@@ -133,6 +133,12 @@ pub enum PhoneError {
     NotDigits,
     /// A country code not in [`COUNTRIES`].
     UnknownCountry,
+    /// The number starts with another country's code than the one chosen
+    /// (`+1 …` typed with +44 selected).
+    OtherCode {
+        /// The code chosen in the list.
+        chosen: &'static str,
+    },
     /// The wrong number of digits.
     Length {
         /// How many the country's mobile numbers have.
@@ -147,14 +153,39 @@ pub enum PhoneError {
     },
 }
 
-/// The digits of `phone` (spaces and dashes dropped) when it is a mobile
-/// number of `country`.
+/// The digits of `phone` when it is a mobile number of `country`, written
+/// as people write them: spaces, dashes, dots and brackets are dropped, the
+/// chosen country's code in front (`+44 7700 900123`, `0044 …`) is taken
+/// off, and so is the trunk `0` of a national number (`07700 900123`).
 pub fn phone_digits(country: &str, phone: &str) -> Result<String, PhoneError> {
-    let &(_, _, _, len, starts) = COUNTRIES
+    let &(code, _, _, len, starts) = COUNTRIES
         .iter()
         .find(|c| c.0 == country)
         .ok_or(PhoneError::UnknownCountry)?;
-    let digits: String = phone.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let written: String = phone
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect();
+    if written.is_empty() {
+        return Err(PhoneError::Empty);
+    }
+    let international = written
+        .strip_prefix('+')
+        .or_else(|| written.strip_prefix("00"));
+    let digits = match international {
+        Some(rest) => match rest.strip_prefix(&code[1..]) {
+            Some(national) if rest.bytes().all(|b| b.is_ascii_digit()) => national.to_string(),
+            _ if rest.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(PhoneError::OtherCode { chosen: code })
+            }
+            _ => return Err(PhoneError::NotDigits),
+        },
+        None => written,
+    };
+    let digits = match digits.strip_prefix('0') {
+        Some(national) if digits.len() == usize::from(len) + 1 => national.to_string(),
+        _ => digits,
+    };
     if digits.is_empty() {
         return Err(PhoneError::Empty);
     }
@@ -176,6 +207,42 @@ pub fn phone_digits(country: &str, phone: &str) -> Result<String, PhoneError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_taken_as_people_write_them() {
+        let uk = "7700900123".to_string();
+        for typed in [
+            "7700 900123",
+            "+44 7700 900123",
+            "0044 7700 900123",
+            "07700 900123",
+            "+44 (0)7700 900123",
+            "7700-900-123",
+        ] {
+            assert_eq!(phone_digits("+44", typed), Ok(uk.clone()), "{typed}");
+        }
+        assert_eq!(
+            phone_digits("+86", "+86 138 0013 8000"),
+            Ok("13800138000".into())
+        );
+        assert_eq!(
+            phone_digits("+44", "+1 202 555 0143"),
+            Err(PhoneError::OtherCode { chosen: "+44" })
+        );
+        assert_eq!(
+            phone_digits("+44", "+44 7700 9OO123"),
+            Err(PhoneError::NotDigits)
+        );
+        assert_eq!(
+            phone_digits("+44", "+"),
+            Err(PhoneError::OtherCode { chosen: "+44" })
+        );
+        assert_eq!(phone_digits("+44", "+44"), Err(PhoneError::Empty));
+        assert!(matches!(
+            phone_digits("+86", "0138001380001"),
+            Err(PhoneError::Length { .. })
+        ));
+    }
 
     #[test]
     fn window_is_inclusive_exclusive_and_mainland_only() {

@@ -6,9 +6,10 @@ use super::words::{context_name, display_key, outcome_chip, platform_label};
 use crate::lang::Lang;
 use crate::policy::matrix::{join, Cell, Change};
 use crate::policy::rules::Rules;
+use std::sync::Arc;
 
 /// An outcome in short words, with its card when that is not a plain card.
-fn cell_words(c: &Cell, lang: Lang) -> String {
+pub(super) fn cell_words(c: &Cell, lang: Lang) -> String {
     let mut s = String::from(outcome_chip(c.outcome).tr(lang));
     if let Some(k) = display_key(c.display) {
         s = s + " (" + k.tr(lang) + ")";
@@ -22,16 +23,7 @@ pub fn list(rows: &[Change], rules: &Rules, lang: Lang) -> Markup {
     let mut m = Markup::new();
     m.el("ul", &[("class", "changes")], |m| {
         for c in rows {
-            // The rules deciding after, then those that no longer do.
-            let mut ids = c.after.rules.clone();
-            ids.extend(
-                c.before
-                    .rules
-                    .iter()
-                    .filter(|r| !c.after.rules.contains(r))
-                    .cloned(),
-            );
-            let ids = join(&ids);
+            let ids = join(&rule_ids(c));
             let attrs = [
                 ("data-platform", &*c.platform),
                 ("data-context", c.context.as_str()),
@@ -48,6 +40,33 @@ pub fn list(rows: &[Change], rules: &Rules, lang: Lang) -> Markup {
                 m.leaf("code", &[], &c.before.rules_attr()).text(" → ");
                 m.leaf("code", &[], &c.after.rules_attr());
             });
+        }
+    });
+    m
+}
+
+/// A change's `data-rules`: the rules deciding after it, then those that
+/// no longer do.
+pub(super) fn rule_ids(c: &Change) -> Vec<Arc<str>> {
+    let mut ids = c.after.rules.clone();
+    ids.extend(
+        c.before
+            .rules
+            .iter()
+            .filter(|r| !c.after.rules.contains(r))
+            .cloned(),
+    );
+    ids
+}
+
+/// Every change in between two days (`policy::history::between`), by
+/// date: one row each, in words first (the day, the platform, linking to
+/// its history, the context and both outcomes), the rule ids second.
+pub fn every(rows: &[Change], rules: &Rules, lang: Lang) -> Markup {
+    let mut m = Markup::with_capacity(256 * rows.len());
+    m.el("ol", &[("class", "changes history-list")], |m| {
+        for c in rows {
+            super::history::change_row(m, c, true, rules, lang);
         }
     });
     m

@@ -3,7 +3,7 @@
 //! each carrying markup. None of it may come out as markup.
 
 use super::markup::Markup;
-use super::{batch, changes, chart, matrix, opener, outcome, record, rules, why};
+use super::{batch, changes, chart, history, matrix, opener, outcome, record, rules, why};
 use crate::lang::Lang;
 use crate::policy::engine::{decide, Decision};
 use crate::policy::matrix::{bands, diff, platforms, sample_link, CONTEXTS, END, START};
@@ -236,16 +236,15 @@ fn timeline_matrix_chart_changes_and_record() {
             })
             .collect();
         let date = Date::parse("2021-09-17").unwrap();
-        assert_shown(
-            &chart::chart(&rows, &rules, Context::Chat, date, lang),
-            "chart",
-        );
+        assert_shown(&chart::chart(&rows, &rules, Context::Chat, lang), "chart");
+        assert_clean(chart::legend(&rows, lang).as_str(), "legend");
         let a = Date::parse("2021-09-16").unwrap();
         let changed = diff(&rules, &s, a, date);
         assert!(!changed.is_empty());
         assert_shown(&changes::list(&changed, &rules, lang), "changes");
         assert_shown(&record::cards(&rules, lang), "cards");
-        assert_clean(record::marks(lang).as_str(), "marks");
+        assert_clean(record::events(lang).as_str(), "events");
+        assert_clean(record::ticks().as_str(), "ticks");
     }
     assert_eq!(CONTEXTS.len(), 3);
 }
@@ -265,5 +264,35 @@ fn rules_list_and_editor_errors() {
     };
     for lang in [Lang::En, Lang::Zh] {
         assert_clean(rules::errors(&errors, lang).as_str(), "errors");
+    }
+}
+
+#[test]
+fn history_of_a_platform_and_every_change_in_between() {
+    let rules = hostile_rules();
+    let s = day("2021-10-01");
+    let mut shown = 0;
+    for (_, p) in platforms(&rules) {
+        let h = crate::policy::history::history(&rules, &p.id, &s).unwrap();
+        for lang in [Lang::En, Lang::Zh] {
+            // The heading is the platform's (hostile) name.
+            assert_shown(&history::history(&h, &rules, lang), "history");
+            shown += 1;
+        }
+    }
+    assert!(shown > 0);
+    // Feishu's history carries the hostile rule's id as a link.
+    let feishu = crate::policy::history::history(&rules, "feishu", &s).unwrap();
+    let m = history::history(&feishu, &rules, Lang::En);
+    assert!(m
+        .as_str()
+        .contains(&(String::from("<code>r") + ESCAPED + "</code>")));
+    for lang in [Lang::En, Lang::Zh] {
+        assert_shown(&history::pick(Some(H), &rules, lang), "pick");
+        assert_shown(&history::pick(None, &rules, lang), "pick");
+        assert_shown(&history::page(None, Some(H), &rules, lang), "page");
+        let every = crate::policy::history::between(&rules, &s, START, END);
+        assert!(!every.is_empty());
+        assert_shown(&changes::every(&every, &rules, lang), "every change");
     }
 }

@@ -15,6 +15,11 @@ pub fn rule(id: &str) -> String {
     String::from("#/rules?id=") + &encode(id)
 }
 
+/// One platform's history (`#/history?platform=…`).
+pub fn history(platform_id: &str) -> String {
+    String::from("#/history?platform=") + &encode(platform_id)
+}
+
 /// The Moments feed.
 pub const MOMENTS: &str = "#/moments";
 /// The sign-up flow.

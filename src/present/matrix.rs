@@ -71,7 +71,7 @@ pub fn matrix(
     m
 }
 
-/// A platform's row: its name, then a cell per context with the chip
+/// A platform's row: its name (linking to its history), then a cell per context with the chip
 /// that opens its sample link, and the network's chip when the page never
 /// loads.
 fn row(
@@ -85,7 +85,11 @@ fn row(
 ) {
     let link = rules.platform(id).map(sample_link).unwrap_or_default();
     m.el("tr", &[], |m| {
-        m.leaf("th", &[("scope", "row")], platform_label(rules, id, lang));
+        // The platform's name opens its history (every change, by context).
+        m.el("th", &[("scope", "row")], |m| {
+            let to = href::history(id);
+            m.leaf("a", &[("href", &to)], platform_label(rules, id, lang));
+        });
         for (ctx, c) in CONTEXTS.iter().zip(cells.iter()) {
             let to = String::from(href::OPEN) + &scenario_query(&link, *ctx, scenario, lang);
             let rules_attr = c.rules_attr();

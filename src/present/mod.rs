@@ -11,6 +11,7 @@
 pub mod batch;
 pub mod changes;
 pub mod chart;
+pub mod history;
 pub mod href;
 pub mod markup;
 pub mod matrix;

@@ -1,13 +1,13 @@
 //! The record on the timeline: its entries as cards, each with only the
 //! dates the record gives, how sure the record is, its sources and what of
-//! the simulator follows from it; and the scrubber's markers.
+//! the simulator follows from it; and the scrubber's ticks and events.
 
 use super::href;
 use super::markup::Markup;
 use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::matrix::{END, START};
-use crate::policy::record::{self, entries, source_url, Entry, Use};
+use crate::policy::record::{self, entries, source_name, source_url, Entry, Use};
 use crate::policy::rules::Rules;
 use crate::policy::scenario::Date;
 use crate::state::timeline::percent;
@@ -23,25 +23,53 @@ pub fn cards(rules: &Rules, lang: Lang) -> Markup {
     m
 }
 
-/// The scrubber's markers: one button per day the record gives (an
-/// undated entry has none), placed by `data-left` and jumping to its day
-/// by `data-jump`.
-pub fn marks(lang: Lang) -> Markup {
+/// The scrubber's ticks: one per day the record gives (an undated entry
+/// has none), placed by `data-left`. Only a picture: close days overlap on
+/// a phone, so the events are buttons in a list ([`events`]).
+pub fn ticks() -> Markup {
     let mut m = Markup::new();
-    for (day, e) in record::marks().filter(|(d, _)| *d >= START && *d <= END) {
-        let (d, title) = (day.to_string(), e.title(lang));
-        m.el("li", &[("data-left", &percent(day))], |m| {
-            let label = d.clone() + " " + title;
-            let attrs = [
-                ("type", "button"),
-                ("class", "scrub-mark"),
-                ("title", title),
-                ("aria-label", &label),
-                ("data-jump", &d),
-            ];
-            m.leaf("button", &attrs, "");
-        });
+    for (day, _) in record::marks().filter(|(d, _)| *d >= START && *d <= END) {
+        m.leaf("li", &[("data-left", &percent(day))], "");
     }
+    m
+}
+
+/// The record's dated events under the scrubber, folded: a button each,
+/// named by its day (with its precision when it is not to the day) and
+/// its title, jumping to its day by `data-jump`.
+pub fn events(lang: Lang) -> Markup {
+    let shown: Vec<(Date, &Entry)> = record::marks()
+        .filter(|(d, _)| *d >= START && *d <= END)
+        .collect();
+    let mut m = Markup::with_capacity(shown.len() * 200);
+    m.el("details", &[("class", "scrub-events")], |m| {
+        let count = String::from(T::Events.tr(lang)) + " (" + &shown.len().to_string() + ")";
+        m.leaf("summary", &[], &count);
+        m.leaf(
+            "p",
+            &[("class", "scrub-events-help")],
+            T::EventsHelp.tr(lang),
+        );
+        m.el("ol", &[("aria-label", T::Events.tr(lang))], |m| {
+            for (day, e) in &shown {
+                let d = day.to_string();
+                m.el("li", &[], |m| {
+                    let attrs = [
+                        ("type", "button"),
+                        ("class", "scrub-event"),
+                        ("data-jump", &d),
+                    ];
+                    m.el("button", &attrs, |m| {
+                        m.leaf("time", &[("datetime", &d)], &d);
+                        if let Some(p) = precision(e) {
+                            m.text(" ").text(p.tr(lang));
+                        }
+                        m.text(" · ").text(e.title(lang));
+                    });
+                });
+            }
+        });
+    });
     m
 }
 
@@ -73,6 +101,9 @@ fn card(m: &mut Markup, rules: &Rules, lang: Lang, e: &Entry) {
         m.el("p", &[("class", "record-sources")], |m| {
             m.text(T::Sources.tr(lang)).text(sep);
             for s in &e.sources {
+                // Named as a reader cites it (`seeds/000` by its
+                // publication and title), the record's id kept as a title.
+                let name = source_name(s);
                 match source_url(s) {
                     Some(url) => {
                         let attrs = [
@@ -81,10 +112,10 @@ fn card(m: &mut Markup, rules: &Rules, lang: Lang, e: &Entry) {
                             ("rel", "noopener noreferrer"),
                             ("href", &url),
                         ];
-                        m.leaf("a", &attrs, s);
+                        m.leaf("a", &attrs, &name);
                     }
                     None => {
-                        m.leaf("span", &[("class", "record-source")], s);
+                        m.leaf("span", &[("class", "record-source"), ("title", s)], &name);
                     }
                 }
             }
@@ -290,8 +321,44 @@ mod tests {
         ));
         assert!(html.contains("data-context-only=\"true\""));
         assert!(html.contains("<a href=\"#/rules?id="));
-        let marks = marks(Lang::Zh).into_string();
-        assert!(marks.starts_with("<li data-left=\""), "{marks}");
-        assert_eq!(marks.matches("data-jump=").count(), record::marks().count());
+        let ticks = ticks().into_string();
+        assert!(ticks.starts_with("<li data-left=\""), "{ticks}");
+        assert_eq!(ticks.matches("<li ").count(), record::marks().count());
+        assert!(!ticks.contains("<button"), "a picture, not controls");
+    }
+
+    #[test]
+    fn every_event_is_a_button_with_its_day_and_title() {
+        for lang in [Lang::En, Lang::Zh] {
+            let html = events(lang).into_string();
+            let n = record::marks().count();
+            assert_eq!(html.matches("<button ").count(), n);
+            assert_eq!(html.matches("data-jump=").count(), n);
+            let count = String::from(T::Events.tr(lang)) + " (" + &n.to_string() + ")";
+            assert!(html.contains(&count), "{html}");
+            for (d, e) in record::marks() {
+                let d = d.to_string();
+                let name = format!("<time datetime=\"{d}\">{d}</time>");
+                let at = html.find(&name).unwrap_or_else(|| panic!("{d}"));
+                let item = &html[at..at + html[at..].find("</button>").unwrap()];
+                let mut title = Markup::new();
+                title.text(" · ").text(e.title(lang));
+                assert!(item.ends_with(title.as_str()), "{item}");
+            }
+        }
+        let en = events(Lang::En).into_string();
+        assert!(en.contains(
+            "data-jump=\"2013-11-01\"><time datetime=\"2013-11-01\">2013-11-01</time> \
+             (month only) · Taobao links stop opening</button>"
+        ));
+        assert!(en.contains(
+            "<time datetime=\"2021-09-17\">2021-09-17</time> · Phase 1: one-to-one chats open \
+             after confirmation</button>"
+        ));
+        let zh = events(Lang::Zh).into_string();
+        assert!(
+            zh.contains("（仅知月份） · 淘宝链接无法在微信中打开</button>"),
+            "{zh}"
+        );
     }
 }

@@ -1,13 +1,14 @@
 //! The body of the Why section: the deciding rules with their dates and
-//! sources, how sure the record is, what was assumed, and what the other
-//! rollout cohort saw.
+//! sources, how sure the record is, what was assumed, what the other
+//! rollout cohort saw, and a link to every change of the platform.
 
 use super::href;
 use super::markup::Markup;
-use super::words::{in_force, outcome_key};
+use super::words::{in_force, outcome_key, platform_label};
 use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::engine::{Decision, TraceStep, Why};
+use crate::policy::history::has_history;
 use crate::policy::rules::{Outcome, Part, Rules};
 use crate::policy::scenario::Cohort;
 
@@ -75,7 +76,22 @@ pub fn body(d: &Decision, rules: &Rules, lang: Lang) -> Markup {
             });
         });
     }
+    history_link(&mut m, d, rules, lang);
     m
+}
+
+/// "Every change of Douyin": a link to the history of the decision's
+/// platform, if it has one (a platform of the matrix).
+fn history_link(m: &mut Markup, d: &Decision, rules: &Rules, lang: Lang) {
+    let Some(id) = d.platform.as_deref().filter(|p| has_history(rules, p)) else {
+        return;
+    };
+    let text = String::from(T::EveryChangeOf.tr(lang))
+        + lang.pick(" ", "")
+        + platform_label(rules, id, lang);
+    m.el("p", &[("class", "why-history")], |m| {
+        m.leaf("a", &[("href", &href::history(id))], &text);
+    });
 }
 
 /// One applied step of the trace: the rule, its role, what it supplied,
@@ -159,5 +175,36 @@ fn source_links(m: &mut Markup, sources: &[String]) {
         let entry = src.split('#').next().unwrap_or(src);
         let to = href::timeline_entry(entry);
         m.leaf("a", &[("class", "why-source"), ("href", &to)], src);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::engine::decide;
+    use crate::policy::rules::Context;
+    use crate::policy::scenario::day;
+
+    #[test]
+    fn why_links_to_every_change_of_the_platform_it_has() {
+        let rules = Rules::builtin();
+        let s = day("2021-10-01");
+        let d = decide(rules, "https://www.douyin.com/", Context::Chat, &s);
+        let m = body(&d, rules, Lang::En);
+        assert!(
+            m.as_str().contains(
+                "<p class=\"why-history\"><a href=\"#/history?platform=douyin\">\
+                 Every change of Douyin</a></p>"
+            ),
+            "{}",
+            m.as_str()
+        );
+        let zh = body(&d, rules, Lang::Zh);
+        assert!(zh.as_str().contains(">历次变化：抖音</a>"));
+        // A link of no platform of the record has no history to link to.
+        let none = decide(rules, "https://example.com/", Context::Chat, &s);
+        assert!(!body(&none, rules, Lang::En)
+            .as_str()
+            .contains("why-history"));
     }
 }

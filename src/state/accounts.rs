@@ -157,6 +157,13 @@ fn put_space(data: &mut Data, space: Space) {
     data.douyin = space.douyin;
 }
 
+/// Whether the current account is not the demo one while the demo account
+/// is kept among the others: the chat list then says where the demo chats
+/// went and offers the way back.
+pub fn away_from_demo(data: &Data) -> bool {
+    data.account.id != DEMO_ACCOUNT && data.others.iter().any(|s| s.account.id == DEMO_ACCOUNT)
+}
+
 /// Every account, the current one included, in the order they were made.
 pub fn accounts(data: &Data) -> Vec<&Account> {
     let mut all: Vec<&Account> = std::iter::once(&*data.account)
@@ -332,6 +339,7 @@ pub fn welcome(name: &str, lang: Lang, ts: i64) -> Space {
             from: TEAM.into(),
             text,
             ts,
+            demo: false,
         })],
         unread: 1,
     };

@@ -181,7 +181,13 @@ pub fn reduce(chats: &mut Vec<Rc<Chat>>, action: ChatsAction) -> bool {
                 return false;
             }
             let ts = c.messages.last().map_or(ts, |m| ts.max(m.ts));
-            let message = Rc::new(Message { id, from, text, ts });
+            let message = Rc::new(Message {
+                id,
+                from,
+                text,
+                ts,
+                demo: false,
+            });
             Rc::make_mut(&mut chats[i]).messages.push(message);
             true
         }

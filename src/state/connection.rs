@@ -317,6 +317,7 @@ pub fn reduce(data: &mut Data, action: ConnectionAction) -> bool {
                 from: contact_id(id),
                 text: first,
                 ts,
+                demo: false,
             },
             [name_en, name_zh],
         ),

@@ -12,6 +12,7 @@ pub mod mini;
 pub mod model;
 pub mod moments;
 pub mod opener;
+pub mod orientation;
 pub mod page;
 pub mod params;
 pub mod persist;
@@ -63,6 +64,11 @@ pub enum Action {
     Sync(sync_tabs::SyncAction),
     /// Back to the built-in demo data.
     Reset,
+    /// The address asked for these parameters (on the first load, or
+    /// changed in an open tab): applied as `params::changes` says, each
+    /// change an action of its own (logged for a rebase as such), with a
+    /// notice for each refused value.
+    Address(params::Params),
 }
 
 /// Applies `action` to `model`. Every change to saved data bumps `rev`, which
@@ -77,7 +83,14 @@ pub fn reduce(model: &mut Model, action: Action) {
         )
     });
     let changed = match action {
-        Action::Scenario(a) => scenario::reduce(&mut model.data.scenario, a),
+        Action::Scenario(a) => {
+            let changed = scenario::reduce(&mut model.data.scenario, a);
+            // The demo conversations follow the day (`seed::follow_date`).
+            if changed {
+                seed::follow_date(&mut model.data);
+            }
+            changed
+        }
         Action::Chats(mut a) => {
             // Members must be known contacts, or the saved data would fail
             // validation on the next load.
@@ -141,6 +154,13 @@ pub fn reduce(model: &mut Model, action: Action) {
             return;
         }
         Action::Sync(a) => sync_tabs::reduce_sync(model, a),
+        Action::Address(p) => {
+            for a in params::changes(&p, &model.data) {
+                reduce(model, a);
+            }
+            // The actions it made took their revisions themselves.
+            return;
+        }
         Action::Reset => {
             let rev = model.data.rev;
             model.data = seed::seed();

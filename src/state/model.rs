@@ -61,6 +61,10 @@ pub struct Message {
     /// When it was sent, in seconds since 1970-01-01 UTC+8 (China time,
     /// so that displayed clock times need no time-zone logic).
     pub ts: i64,
+    /// One of the demo conversation's messages (`state::seed`): placed
+    /// relative to the scenario's day, and there only in its era. What the
+    /// user sends is not, and keeps its own time.
+    pub demo: bool,
 }
 
 /// A conversation.
@@ -249,7 +253,38 @@ crate::json_struct!(Contact {
     color,
     wechat_id
 });
-crate::json_struct!(Message { id, from, text, ts });
+// By hand, for `demo`: written only when set, and absent in older saves.
+impl ToJson for Message {
+    fn to_json(&self, out: &mut String) {
+        out.push('{');
+        crate::json::key(out, true, "id");
+        self.id.to_json(out);
+        crate::json::key(out, false, "from");
+        self.from.to_json(out);
+        crate::json::key(out, false, "text");
+        self.text.to_json(out);
+        crate::json::key(out, false, "ts");
+        self.ts.to_json(out);
+        if self.demo {
+            crate::json::key(out, false, "demo");
+            true.to_json(out);
+        }
+        out.push('}');
+    }
+}
+
+impl FromJson for Message {
+    fn from_json(n: &Node) -> Result<Self, Error> {
+        n.field("id")?;
+        Ok(Message {
+            id: n.read("id")?,
+            from: n.read("from")?,
+            text: n.read("text")?,
+            ts: n.read("ts")?,
+            demo: n.read::<Option<bool>>("demo")?.unwrap_or(false),
+        })
+    }
+}
 crate::json_struct!(Chat {
     id,
     kind,

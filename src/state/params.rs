@@ -1,12 +1,34 @@
 //! Scenario parameters in addresses (`#/me?date=2021-10-01&region=overseas`).
 //!
-//! Parsing never fails: a bad value is reported and ignored, so that a
-//! mistyped link still opens the app.
+//! Parsing never fails: a bad value (malformed, or a date outside the
+//! record's [`FIRST_DAY`]..=[`LAST_DAY`]) is reported and ignored, so that a
+//! mistyped link still opens the app. What an address changes in the state,
+//! on the first load and on every change of the address, is
+//! [`address::changes`].
+
+pub mod address;
+
+pub use address::changes;
 
 use crate::lang::Lang;
 use crate::policy::connection::TestGroup;
 use crate::policy::link::query_pairs;
 use crate::policy::scenario::{parse_vpn, vpn_str, Cohort, Date, Os, Region, Scenario};
+
+/// The first day the app simulates: the record starts in 2013 (the
+/// timeline's axis).
+pub const FIRST_DAY: Date = crate::policy::matrix::START;
+/// The last day the app simulates: the record ends in 2023.
+pub const LAST_DAY: Date = crate::policy::matrix::END;
+
+/// `text` as a date the app simulates: well formed and within
+/// [`FIRST_DAY`]..=[`LAST_DAY`]. A day outside is refused rather than
+/// clamped, so that the address never silently shows another day.
+pub fn simulated_day(text: &str) -> Option<Date> {
+    Date::parse(text)
+        .ok()
+        .filter(|d| (FIRST_DAY..=LAST_DAY).contains(d))
+}
 
 /// Percent-decodes a query component (`+` is a space). Invalid escapes are
 /// kept as typed and invalid UTF-8 is replaced, so decoding never fails.
@@ -15,7 +37,7 @@ pub use crate::policy::link::form_decode as decode;
 /// What an address asked for. `None` means "not given or not valid".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Params {
-    /// `date=YYYY-MM-DD`
+    /// `date=YYYY-MM-DD`, within [`FIRST_DAY`]..=[`LAST_DAY`]
     pub date: Option<Date>,
     /// `region=mainland|overseas`
     pub region: Option<Region>,
@@ -44,7 +66,7 @@ impl Params {
         let mut p = Params::default();
         for (name, value) in split_pairs(query) {
             let ok = match name.as_str() {
-                "date" => set(&mut p.date, Date::parse(&value).ok()),
+                "date" => set(&mut p.date, simulated_day(&value)),
                 "region" => set(&mut p.region, Region::parse(&value)),
                 "os" => set(&mut p.os, Os::parse(&value)),
                 "vpn" => set(&mut p.vpn, parse_vpn(&value)),
@@ -97,7 +119,9 @@ fn set<V>(slot: &mut Option<V>, value: Option<V>) -> bool {
     }
 }
 
-/// Every scenario parameter, for a link that reproduces the scenario exactly.
+/// Every scenario parameter, for a link that reproduces the scenario exactly
+/// (the link opener's; "Copy link to this scenario" is [`full_query_data`],
+/// which adds Connection's test group).
 pub fn full_query(s: &Scenario, lang: Lang) -> String {
     let mut q = String::with_capacity(64);
     q.push_str("?date=");
@@ -140,6 +164,16 @@ pub fn carried(s: &Scenario, lang: Lang) -> Vec<(&'static str, String)> {
         v.push(("lang", lang.as_str().to_string()));
     }
     v
+}
+
+/// [`full_query`] and Connection's test group (`connection=in|out`), always:
+/// "Copy link to this scenario" reproduces everything an address can set,
+/// as [`carried_data`] carries it between screens.
+pub fn full_query_data(data: &crate::state::model::Data) -> String {
+    let mut q = full_query(&data.scenario, data.lang);
+    q.push_str("&connection=");
+    q.push_str(data.douyin.group.as_str());
+    q
 }
 
 /// [`carried`] and Connection's test group (`state::connection::carried`):

@@ -2,12 +2,18 @@
 //!
 //! Deterministic (no randomness, no clock) so that tests and screenshots are
 //! repeatable. The links in the messages are the kinds the record is about.
+//!
+//! The demo conversations follow the scenario's day ([`follow_date`]): their
+//! messages are placed the same number of days before it as they were
+//! written before the default day (2021-12-01), and a message that belongs to one era (a
+//! Douyin link "won't open here", Taobao "should open directly now") is
+//! there only in that era ([`ERAS`]). What the user sent keeps its time.
 
 use super::model::{Chat, ChatKind, Contact, Data, Message, ME};
 use super::persist::CURRENT_VERSION;
 use super::time::at;
 use crate::lang::Lang;
-use crate::policy::scenario::{Date, Scenario};
+use crate::policy::scenario::{Date, Scenario, DEFAULT_DATE};
 use std::rc::Rc;
 
 const CONTACTS: &[(&str, &str, &str, &str, &str)] = &[
@@ -29,9 +35,10 @@ const CONTACTS: &[(&str, &str, &str, &str, &str)] = &[
     ("c-sunli", "Sun Li", "孙丽", "#558b2f", "sunli_shop"),
 ];
 
-/// One message of the seed: (sender, day offset from 2021-11-30, hour,
-/// minute, text in English, text in Chinese). Both texts carry the same
-/// links, so that every decision is the same in either language.
+/// One message of the seed: (sender, day offset from the scenario's day
+/// (written for 2021-11-30), hour, minute, text in English, text in
+/// Chinese). Both texts carry the same links, so that every decision is the
+/// same in either language.
 type SeedMsg = (&'static str, i32, u8, u8, &'static str, &'static str);
 
 const LIHUA: &[SeedMsg] = &[
@@ -197,23 +204,134 @@ const DEALS: &[SeedMsg] = &[
     ),
 ];
 
+/// The day the seed was written on, the day before the default scenario
+/// day: its offsets count from it, and a save from before the demo
+/// followed the date has its messages there.
 const DAY0: Date = Date {
     year: 2021,
     month: 11,
     day: 30,
 };
 
-fn messages(seed: &[SeedMsg], lang: Lang) -> Vec<Rc<Message>> {
+const fn day(year: u16, month: u8, day: u8) -> Date {
+    Date { year, month, day }
+}
+
+/// The days a message of a seed chat belongs to: (chat, message id, first
+/// day, first day it no longer fits). Outside them it is not shown: what it
+/// says (a link that "won't open here", one that "should open directly
+/// now") would be false. From the record: Taobao stopped opening in 2013-11
+/// (R-2013-11) and opened directly in one-to-one chats from 2021-11-29
+/// (R-2021-11-29); Douyin was blocked from 2018-03 (R-2018-03) until links
+/// opened after a confirmation from 2021-09-17 (R-2021-09-17). Douyin
+/// launched in 2016-09 and Pinduoduo in 2015-09 (general knowledge, not the
+/// record: only used to keep their links out of the years before them).
+pub const ERAS: &[(&str, u64, Option<Date>, Option<Date>)] = &[
+    ("lihua", 3, Some(day(2013, 11, 1)), Some(day(2021, 11, 29))),
+    ("lihua", 4, Some(day(2021, 11, 29)), Some(day(2022, 3, 1))),
+    ("chenjing", 1, Some(day(2016, 9, 1)), None),
+    ("chenjing", 2, Some(day(2018, 3, 1)), Some(day(2021, 9, 17))),
+    ("deals", 2, Some(day(2015, 9, 1)), None),
+    ("deals", 3, Some(day(2013, 11, 1)), None),
+    ("deals", 4, Some(day(2021, 11, 29)), None),
+];
+
+/// The seed chats and their messages, by chat id.
+const SEED_CHATS: &[(&str, &[SeedMsg])] = &[
+    ("lihua", LIHUA),
+    ("zhangwei", ZHANGWEI),
+    ("chenjing", CHENJING),
+    ("mum", MUM),
+    ("family", FAMILY),
+    ("deals", DEALS),
+];
+
+/// Whether message `id` of seed chat `chat` fits day `today`.
+fn in_era(chat: &str, id: u64, today: Date) -> bool {
+    ERAS.iter()
+        .find(|e| e.0 == chat && e.1 == id)
+        .is_none_or(|&(_, _, from, until)| {
+            from.is_none_or(|f| today >= f) && until.is_none_or(|u| today < u)
+        })
+}
+
+/// The demo messages of seed chat `chat` on `today`, each in the language
+/// of `written` (the chat's demo messages as they are) or else `lang`.
+fn messages_on(
+    chat: &str,
+    seed: &[SeedMsg],
+    today: Date,
+    lang: Lang,
+    written: &[Rc<Message>],
+) -> Vec<Rc<Message>> {
     seed.iter()
         .zip(1u64..)
-        .map(|(&(from, day, h, m, en, zh), id)| Message {
-            id,
-            from: from.to_string(),
-            text: lang.pick(en, zh).to_string(),
-            ts: at(DAY0.add_days(day), h, m),
+        .filter(|&(_, id)| in_era(chat, id, today))
+        .map(|(&(from, offset, h, m, en, zh), id)| {
+            let kept = written.iter().find(|w| w.id == id && w.from == from);
+            Message {
+                id,
+                from: from.to_string(),
+                text: kept.map_or_else(|| lang.pick(en, zh).to_string(), |w| w.text.clone()),
+                // The seed was written the day before the default day: its
+                // newest messages say "Yesterday" on the scenario's day.
+                ts: at(today.add_days(offset - 1), h, m),
+                demo: true,
+            }
         })
         .map(Rc::new)
         .collect()
+}
+
+fn messages(chat: &str, seed: &[SeedMsg], lang: Lang) -> Vec<Rc<Message>> {
+    messages_on(chat, seed, DEFAULT_DATE, lang, &[])
+}
+
+/// Whether `m` is a message of the seed as a save from before the demo
+/// followed the date holds it (same id, sender and time on [`DAY0`]).
+fn was_seeded(seed: &[SeedMsg], m: &Message) -> bool {
+    m.id >= 1
+        && seed
+            .get(m.id as usize - 1)
+            .is_some_and(|&(from, offset, h, min, en, zh)| {
+                m.from == from
+                    && m.ts == at(DAY0.add_days(offset), h, min)
+                    && (m.text == en || m.text == zh)
+            })
+}
+
+/// Places the demo conversations on the scenario's day: every seed chat
+/// still there gets its demo messages of that day's era, dated relative to
+/// it, among the user's own messages, which keep their time. Whether
+/// anything changed. Deterministic, so that applying it again (a rebase)
+/// changes nothing.
+pub fn follow_date(data: &mut Data) -> bool {
+    let today = data.scenario.date;
+    let lang = data.lang;
+    let mut changed = false;
+    for chat in &mut data.chats {
+        let Some(&(id, seed)) = SEED_CHATS.iter().find(|s| s.0 == chat.id) else {
+            continue;
+        };
+        let (written, own): (Vec<_>, Vec<_>) = chat
+            .messages
+            .iter()
+            .cloned()
+            .partition(|m| m.demo || was_seeded(seed, m));
+        let mut next = messages_on(id, seed, today, lang, &written);
+        if next == written && own.is_empty() {
+            continue;
+        }
+        next.extend(own);
+        // Stable: the user's message sent in the same minute as a demo
+        // one stays after it.
+        crate::sort::sort_by(&mut next, &|a, b| a.ts.cmp(&b.ts));
+        if next != chat.messages {
+            Rc::make_mut(chat).messages = next;
+            changed = true;
+        }
+    }
+    changed
 }
 
 fn direct(id: &str, with: &str, seed: &[SeedMsg], unread: u32, lang: Lang) -> Chat {
@@ -222,7 +340,7 @@ fn direct(id: &str, with: &str, seed: &[SeedMsg], unread: u32, lang: Lang) -> Ch
         kind: ChatKind::Direct {
             with: with.to_string(),
         },
-        messages: messages(seed, lang),
+        messages: messages(id, seed, lang),
         unread,
     }
 }
@@ -239,7 +357,7 @@ fn group(g: SeedGroup, seed: &[SeedMsg], unread: u32, lang: Lang) -> Chat {
             name_zh: zh.to_string(),
             members: members.iter().map(|m| m.to_string()).collect(),
         },
-        messages: messages(seed, lang),
+        messages: messages(id, seed, lang),
         unread,
     }
 }
@@ -313,6 +431,7 @@ pub fn seed_in(lang: Lang) -> Data {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::persist;
 
     #[test]
     fn seed_is_deterministic_and_valid() {
@@ -351,6 +470,129 @@ mod tests {
         assert!(super::super::persist::validate(&zh).is_ok());
         let mum = &zh.chat("mum").unwrap().messages[2].text;
         assert_eq!(mum, "周六回家吃饭吗？");
+    }
+
+    fn on(d: &str) -> Data {
+        let mut data = seed();
+        data.scenario.date = Date::parse(d).unwrap();
+        follow_date(&mut data);
+        data
+    }
+
+    /// Issue 25: a 2014 scenario has no message dated after its day, and
+    /// nothing that belongs to a later era.
+    #[test]
+    fn demo_chats_for_a_2014_scenario_hold_nothing_after_it() {
+        let d = on("2014-01-01");
+        let end = at(Date::parse("2014-01-02").unwrap(), 0, 0);
+        for c in &d.chats {
+            for m in &c.messages {
+                assert!(m.ts < end, "{}: {} at {}", c.id, m.text, m.ts);
+                assert!(
+                    !m.text.contains("douyin") && !m.text.contains("yangkeduo"),
+                    "{}",
+                    m.text
+                );
+                assert!(!m.text.contains("directly now"), "{}", m.text);
+            }
+        }
+        let lihua = &d.chat("lihua").unwrap().messages;
+        assert!(
+            lihua
+                .iter()
+                .any(|m| m.text.contains("copy it into a browser")),
+            "Taobao was blocked in 2014"
+        );
+        assert!(persist::validate(&d).is_ok());
+        // Before Taobao stopped opening (2013-11), nobody says it does.
+        let early = on("2013-06-01");
+        assert!(early
+            .chat("lihua")
+            .unwrap()
+            .messages
+            .iter()
+            .all(|m| !m.text.contains("copy it")));
+    }
+
+    #[test]
+    fn each_eras_message_is_there_in_its_era_only() {
+        let has = |d: &Data, chat: &str, part: &str| {
+            d.chat(chat)
+                .unwrap()
+                .messages
+                .iter()
+                .any(|m| m.text.contains(part))
+        };
+        assert!(has(&on("2019-05-01"), "chenjing", "won't open here"));
+        assert!(!has(&on("2021-10-01"), "chenjing", "won't open here"));
+        assert!(!has(&on("2021-11-28"), "lihua", "directly now"));
+        assert!(has(&on("2021-11-29"), "lihua", "directly now"));
+        assert!(!has(&on("2021-11-29"), "lihua", "copy it into a browser"));
+        assert!(has(&on("2023-06-01"), "deals", "item.taobao.com"));
+        // The default day gives the seed as written.
+        assert_eq!(on("2021-12-01").chats, seed().chats);
+    }
+
+    #[test]
+    fn the_users_messages_keep_their_time_and_following_again_changes_nothing() {
+        use crate::state::chats::ChatsAction;
+        let mut m = crate::state::model::Model::new(seed());
+        let set = |m: &mut crate::state::model::Model, d: &str| {
+            let s = Scenario {
+                date: Date::parse(d).unwrap(),
+                ..m.data.scenario
+            };
+            crate::state::reduce(
+                m,
+                crate::state::Action::Scenario(crate::state::scenario::ScenarioAction::Set(s)),
+            );
+        };
+        set(&mut m, "2018-06-01");
+        let ts = at(Date::parse("2018-06-01").unwrap(), 23, 59);
+        crate::state::reduce(
+            &mut m,
+            crate::state::Action::Chats(ChatsAction::Send {
+                chat: "lihua".into(),
+                from: ME.into(),
+                text: "sent in 2018".into(),
+                ts,
+                id: 9_999_999,
+            }),
+        );
+        set(&mut m, "2021-12-01");
+        let msgs = &m.data.chat("lihua").unwrap().messages;
+        let mine = msgs.iter().position(|x| x.text == "sent in 2018").unwrap();
+        assert_eq!(msgs[mine].ts, ts, "its own time");
+        assert!(!msgs[mine].demo);
+        assert_eq!(mine, 0, "before the 2021 conversation: {msgs:?}");
+        let again = m.data.clone();
+        assert!(
+            !follow_date(&mut m.data),
+            "following the same day changes nothing"
+        );
+        assert_eq!(m.data, again);
+        // A seed message the user deleted the chat of is not brought back.
+        m.data.chats.retain(|c| c.id != "mum");
+        set(&mut m, "2016-01-01");
+        assert!(m.data.chat("mum").is_none());
+    }
+
+    /// A save from before the demo followed the date (no `demo` flag) is
+    /// recognised: its seed messages move, nothing is doubled.
+    #[test]
+    fn an_older_saves_seed_messages_follow_the_date_too() {
+        let mut d = seed();
+        for c in &mut d.chats {
+            for m in &mut Rc::make_mut(c).messages {
+                Rc::make_mut(m).demo = false;
+            }
+        }
+        let count: usize = d.chats.iter().map(|c| c.messages.len()).sum();
+        d.scenario.date = Date::parse("2023-06-01").unwrap();
+        assert!(follow_date(&mut d));
+        let after: usize = d.chats.iter().map(|c| c.messages.len()).sum();
+        assert!(after <= count, "{after} > {count}: doubled");
+        assert!(d.chats.iter().flat_map(|c| &c.messages).all(|m| m.demo));
     }
 
     #[test]

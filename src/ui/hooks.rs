@@ -146,3 +146,31 @@ pub fn use_go() -> Callback<Route> {
         navigator.push(&href(&to, &q));
     })
 }
+
+/// Whether the window is wide enough for the side panel
+/// (`state::orientation::is_wide`).
+fn window_is_wide() -> bool {
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
+    web_sys::window()
+        .and_then(|w| Some((size(w.inner_width())?, size(w.inner_height())?)))
+        .is_some_and(|(w, h)| crate::state::orientation::is_wide(w, h))
+}
+
+/// Whether the window is wide enough for the side panel, following
+/// resizes (issue 25): the shell renders the side panel or the scenario
+/// bar, never both, so neither is hidden by a style a test page may not
+/// load.
+#[hook]
+pub fn use_wide() -> bool {
+    let wide = use_state_eq(window_is_wide);
+    {
+        let wide = wide.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "resize", move |_| wide.set(window_is_wide()))
+            });
+            move || drop(listener)
+        });
+    }
+    *wide
+}

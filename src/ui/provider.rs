@@ -12,7 +12,6 @@ use crate::state::links::LinkView;
 use crate::state::model::{Model, NoticeKind};
 use crate::state::params::Params;
 use crate::state::persist::{self, Loaded, BACKUP_KEY, STORAGE_KEY};
-use crate::state::scenario::ScenarioAction;
 use crate::state::{reduce, Action};
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -28,7 +27,8 @@ fn current_query() -> String {
 }
 
 /// Builds the first state: saved data, then the address's parameters on
-/// top, with a notice for everything that was ignored or recovered.
+/// top (`state::params::changes`: an absent one keeps the saved value), with
+/// a notice for everything that was refused or recovered.
 fn init_model() -> Root {
     super::browser_url::install();
     let loaded = storage::load();
@@ -46,22 +46,9 @@ fn init_model() -> Root {
         _ => loaded.data().clone(),
     };
     let mut model = Model::new(data);
-    let mut scenario = model.data.scenario;
-    params.apply(&mut scenario);
-    reduce(&mut model, Action::Scenario(ScenarioAction::Set(scenario)));
-    if let Some(lang) = params.lang {
-        reduce(&mut model, Action::SetLang(lang));
-    }
-    if let Some(g) = params.connection {
-        let set = crate::state::connection::ConnectionAction::SetGroup(g);
-        reduce(&mut model, Action::Connection(set));
-    }
-    for (name, value) in params.rejected {
-        reduce(
-            &mut model,
-            Action::Notify(NoticeKind::BadParam { name, value }),
-        );
-    }
+    // The same changes as a change of the address in an open tab
+    // (`ui::router`): the address is the state.
+    reduce(&mut model, Action::Address(params));
     if let Some(reason) = recovered {
         let backup_key = BACKUP_KEY.to_string();
         reduce(

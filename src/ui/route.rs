@@ -35,6 +35,9 @@ pub enum Route {
     Register,
     /// Douyin's Connection, in a rival-app frame.
     Connection,
+    /// One platform's history (`#/history?platform=douyin`); the platform
+    /// is in the query, read by the screen as the timeline reads `id`.
+    History,
     /// Anything else.
     NotFound,
 }
@@ -67,6 +70,7 @@ impl Route {
             "/me" => Route::Me,
             "/register" => Route::Register,
             "/connection" => Route::Connection,
+            "/history" => Route::History,
             _ => match path.strip_prefix("/chats/") {
                 Some(id) if !id.is_empty() && !id.contains('/') => Route::Chat { id: decode(id) },
                 _ => Route::NotFound,
@@ -90,6 +94,7 @@ impl Route {
             Route::Me => "/me",
             Route::Register => "/register",
             Route::Connection => "/connection",
+            Route::History => "/history",
             Route::NotFound => "/404",
         };
         fixed.to_string()
@@ -116,6 +121,7 @@ impl Route {
             | Route::Timeline
             | Route::Rules
             | Route::Connection => Some(Route::Discover),
+            Route::History => Some(Route::Timeline),
             Route::Register => Some(Route::Me),
             Route::NotFound => Some(Route::Chats),
             _ => None,
@@ -136,6 +142,7 @@ impl Route {
             Route::Me => T::Me,
             Route::Register => T::Register,
             Route::Connection => T::Connection,
+            Route::History => T::HistoryTitle,
             Route::NotFound => T::NotFoundTitle,
         }
     }
@@ -165,6 +172,7 @@ mod tests {
             ("/me", Route::Me),
             ("/register", Route::Register),
             ("/connection", Route::Connection),
+            ("/history", Route::History),
         ] {
             assert_eq!(Route::recognize(path), route.clone(), "{path}");
             assert_eq!(route.to_path(), path);
@@ -178,6 +186,18 @@ mod tests {
         }
         let odd = Route::Chat { id: "a b/c".into() };
         assert_eq!(Route::recognize(&odd.to_path()), odd);
+    }
+
+    /// present links to a history itself (it never imports `ui`): the
+    /// address is the router's, the platform in its query.
+    #[test]
+    fn a_history_link_is_the_routers() {
+        let id = "dou yin/&x";
+        assert_eq!(
+            crate::present::href::history(id),
+            crate::ui::router::href(&Route::History, &[("platform", id)])
+        );
+        assert_eq!(Route::History.parent(), Some(Route::Timeline));
     }
 
     #[test]

@@ -5,8 +5,17 @@
 //! serde-wasm-bindgen and float printing; queries go through
 //! serde_urlencoded), a fifth of the 200 KB budget of the time. The app needs only
 //! hash addresses, push, replace and the back button, which is this file.
+//!
+//! The address is the state: when it changes in an open tab (typed, or the
+//! back and forward buttons), its scenario parameters are dispatched
+//! (`Action::Address`) before the new location is set, so the shell, which
+//! writes the carried parameters back into the address, already writes the
+//! new values rather than the old ones.
 
 use super::route::Route;
+use super::store::Dispatch;
+use crate::state::params::Params;
+use crate::state::Action;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -43,6 +52,38 @@ fn read() -> Location {
     Location {
         route: Route::recognize(&path),
         query: query.into(),
+    }
+}
+
+/// The history state of an entry whose address the app has brought in step
+/// with the state (the shell writes every non-default scenario parameter
+/// into it): going back to it, an absent parameter means the default
+/// (`Params::whole`). Any other entry (typed, or a plain link such as a
+/// record id's `#/timeline?id=…`) leaves absent parameters as they are.
+const WHOLE: &str = "walled-garden:whole";
+
+/// Marks the current history entry as [`WHOLE`], keeping its address.
+fn mark_whole() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        if history.state().ok().and_then(|s| s.as_string()).as_deref() != Some(WHOLE) {
+            let _ = history.replace_state(&JsValue::from_str(WHOLE), "");
+        }
+    }
+}
+
+/// What the current address asks for: its parameters, whole when the app
+/// wrote the entry ([`WHOLE`]).
+fn address_params(query: &str) -> Params {
+    let params = Params::parse(query);
+    let whole = web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == WHOLE);
+    if whole {
+        params.whole()
+    } else {
+        params
     }
 }
 
@@ -114,20 +155,39 @@ pub fn Router(props: &RouterProps) -> Html {
         let location = location.clone();
         use_callback((), move |_: (), _| location.set(read()))
     };
+    // Below the store's provider in the app; a router alone (no store)
+    // only follows the address.
+    let dispatch = use_context::<Dispatch>();
     {
-        let refresh = refresh.clone();
+        let location = location.clone();
         use_effect_with((), move |_| {
+            // The address changed under the app: apply its parameters
+            // first, then show its screen, in one render.
+            let changed = move || {
+                let next = read();
+                if let Some(dispatch) = &dispatch {
+                    dispatch.dispatch(Action::Address(address_params(&next.query)));
+                }
+                location.set(next);
+            };
             let listeners = web_sys::window().map(|w| {
-                let a = refresh.clone();
-                let b = refresh.clone();
+                let a = changed.clone();
+                let b = changed;
                 [
-                    EventListener::new(&w, "popstate", move |_| a.emit(())),
-                    EventListener::new(&w, "hashchange", move |_| b.emit(())),
+                    EventListener::new(&w, "popstate", move |_| a()),
+                    EventListener::new(&w, "hashchange", move |_| b()),
                 ]
             });
             move || drop(listeners)
         });
     }
+    // Children's effects run first: by now the shell has written the
+    // carried parameters into the address, which makes the entry whole.
+    use_effect_with((*location).clone(), |location| {
+        if location.route != Route::NotFound {
+            mark_whole();
+        }
+    });
     let context = RouterContext {
         location: (*location).clone(),
         navigator: Navigator { refresh },

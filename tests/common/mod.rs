@@ -200,7 +200,8 @@ impl Mounted {
     /// link opener's result, or the outcome screen over a chat); empty when
     /// absent.
     pub fn status(&self, attr: &str) -> String {
-        self.find("[role=status]")
+        // The decision's status element, not the notices' (also a status).
+        self.find("[role=status][data-outcome]")
             .get_attribute(attr)
             .unwrap_or_default()
     }
@@ -408,8 +409,24 @@ pub fn hash() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
 
-/// Mounts a fresh app at `hash` over whatever localStorage holds.
+/// Mounts a fresh app at `hash` over whatever localStorage holds, as a
+/// returning visitor: the first visit's welcome is marked as read, so that
+/// it covers no screen under test (tests/orientation.rs mounts without the
+/// mark, [`mount_first_visit`]).
 pub async fn mount(hash: &str) -> Mounted {
+    use walled_garden::state::orientation::{WELCOME_KEY, WELCOME_SEEN};
+    storage().set_item(WELCOME_KEY, WELCOME_SEEN).unwrap();
+    mount_as_is(hash).await
+}
+
+/// Mounts on empty storage, the welcome not read: a first visit.
+pub async fn mount_first_visit(hash: &str) -> Mounted {
+    storage().clear().unwrap();
+    mount_as_is(hash).await
+}
+
+/// Mounts a fresh app at `hash` over exactly what localStorage holds.
+pub async fn mount_as_is(hash: &str) -> Mounted {
     set_hash(hash);
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
@@ -425,7 +442,7 @@ pub async fn mount(hash: &str) -> Mounted {
     }
 }
 
-/// Mounts on empty storage (a first visit).
+/// Mounts on empty storage (a first visit, its welcome marked as read).
 pub async fn mount_fresh(hash: &str) -> Mounted {
     storage().clear().unwrap();
     mount(hash).await
@@ -471,6 +488,7 @@ pub fn long_chat_data(n: usize) -> String {
                 },
                 text: String::from("Message number ") + &i.to_string(),
                 ts: base + (i as i64) * 60,
+                demo: false,
             })
             .map(Rc::new)
             .collect(),

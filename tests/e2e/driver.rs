@@ -14,6 +14,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+use walled_garden::state::orientation::{WELCOME_KEY, WELCOME_SEEN};
+
+/// A page script marking the welcome as read (a page without storage,
+/// `about:blank`, throws, and is left alone).
+fn welcomed() -> String {
+    format!("try {{ localStorage.setItem({WELCOME_KEY:?}, {WELCOME_SEEN:?}); }} catch (e) {{}}")
+}
 
 /// Roles and accessible names in the page (`wgFind`, `wgName`), put before
 /// every script this driver runs, so tests find elements as users do.
@@ -263,6 +270,13 @@ impl Browser {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {v}"))
             .to_string();
+        // A returning visitor: the first visit's welcome (issue 25) is
+        // marked as read before the app's script runs, on every page load,
+        // so it covers no screen under test (tests/orientation.rs tests it).
+        b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": welcomed() }),
+        );
         b
     }
 

@@ -4,7 +4,8 @@
 //! Policy, offline use and cache replacement, a keyboard-only walk through
 //! the main screens, accessible names, colour contrast and reduced motion,
 //! and two pages of one origin saving at once (tabs.rs).
-//! `bench_nav_to_interactive` is the navigation figure of `make bench`.
+//! `bench_nav_to_interactive` is the navigation figure of `make bench`,
+//! `bench_keys` (keys.rs) its per-keystroke figures.
 //!
 //! They need `trunk build --release` first, so they are ignored by a plain
 //! `cargo test`: `make e2e` (part of `make test`) runs them with
@@ -14,6 +15,7 @@ mod axe;
 mod driver;
 mod frame;
 mod journey;
+mod keys;
 mod screens;
 mod tabs;
 
@@ -383,6 +385,15 @@ while (w.nextNode()) {
   const size = parseFloat(s.fontSize), large = size >= 24 || (parseInt(s.fontWeight) >= 700 && size >= 18.66);
   if (ratio < (large ? 3 : 4.5) - 0.005) out.push(el.tagName.toLowerCase() + '.' + el.className + ' "' + t.textContent.trim().slice(0, 30) + '" ' + s.color + ' on rgb(' + bg.slice(0, 3).map(Math.round) + ') ' + ratio.toFixed(2));
 }
+// What is typed into a field is text too, even while the field is empty.
+for (const el of document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=range]):not([type=hidden]), select, textarea')) {
+  if (el.closest('[aria-hidden=true]') || el.disabled) continue;
+  const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+  if (!r.width || !r.height || s.visibility === 'hidden') continue;
+  const bg = behind(el), fg = over(parse(s.color), bg);
+  const a = lum(fg), b = lum(bg), ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5 - 0.005) out.push('field ' + el.tagName.toLowerCase() + '#' + el.id + ' ' + s.color + ' on rgb(' + bg.slice(0, 3).map(Math.round) + ') ' + ratio.toFixed(2));
+}
 return out;
 "#;
 
@@ -456,6 +467,33 @@ fn names_contrast_and_reduced_motion_on_every_screen() {
         "the outcome layer",
     );
     check(&b, "outcome layer");
+    // Connection's two forms: the verification, then the profile.
+    visit(&b, &server, "#/connection?date=2020-03-01");
+    let set = |name: &str, value: &str, event: &str| {
+        b.js(
+            &(el("textbox", name)
+                + ".value = arguments[0]; "
+                + &el("textbox", name)
+                + ".dispatchEvent(new Event(arguments[1], {bubbles: true}))"),
+            json!([value, event]),
+        );
+    };
+    b.js(
+        "const c = [...document.querySelectorAll('input[type=time]')][0]; c.value = '20:00'; c.dispatchEvent(new Event('change', {bubbles: true}))",
+        json!([]),
+    );
+    b.wait(
+        &el("textbox", "Age on your ID (simulated)"),
+        "the verification",
+    );
+    check(&b, "#/connection, verification");
+    set("Age on your ID (simulated)", "25", "input");
+    b.js(&click("button", "Scan face"), json!([]));
+    b.wait(
+        &el("textbox", "Username (never shown to matches)"),
+        "the profile",
+    );
+    check(&b, "#/connection, profile");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
     // Reduced motion: every transition and animation is off.
@@ -492,7 +530,7 @@ fn names_contrast_and_reduced_motion_on_every_screen() {
 /// the bare counter of `bench/bare/` (built with the same profile and hooks),
 /// loaded alternately in one browser, both from the network without a
 /// service worker; their medians and the ratio (target at most 1.5).
-/// `make bench` runs it with WG_BENCH=1, which writes the figures to
+/// `make bench` runs it with WG_BENCH=1, which adds the figures to
 /// target/bench/e2e.jsonl.
 #[test]
 #[ignore = "a make bench figure"]
@@ -562,13 +600,26 @@ fn bench_nav_to_interactive() {
         json!({"bench": "first_render_bare", "value": round(bare_ms), "unit": "ms", "better": "lower", "runs": bares.iter().map(|v| round(*v)).collect::<Vec<_>>()}).to_string(),
         json!({"bench": "first_render_ratio", "value": (ratio * 100.0).round() / 100.0, "unit": "ratio", "target": 1.5, "ok": ratio <= 1.5, "better": "lower", "app_ms": round(app_ms), "bare_ms": round(bare_ms)}).to_string(),
     ];
-    for l in &lines {
+    bench_out(&lines);
+}
+
+/// Prints a bench test's JSON lines and, with WG_BENCH set (`make bench`),
+/// appends them to target/bench/e2e.jsonl (`make bench` empties
+/// target/bench first; the report takes a figure's last line).
+fn bench_out(lines: &[String]) {
+    use std::io::Write;
+    for l in lines {
         println!("{l}");
     }
     if std::env::var("WG_BENCH").is_ok() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("e2e.jsonl"), lines.join("\n") + "\n").unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("e2e.jsonl"))
+            .unwrap();
+        f.write_all((lines.join("\n") + "\n").as_bytes()).unwrap();
     }
 }
 

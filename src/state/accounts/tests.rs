@@ -146,7 +146,9 @@ fn register(m: &mut Model, country: &str, phone: &str) -> String {
 fn a_new_account_starts_with_its_welcome_chat_and_switching_keeps_each_ones_data() {
     let mut m = Model::new(on("2021-08-10"));
     let demo_chats = m.data.chats.clone();
+    assert!(!away_from_demo(&m.data), "in the demo account");
     let id = register(&mut m, "+86", "13912345678");
+    assert!(away_from_demo(&m.data), "the chat list offers the way back");
     assert_eq!(m.data.account.id, id);
     assert_eq!(m.data.chats.len(), 1);
     assert_eq!(m.data.chats[0].messages[0].from, TEAM);

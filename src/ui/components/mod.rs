@@ -9,7 +9,10 @@ pub mod link_settings;
 pub mod markup;
 pub mod outcome;
 pub mod scenario;
+pub mod scenario_bar;
 pub mod shell;
+pub mod side_panel;
+pub mod welcome;
 pub mod why;
 
 use crate::i18n::T;
@@ -19,7 +22,7 @@ use yew::prelude::*;
 /// A line icon drawn in SVG, hidden from screen readers (the control around
 /// it carries the name). `name` is one of `back`, `chats`, `contacts`,
 /// `discover`, `me`, `chevron`, `moments`, `mini`, `link`, `connection`,
-/// `timeline`, `rules`, `voice`, `emoji`, `plus`. A function, not a
+/// `timeline`, `rules`, `voice`, `emoji`, `plus`, `about`. A function, not a
 /// component: it has no state, and a component per icon would only add a
 /// layer to every tab and button.
 pub fn icon(name: &str) -> Html {
@@ -43,6 +46,8 @@ pub fn icon(name: &str) -> Html {
         "voice" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm-2 6a4 4 0 0 1 0 6m3-8a7 7 0 0 1 0 10",
         "emoji" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9 10v.5m6-.5v.5M8 14a4.5 4.5 0 0 0 8 0",
         "plus" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 5v8m-4-4h8",
+        // An "i" in a circle, for About.
+        "about" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 7v7m0-10v.5",
         _ => "",
     };
     html! {

@@ -124,7 +124,7 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             data-confidence={d.confidence_str()} data-assumption={d.assumption_str()}
             data-reachable={d.reachable_str()} data-rules-source={d.rules_source()}>
             { props.children.clone() }
-            { super::why::badges(d, lang, &open_why) }
+            { super::why::badges(d, store.data().scenario.cohort, lang, &open_why) }
             <div class="wx-screen">{ screen }</div>
             { network_notice(d, lang) }
             if d.share {

@@ -1,12 +1,16 @@
 //! The scenario controls: Date, Region, Phone, VPN, Cohort (UI-CONTRACT
 //! names).
-//! Used in full on Me and as a compact bar on the link opener.
+//! Used in full on Me and as a compact bar on the link opener; in a sheet
+//! ([`ScenarioSheet`]) from the scenario bar and the side panel (issue 25),
+//! with the scenario in words ([`scenario_words`]).
 
 use crate::i18n::T;
-use crate::policy::scenario::{Cohort, Date, Os, Region};
+use crate::lang::Lang;
+use crate::policy::scenario::{Cohort, Date, Os, Region, Scenario};
+use crate::state::orientation::{asides, parts, Part};
 use crate::state::scenario::ScenarioAction;
 use crate::state::Action;
-use crate::ui::hooks::use_store;
+use crate::ui::hooks::{use_modal, use_store, use_view};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -16,6 +20,10 @@ pub struct ScenarioProps {
     /// One row of small controls instead of a settings list.
     #[prop_or_default]
     pub compact: bool,
+    /// In the scenario sheet: its own element ids, so that the sheet opened
+    /// over Me or the link opener repeats none of theirs.
+    #[prop_or_default]
+    pub sheet: bool,
 }
 
 /// Earliest and latest dates offered: the record spans 2013 to 2023.
@@ -28,7 +36,11 @@ pub fn ScenarioControls(props: &ScenarioProps) -> Html {
     let store = use_store();
     let date_error = use_state(|| false);
     let s = store.data().scenario;
-    let id = if props.compact { "bar" } else { "me" };
+    let id = match (props.sheet, props.compact) {
+        (true, _) => "sheet",
+        (false, true) => "bar",
+        (false, false) => "me",
+    };
     let field = |name: &str| format!("sc-{id}-{name}");
 
     let on_date = {
@@ -119,6 +131,61 @@ pub fn ScenarioControls(props: &ScenarioProps) -> Html {
                     <option value="early" selected={s.cohort == Cohort::Early}>{ store.t(T::CohortEarly) }</option>
                     <option value="late" selected={s.cohort == Cohort::Late}>{ store.t(T::CohortLate) }</option>
                 </select>
+            </div>
+        </div>
+    }
+}
+
+/// The word of one part of the scenario, lower-case as it reads after the
+/// date ("2021-11-29, overseas").
+fn part_word(p: Part) -> T {
+    match p {
+        Part::Region(Region::Mainland) => T::ScMainland,
+        Part::Region(Region::Overseas) => T::ScOverseas,
+        Part::Os(Os::Ios) => T::ScIos,
+        Part::Os(Os::Android) => T::ScAndroid,
+        Part::Vpn(true) => T::ScVpnOn,
+        Part::Vpn(false) => T::ScVpnOff,
+        Part::Cohort(Cohort::Early) => T::ScEarly,
+        Part::Cohort(Cohort::Late) => T::ScLate,
+    }
+}
+
+/// The scenario in words: its date, then every part (`every`, for the side
+/// panel) or only those that differ from the default (the scenario bar).
+pub fn scenario_words(s: &Scenario, lang: Lang, every: bool) -> String {
+    let shown: Vec<Part> = if every { parts(s).to_vec() } else { asides(s) };
+    let mut out = s.date.to_string();
+    for p in shown {
+        out.push_str(T::ScSep.tr(lang));
+        out.push_str(part_word(p).tr(lang));
+    }
+    out
+}
+
+/// Props of [`ScenarioSheet`].
+#[derive(Properties, PartialEq)]
+pub struct SheetProps {
+    /// Called when it is closed (its button or Escape).
+    pub on_close: Callback<()>,
+}
+
+/// The scenario controls in a modal sheet, over whatever screen is in
+/// view: the screen follows each change behind it.
+#[component]
+pub fn ScenarioSheet(props: &SheetProps) -> Html {
+    let view = use_view();
+    let node = use_modal(true);
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog scenario-sheet" role="dialog" aria-modal="true" aria-labelledby="scenario-sheet-title" ref={node}>
+                <h2 id="scenario-sheet-title" class="dialog-title">{ view.t(T::Scenario) }</h2>
+                <p class="section-help">{ view.t(T::ScenarioHelp) }</p>
+                <ScenarioControls sheet=true />
+                <div class="dialog-actions">
+                    <button type="button" class="dialog-btn primary" data-cancel="" onclick={close}>{ view.t(T::Close) }</button>
+                </div>
             </div>
         </div>
     }

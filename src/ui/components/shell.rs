@@ -1,11 +1,16 @@
-//! The phone frame: top bar, notices, the screen, and the tab bar.
+//! The phone frame: top bar, scenario bar, notices, the screen, and the
+//! tab bar; beside it on a wide window, the side panel; over it on a
+//! first visit, the welcome (issue 25).
 
 use super::icon;
+use super::scenario_bar::ScenarioBar;
+use super::side_panel::SidePanel;
+use super::welcome::{first_visit, Welcome};
 use crate::i18n::{Explain, T};
 use crate::state::model::{Notice, NoticeKind};
 use crate::state::params::{carried_data, differs, merge};
 use crate::state::Action;
-use crate::ui::hooks::{use_go, use_store};
+use crate::ui::hooks::{use_go, use_store, use_wide};
 use crate::ui::route::{Route, TABS};
 use crate::ui::router::{href, use_location, use_navigator};
 use crate::ui::store::Store;
@@ -102,8 +107,14 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
     let tab = route.tab();
     let go = use_go();
+    let welcome = use_state(first_visit);
+    let close_welcome = {
+        let welcome = welcome.clone();
+        Callback::from(move |_| welcome.set(false))
+    };
+    let wide = use_wide();
 
-    html! {
+    html! {<>
         <div class="phone">
             <header class="topbar">
                 if let Some(parent) = route.parent() {
@@ -116,6 +127,9 @@ pub fn Shell(props: &ShellProps) -> Html {
                     </span>
                 }
             </header>
+            if !wide {
+                <ScenarioBar />
+            }
             { notices(&store) }
             <main class={classes!("screen", tab.is_some().then_some("with-tabs"))}>
                 { props.children.clone() }
@@ -124,7 +138,13 @@ pub fn Shell(props: &ShellProps) -> Html {
                 { tab_bar(&store, active) }
             }
         </div>
-    }
+        if wide {
+            <SidePanel />
+        }
+        if *welcome {
+            <Welcome on_close={close_welcome} />
+        }
+    </>}
 }
 
 /// The top bar's back arrow. It leads to the screen's parent rather than
@@ -158,13 +178,14 @@ fn tab_bar(store: &Store, active: usize) -> Html {
     }
 }
 
-/// The banner of notices (bad parameters, storage trouble), each dismissible.
+/// The banner of notices (bad parameters, storage trouble), each dismissible,
+/// as a `role="status"` (the contract's notice for a bad parameter).
 fn notices(store: &Store) -> Html {
     if store.model().notices.is_empty() {
         return html! {};
     }
     html! {
-        <div class="notices" aria-live="polite">
+        <div class="notices" role="status">
             { for store.model().notices.iter().map(|n| notice(store, n)) }
         </div>
     }

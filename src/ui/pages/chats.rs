@@ -1,6 +1,7 @@
 //! The chat list: the start screen.
 
 use crate::i18n::T;
+use crate::state::accounts::{away_from_demo, AccountsAction, DEMO_ACCOUNT};
 use crate::state::chat_list::{avatar_color, preview, search};
 use crate::state::chats::{new_group_id, ChatsAction};
 use crate::state::time;
@@ -59,8 +60,18 @@ pub fn ChatList() -> Html {
                         Callback::from(move |_| creating.set(false))
                     }} />
             }
-            if chats.is_empty() {
+            if away_from_demo(data) {
+                <p class="account-hint" role="note">
+                    { store.t(T::InOwnAccount) }{" "}
+                    <button type="button" class="link-button" onclick={store.callback(|_: MouseEvent| {
+                        Action::Accounts(AccountsAction::Switch(DEMO_ACCOUNT.into()))
+                    })}>{ store.t(T::BackToDemo) }</button>
+                </p>
+            }
+            if chats.is_empty() && query.trim().is_empty() {
                 <p class="empty-line">{ store.t(T::NoChats) }</p>
+            } else if chats.is_empty() {
+                <p class="empty-line" role="status">{ store.t(T::NoMatch) }{ lang.pick(" \u{201c}", "「") }{ query.trim().to_string() }{ lang.pick("\u{201d}.", "」") }</p>
             }
             <ul class="cells" aria-label={store.t(T::Chats)}>
                 { for chats.iter().map(|chat| {
@@ -90,8 +101,18 @@ pub fn ChatList() -> Html {
                         let (deleting, id) = (deleting.clone(), id.clone());
                         Callback::from(move |_| deleting.set(Some(id.clone())))
                     };
+                    // Escape closes the row's actions, as it closes every layer.
+                    let onkeydown = {
+                        let open_actions = open_actions.clone();
+                        Callback::from(move |e: KeyboardEvent| {
+                            if shown && e.key() == "Escape" {
+                                e.prevent_default();
+                                open_actions.set(None);
+                            }
+                        })
+                    };
                     html! {
-                        <li key={id.clone()} class="chat-item">
+                        <li key={id.clone()} class="chat-item" {onkeydown}>
                             <NavLink to={Route::Chat { id: id.clone() }} classes={classes!("cell", "chat-row")}>
                                 <span class="avatar-wrap">
                                     <Avatar name={title.clone()} {color} />

@@ -1,8 +1,10 @@
-//! Discover: the doors to Moments, mini programs and the simulator's tools.
+//! Discover: the doors to Moments, mini programs and the simulator's tools,
+//! and **About Walled Garden** (the welcome again, issue 25).
 
 use crate::i18n::T;
 use crate::ui::components::icon as draw_icon;
 use crate::ui::components::shell::NavLink;
+use crate::ui::components::welcome::AboutEntry;
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
 use yew::prelude::*;
@@ -39,6 +41,13 @@ pub fn Discover() -> Html {
                     }) }
                 </ul>
             }) }
+            <ul class="cells">
+                <li>
+                    <AboutEntry cell=true classes={classes!("cell", "entry", "about-entry")}>
+                        <span class="entry-icon about">{ draw_icon("about") }</span>
+                    </AboutEntry>
+                </li>
+            </ul>
         </div>
     }
 }

@@ -3,12 +3,13 @@
 use crate::i18n::T;
 use crate::lang::Lang;
 use crate::state::accounts::{accounts, Account, AccountsAction};
-use crate::state::params::full_query;
+use crate::state::params::full_query_data;
 use crate::state::Action;
 use crate::ui::components::clipboard::{page_base, CopyButton};
 use crate::ui::components::link_settings::LinkSettings;
 use crate::ui::components::scenario::ScenarioControls;
 use crate::ui::components::shell::NavLink;
+use crate::ui::components::welcome::AboutEntry;
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
@@ -61,7 +62,7 @@ pub fn MeScreen() -> Html {
             <p class="section-help">{ store.t(T::ScenarioHelp) }</p>
             <ScenarioControls />
             <div class="actions">
-                <CopyButton text={page_base() + "#/me" + &full_query(&store.data().scenario, lang)}
+                <CopyButton text={page_base() + "#/me" + &full_query_data(store.data())}
                     label={store.t(T::CopyScenarioLink)} />
             </div>
 
@@ -87,6 +88,9 @@ pub fn MeScreen() -> Html {
                 <button class="btn danger" onclick={open_confirm}>{ store.t(T::ResetData) }</button>
             </div>
             <super::data_io::DataIo />
+            <div class="actions">
+                <AboutEntry classes={classes!("btn")} />
+            </div>
             if *confirming {
                 <ConfirmDialog title={store.t(T::ResetConfirmTitle)} body={store.t(T::ResetConfirmBody)}
                     confirm={store.t(T::Reset)} on_confirm={on_reset} {on_cancel} />

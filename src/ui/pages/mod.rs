@@ -7,6 +7,7 @@ mod connection;
 mod contacts;
 mod data_io;
 mod discover;
+mod history;
 mod me;
 mod mini;
 mod moments;
@@ -46,6 +47,7 @@ pub fn switch(route: Route) -> Html {
         Route::Rules => html! { <RulesScreen /> },
         Route::Register => html! { <register::RegisterScreen /> },
         Route::Connection => html! { <connection::ConnectionScreen /> },
+        Route::History => html! { <history::HistoryScreen /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -6,7 +6,7 @@
 //! says only that the suspension applied to mainland users.
 
 use crate::i18n::{Explain, T};
-use crate::policy::record::{entry, source_url};
+use crate::policy::record::{entry, source_name, source_url};
 use crate::policy::registration::{AccountType, COUNTRIES};
 use crate::state::accounts::{
     can_send_code, check_sign_up, code_for, AccountsAction, SignUp, SignUpError,
@@ -163,9 +163,9 @@ fn refusal(e: &SignUpError, lang: crate::lang::Lang) -> Html {
                     { for r.sources.iter().map(|s| html! {<>
                         {" · "}
                         if let Some(url) = source_url(s) {
-                            <a href={url} target="_blank" rel="noopener noreferrer">{ s.clone() }</a>
+                            <a href={url} target="_blank" rel="noopener noreferrer">{ source_name(s).into_owned() }</a>
                         } else {
-                            <span>{ s.clone() }</span>
+                            <span title={s.clone()}>{ source_name(s).into_owned() }</span>
                         }
                     </>}) }
                 </p>

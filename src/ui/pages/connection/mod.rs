@@ -91,7 +91,9 @@ pub fn ConnectionScreen() -> Html {
                 }
                 None => card::match_card(lang, s, public_view(&profile), start, next),
             };
-            html! {<>{ top }{ profile::editor(&store, &error) }</>}
+            // The form first: the match card (or a refusal) appears below
+            // it, so that a field losing focus never moves the next one.
+            html! {<>{ profile::editor(&store, &error) }{ top }</>}
         }
     };
     frame(lang, body, clock)
@@ -150,6 +152,7 @@ fn frame(lang: Lang, body: Html, clock: Html) -> Html {
             { clock }
             <section class="rival" data-app="douyin" aria-labelledby="dy-title">
                 <h2 class="dy-title" id="dy-title">{ C::Title.tr(lang) }</h2>
+                <p class="dy-intro">{ C::Intro.tr(lang) }{" ("}{ CONN_2020_02 }{")"}</p>
                 { body }
             </section>
         </div>

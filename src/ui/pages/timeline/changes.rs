@@ -1,18 +1,30 @@
 //! What changed: the cells that differ between two days, with both
-//! outcomes and the rules responsible (`present::changes` lists them).
+//! outcomes and the rules responsible, or every change in between them
+//! (`policy::history::between`: a cell that changed and changed back
+//! differs in neither end day); `present::changes` lists them.
 
 use crate::i18n::T;
+use crate::policy::history::between;
 use crate::policy::matrix::{diff, nearest, END, START};
 use crate::policy::record::marks;
 use crate::policy::scenario::{Date, Scenario};
-use crate::present::changes::list;
+use crate::present::changes::{every, list};
 use crate::ui::components::markup::html;
 use crate::ui::hooks::use_store;
 use crate::ui::hooks::RulesKey;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// From, To, Compare and the list of changed cells.
+/// What the last press asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ask {
+    /// Compare: the cells that differ between the two end days.
+    Ends,
+    /// Every change in between: each day a cell changed on.
+    Between,
+}
+
+/// From, To, Compare, Every change in between, and the list of changes.
 #[component]
 pub fn WhatChanged() -> Html {
     let store = use_store();
@@ -29,7 +41,7 @@ pub fn WhatChanged() -> Html {
             use_state(move || near.add_days(1).to_string()),
         )
     };
-    let compared = use_state_eq(|| None::<Result<(Date, Date), ()>>);
+    let compared = use_state_eq(|| None::<Result<(Date, Date, Ask), ()>>);
     let undated = Scenario {
         date: START,
         ..store.data().scenario
@@ -37,7 +49,8 @@ pub fn WhatChanged() -> Html {
     let rows = use_memo(
         (RulesKey::of(&store), undated, *compared),
         |(r, s, c)| match c {
-            Some(Ok((a, b))) => diff(r.rules(), s, *a, *b),
+            Some(Ok((a, b, Ask::Ends))) => diff(r.rules(), s, *a, *b),
+            Some(Ok((a, b, Ask::Between))) => between(r.rules(), s, *a, *b),
             _ => Vec::new(),
         },
     );
@@ -47,12 +60,12 @@ pub fn WhatChanged() -> Html {
             state.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let on_compare = {
+    let ask = |ask: Ask| {
         let (from, to, compared) = (from.clone(), to.clone(), compared.clone());
         Callback::from(move |_: MouseEvent| {
             compared.set(Some(
                 Date::parse(&from)
-                    .and_then(|a| Date::parse(&to).map(|b| (a, b)))
+                    .and_then(|a| Date::parse(&to).map(|b| (a, b, ask)))
                     .map_err(|_| ()),
             ))
         })
@@ -65,9 +78,13 @@ pub fn WhatChanged() -> Html {
         Some(Ok(_)) if rows.is_empty() => {
             html! { <p class="changes-none" role="status">{ store.t(T::NothingChanged) }</p> }
         }
-        Some(Ok(_)) => html! {<>
+        Some(Ok((_, _, Ask::Ends))) => html! {<>
             <p class="changes-count" role="status">{ rows.len() }{ " " }{ store.t(T::ChangedCells) }</p>
             { html(list(&rows, store.rules(), store.lang())) }
+        </>},
+        Some(Ok((_, _, Ask::Between))) => html! {<>
+            <p class="changes-count" role="status">{ rows.len() }{ " " }{ store.t(T::ChangesBetween) }</p>
+            { html(every(&rows, store.rules(), store.lang())) }
         </>},
     };
     html! {
@@ -82,7 +99,8 @@ pub fn WhatChanged() -> Html {
                     <label for="wc-to">{ store.t(T::ToDay) }</label>
                     <input id="wc-to" type="date" value={(*to).clone()} onchange={input(&to)} />
                 </div>
-                <button type="button" class="btn primary" onclick={on_compare}>{ store.t(T::Compare) }</button>
+                <button type="button" class="btn primary" onclick={ask(Ask::Ends)}>{ store.t(T::Compare) }</button>
+                <button type="button" class="btn" onclick={ask(Ask::Between)}>{ store.t(T::EveryChangeBetween) }</button>
             </div>
             { result }
         </section>

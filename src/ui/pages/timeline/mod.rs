@@ -17,8 +17,8 @@ use crate::state::scenario::ScenarioAction;
 use crate::state::timeline::{offset, scrub, span};
 use crate::state::Action;
 use crate::ui::components::markup::Shared;
-use crate::ui::hooks::{use_location, use_store, RulesKey};
-use crate::ui::store::Store;
+use crate::ui::hooks::{use_dispatch, use_location, use_store, RulesKey};
+use crate::ui::store::Dispatch;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -53,7 +53,9 @@ pub fn TimelineScreen() -> Html {
     }
 }
 
-/// The date scrubber: a slider over 2013–2023 with a marker per event.
+/// The date scrubber: a slider over 2013–2023 with a tick per event, and
+/// under it the events as a folded list of buttons (close days overlap on
+/// a phone as ticks, never as buttons).
 #[component]
 fn Scrubber() -> Html {
     let store = use_store();
@@ -73,34 +75,22 @@ fn Scrubber() -> Html {
             }
         })
     };
-    // The markers' positions go through the CSS object model: the page's
-    // Content-Security-Policy (style-src 'self') refuses style attributes.
-    // The markers are markup, made again only when the language changes
-    // (not on every step of the scrubber).
+    // The ticks never change; the events only with the language, not on
+    // every step of the scrubber.
+    let ticks = use_memo((), |_| Shared::from(record::ticks()));
+    let events = use_memo(lang, |lang| Shared::from(record::events(*lang)));
+    let on_event = jump(&use_dispatch());
     let marks = use_node_ref();
     {
         let marks = marks.clone();
-        use_effect_with(lang, move |_| {
-            let items = marks
-                .cast::<web_sys::Element>()
-                .and_then(|ul| ul.query_selector_all("[data-left]").ok());
-            for i in 0..items.as_ref().map_or(0, |l| l.length()) {
-                let Some(li) = items
-                    .as_ref()
-                    .and_then(|l| l.item(i))
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                let left = li.get_attribute("data-left").unwrap_or_default();
-                if let Ok(style) = js_sys::Reflect::get(&li, &"style".into()) {
-                    let _ = js_sys::Reflect::set(&style, &"left".into(), &left.into());
-                }
+        use_effect_with(ticks.clone(), move |_| {
+            if let Some(ul) = marks.cast::<web_sys::Element>() {
+                place(&ul);
             }
         });
     }
-    let markers = use_memo(lang, |lang| Shared::from(record::marks(*lang)));
     html! {
+        <>
         <section class="scrubber">
             <p class="scrub-date"><label for="scrub">{ store.t(T::ScenarioDate) }</label>{ " " }
                 <output for="scrub">{ date.to_string() }</output></p>
@@ -108,19 +98,54 @@ fn Scrubber() -> Html {
                 <input id="scrub" type="range" min="0" max={span().to_string()} step="1"
                     value={offset(date).to_string()} aria-valuetext={date.to_string()}
                     {oninput} {onkeydown} />
-                <ul class="scrub-marks" ref={marks} aria-label={store.t(T::Events)} onclick={jump(&store)}>
-                    { markers.html() }
+                <ul class="scrub-marks" ref={marks} aria-hidden="true">
+                    { ticks.html() }
                 </ul>
             </div>
             <p class="scrub-help">{ store.t(T::ScrubberHelp) }</p>
         </section>
+        <div class="scrub-events-wrap" onclick={on_event}>
+            { events.html() }
+        </div>
+        </>
     }
 }
 
-/// One listener for every "Jump to" button and scrubber marker: a click on
-/// an element with `data-jump` (a day) sets the scenario's day.
-fn jump(store: &Store) -> Callback<MouseEvent> {
-    let store = store.clone();
+/// Places the elements under `root` (and `root` itself) that carry
+/// `data-left` (and `data-width`): their `left` (and `width`) set through
+/// the CSS object model, since the page's Content-Security-Policy
+/// (style-src 'self') refuses style attributes.
+fn place(root: &web_sys::Element) {
+    let set = |el: &web_sys::Element| {
+        let Ok(style) = js_sys::Reflect::get(el, &"style".into()) else {
+            return;
+        };
+        for (attr, prop) in [("data-left", "left"), ("data-width", "width")] {
+            if let Some(v) = el.get_attribute(attr) {
+                let _ = js_sys::Reflect::set(&style, &prop.into(), &v.into());
+            }
+        }
+    };
+    if root.has_attribute("data-left") {
+        set(root);
+    }
+    let Ok(list) = root.query_selector_all("[data-left]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            set(&el);
+        }
+    }
+}
+
+/// One listener for every "Jump to" button, event and chart band: a click
+/// on an element with `data-jump` (a day) sets the scenario's day.
+fn jump(dispatch: &Dispatch) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
     Callback::from(move |e: MouseEvent| {
         let day = e
             .target()
@@ -129,7 +154,7 @@ fn jump(store: &Store) -> Callback<MouseEvent> {
             .and_then(|b| b.get_attribute("data-jump"))
             .and_then(|d| crate::policy::scenario::Date::parse(&d).ok());
         if let Some(d) = day {
-            store.dispatch(Action::Scenario(ScenarioAction::SetDate(d)));
+            dispatch.dispatch(Action::Scenario(ScenarioAction::SetDate(d)));
         }
     })
 }
@@ -140,7 +165,7 @@ fn jump(store: &Store) -> Callback<MouseEvent> {
 #[component]
 fn Record() -> Html {
     let store = use_store();
-    let onclick = jump(&store);
+    let onclick = jump(&use_dispatch());
     // The cards depend on the rules (what follows from each entry) and the
     // language only, not on the day: built again when either changes.
     let rules = RulesKey::of(&store);
