@@ -204,6 +204,8 @@ strings! {
     CohortEarly => "Early (got rollouts first)", "较早（先获得新功能）";
     CohortLate => "Late (the default)", "较晚（默认）";
     Language => "Language", "语言";
+    // Issue 25: a contact's profile (from Contacts).
+    ProfileMessages => "Messages", "发消息";
     // Issue 25: orientation (the welcome, the side panel, the scenario bar).
     AppName => "Walled Garden", "围墙花园";
     AppTagline => "What WeChat did with rival apps' links, day by day, 2013 to 2023.", "逐日重现微信在 2013 至 2023 年间如何对待竞争对手 App 的链接。";

@@ -297,18 +297,21 @@ async fn likes_and_comments_are_seen_only_by_mutual_friends() {
     click_el(&button(&p, "Like")).await;
     let p = post(&app, "Coffee and a cat").unwrap();
     assert!(!by_role(&p, "button", Name::Is("Unlike")).is_empty());
-    assert!(text_of(&p).contains("Wang Fang, Sun Li, Zhao Lei, Me"));
+    assert!(text_of(&p).contains("Wang Fang, Sun Li, Zhao Lei, Alex Chen"));
     click_el(&button(&p, "Comment")).await;
     let p = post(&app, "Coffee and a cat").unwrap();
     fill(&control(&p, "Comment text"), "Lovely cat").await;
     click_el(&button(&p, "Send")).await;
-    assert!(text_of(&post(&app, "Coffee and a cat").unwrap()).contains("Me: Lovely cat"));
+    assert!(text_of(&post(&app, "Coffee and a cat").unwrap()).contains("Alex Chen: Lovely cat"));
     // Chen Jing is Li Hua's friend but not the deal hunters': she sees my
     // like and Wang Fang's, not theirs, nor Sun Li's comment.
     app.choose("View as", "c-chenjing").await;
     let p = post(&app, "Coffee and a cat").unwrap();
     let t = text_of(&p);
-    assert!(t.contains("Wang Fang, Me") && !t.contains("Sun Li"), "{t}");
+    assert!(
+        t.contains("Wang Fang, Alex Chen") && !t.contains("Sun Li"),
+        "{t}"
+    );
     assert!(t.contains("Lovely cat") && !t.contains("Cute!"), "{t}");
     assert!(
         by_role(&p, "button", Name::Is("Like")).is_empty(),
@@ -324,7 +327,7 @@ async fn likes_and_comments_are_seen_only_by_mutual_friends() {
     let p = post(&app, "Coffee and a cat").unwrap();
     assert!(!text_of(&p).contains("Lovely cat"));
     click_el(&button(&p, "Unlike")).await;
-    assert!(!text_of(&post(&app, "Coffee and a cat").unwrap()).contains(", Me"));
+    assert!(!text_of(&post(&app, "Coffee and a cat").unwrap()).contains(", Alex Chen"));
     app.unmount();
 }
 
@@ -346,5 +349,29 @@ async fn linking_facebook_from_the_mainland_needs_a_vpn() {
     let d = saved();
     assert_eq!(d.moments.linked.len(), 2);
     assert_eq!(d.moments.window.as_str(), "three_days");
+    app.unmount();
+}
+
+/// The user's own post, likes and comments are signed with the account's
+/// name, as WeChat does (issue 25: it said "Me", and Me's "M" avatar was
+/// Mum's).
+#[wasm_bindgen_test]
+async fn my_own_post_is_signed_with_my_name() {
+    let app = mount_fresh("#/moments").await;
+    app.press("New post").await;
+    fill(&control(&app.dialog(), "Post text"), "signed").await;
+    click_el(&button(&app.dialog(), "Publish")).await;
+    let p = post(&app, "signed").unwrap();
+    assert_eq!(name_of(&p), "Alex Chen");
+    let author = get(&p, "heading", Name::Any);
+    assert_eq!(text_of(&author), "Alex Chen");
+    app.unmount();
+
+    let app = mount_fresh("#/moments?lang=zh").await;
+    app.press("发表动态").await;
+    fill(&control(&app.dialog(), "这一刻的想法"), "署名").await;
+    click_el(&button(&app.dialog(), "发表")).await;
+    let p = post(&app, "署名").unwrap();
+    assert_eq!(name_of(&p), "陈小安");
     app.unmount();
 }

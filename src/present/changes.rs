@@ -1,6 +1,7 @@
 //! What changed: the cells that differ between two days, with both
 //! outcomes and the rules responsible.
 
+use super::href;
 use super::markup::Markup;
 use super::words::{context_name, display_key, outcome_chip, platform_label};
 use crate::lang::Lang;
@@ -66,10 +67,69 @@ pub fn every(rows: &[Change], rules: &Rules, lang: Lang) -> Markup {
     let mut m = Markup::with_capacity(256 * rows.len());
     m.el("ol", &[("class", "changes history-list")], |m| {
         for c in rows {
-            super::history::change_row(m, c, true, rules, lang);
+            change_row(m, c, true, rules, lang);
         }
     });
     m
+}
+
+/// One change as a list item with the contract's `data-*`: the day, the
+/// platform (linking to its history) when `platform`, the context, the
+/// outcome before and after in words, then the rule ids of each side.
+pub(super) fn change_row(m: &mut Markup, c: &Change, platform: bool, rules: &Rules, lang: Lang) {
+    let date = c.date.to_string();
+    let ids = join(&rule_ids(c));
+    let attrs = [
+        ("data-date", &*date),
+        ("data-platform", &*c.platform),
+        ("data-context", c.context.as_str()),
+        ("data-from", c.before.outcome.as_str()),
+        ("data-to", c.after.outcome.as_str()),
+        ("data-rules", &ids),
+    ];
+    m.el("li", &attrs, |m| {
+        m.el("span", &[("class", "history-words")], |m| {
+            m.leaf("time", &[("datetime", &date)], &date).text(" · ");
+            if platform {
+                let to = href::history(&c.platform);
+                let name = platform_label(rules, &c.platform, lang);
+                m.leaf("a", &[("href", &to)], name).text(" · ");
+            }
+            m.text(context_name(c.context).tr(lang));
+            m.text(lang.pick(": ", "："));
+            m.text(&cell_words(&c.before, lang)).text(" → ");
+            m.text(&cell_words(&c.after, lang));
+        });
+        m.text(" ");
+        m.el("span", &[("class", "history-rules")], |m| {
+            rule_links(m, &c.before.rules, rules);
+            m.text(" → ");
+            rule_links(m, &c.after.rules, rules);
+        });
+    });
+}
+
+/// Rule ids in monospace, each linking to its rule on the rules screen
+/// (an id the rules do not have, the engine's fallback, is named only).
+pub(super) fn rule_links(m: &mut Markup, ids: &[Arc<str>], rules: &Rules) {
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            m.text(" ");
+        }
+        if rules.rule(id).is_some() {
+            m.el(
+                "a",
+                &[("class", "rule-id"), ("href", &href::rule(id))],
+                |m| {
+                    m.leaf("code", &[], id);
+                },
+            );
+        } else {
+            m.el("span", &[("class", "rule-id")], |m| {
+                m.leaf("code", &[], id);
+            });
+        }
+    }
 }
 
 #[cfg(test)]

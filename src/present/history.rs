@@ -3,16 +3,15 @@
 //! context, both outcomes) and the rule ids second, each linking to its
 //! rule; and, for an unknown or missing platform, the platforms to pick.
 
-use super::changes::{cell_words, rule_ids};
+use super::changes::{cell_words, change_row, rule_links};
 use super::href;
 use super::markup::Markup;
 use super::words::{context_name, platform_label};
 use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::history::History;
-use crate::policy::matrix::{join, platforms, Change, START};
+use crate::policy::matrix::{platforms, START};
 use crate::policy::rules::{Context, Rules};
-use std::sync::Arc;
 
 /// The id of a context's heading (the list is labelled by it).
 fn lane_id(c: Context) -> &'static str {
@@ -80,65 +79,6 @@ pub fn history(h: &History, rules: &Rules, lang: Lang) -> Markup {
         }
     });
     m
-}
-
-/// One change as a list item with the contract's `data-*`: the day, the
-/// platform (linking to its history) when `platform`, the context, the
-/// outcome before and after in words, then the rule ids of each side.
-pub(super) fn change_row(m: &mut Markup, c: &Change, platform: bool, rules: &Rules, lang: Lang) {
-    let date = c.date.to_string();
-    let ids = join(&rule_ids(c));
-    let attrs = [
-        ("data-date", &*date),
-        ("data-platform", &*c.platform),
-        ("data-context", c.context.as_str()),
-        ("data-from", c.before.outcome.as_str()),
-        ("data-to", c.after.outcome.as_str()),
-        ("data-rules", &ids),
-    ];
-    m.el("li", &attrs, |m| {
-        m.el("span", &[("class", "history-words")], |m| {
-            m.leaf("time", &[("datetime", &date)], &date).text(" · ");
-            if platform {
-                let to = href::history(&c.platform);
-                let name = platform_label(rules, &c.platform, lang);
-                m.leaf("a", &[("href", &to)], name).text(" · ");
-            }
-            m.text(context_name(c.context).tr(lang));
-            m.text(lang.pick(": ", "："));
-            m.text(&cell_words(&c.before, lang)).text(" → ");
-            m.text(&cell_words(&c.after, lang));
-        });
-        m.text(" ");
-        m.el("span", &[("class", "history-rules")], |m| {
-            rule_links(m, &c.before.rules, rules);
-            m.text(" → ");
-            rule_links(m, &c.after.rules, rules);
-        });
-    });
-}
-
-/// Rule ids in monospace, each linking to its rule on the rules screen
-/// (an id the rules do not have, the engine's fallback, is named only).
-fn rule_links(m: &mut Markup, ids: &[Arc<str>], rules: &Rules) {
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            m.text(" ");
-        }
-        if rules.rule(id).is_some() {
-            m.el(
-                "a",
-                &[("class", "rule-id"), ("href", &href::rule(id))],
-                |m| {
-                    m.leaf("code", &[], id);
-                },
-            );
-        } else {
-            m.el("span", &[("class", "rule-id")], |m| {
-                m.leaf("code", &[], id);
-            });
-        }
-    }
 }
 
 /// The screen for the address's `platform` (percent-decoded, if given):

@@ -190,6 +190,51 @@ pub struct SignUp {
     pub code_sent_to: Option<String>,
 }
 
+/// One edit of the sign-up form: a field typed or chosen, or the code sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignUpEdit {
+    /// The country calling code chosen.
+    Country(String),
+    /// The phone number as typed.
+    Phone(String),
+    /// The account type chosen (`None`: not one of the list's).
+    Kind(Option<AccountType>),
+    /// The name as typed.
+    Name(String),
+    /// The verification code as typed.
+    Code(String),
+    /// "Get code" went through for these digits ([`can_send_code`]).
+    CodeSent(String),
+}
+
+impl SignUp {
+    /// Applies one edit; whether the form changed. A code sent for one
+    /// number is forgotten when the number or its country changes: the
+    /// code shown was that number's, and signing up needs a new one.
+    pub fn apply(&mut self, edit: SignUpEdit) -> bool {
+        let before = self.clone();
+        match edit {
+            SignUpEdit::Country(c) => {
+                if c != self.country {
+                    self.code_sent_to = None;
+                }
+                self.country = c;
+            }
+            SignUpEdit::Phone(p) => {
+                if p != self.phone {
+                    self.code_sent_to = None;
+                }
+                self.phone = p;
+            }
+            SignUpEdit::Kind(k) => self.kind = k,
+            SignUpEdit::Name(n) => self.name = n,
+            SignUpEdit::Code(c) => self.code = c,
+            SignUpEdit::CodeSent(digits) => self.code_sent_to = Some(digits),
+        }
+        *self != before
+    }
+}
+
 /// Why a sign-up (or asking for its code) is refused; rendered by the
 /// string table, its `reason()` is the contract's `data-reason`.
 #[derive(Clone, Debug, PartialEq, Eq)]

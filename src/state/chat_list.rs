@@ -56,6 +56,39 @@ pub fn avatar_color<'a>(data: &'a Data, chat: &Chat) -> &'a str {
     }
 }
 
+/// The letters of an avatar, as WeChat shows for people without a photo:
+/// two initials for Latin names of two words or more ("Li Hua" → "LH"),
+/// the first two letters of a one-word Latin name ("Mum" → "Mu", "Me" →
+/// "Me": one letter each would make Mum and the user the same "M"), the
+/// first character otherwise ("李华" → "李").
+pub fn initials(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let Some(word) = words.next() else {
+        return "?".to_string();
+    };
+    let mut letters = word.chars();
+    match letters.next() {
+        Some(c) if c.is_ascii_alphabetic() => {
+            // ASCII case mapping: Unicode's tables would cost bundle size.
+            let mut s = String::from(c.to_ascii_uppercase());
+            let next = words
+                .filter_map(|w| w.chars().next())
+                .find(|c| c.is_alphabetic());
+            match next {
+                Some(c2) => s.push(c2.to_ascii_uppercase()),
+                None => {
+                    if let Some(c2) = letters.next().filter(|c| c.is_ascii_alphabetic()) {
+                        s.push(c2.to_ascii_lowercase());
+                    }
+                }
+            }
+            s
+        }
+        Some(c) => c.to_string(),
+        None => "?".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,4 +172,31 @@ mod tests {
         let lihua = d.chat("lihua").unwrap();
         assert_eq!(avatar_color(&d, lihua), d.contact("c-lihua").unwrap().color);
     }
+
+    #[test]
+    fn initials_tell_people_apart() {
+        assert_eq!(initials("Li Hua"), "LH");
+        assert_eq!(initials("Alex Chen"), "AC");
+        assert_eq!(initials("Deals & Coupons"), "DC");
+        assert_eq!(initials("李华"), "李");
+        assert_eq!(initials("  "), "?");
+        assert_eq!(initials("X"), "X");
+        assert_eq!(initials("R2"), "R");
+        // Mum and the user ("Me" in a chat) were both "M".
+        assert_eq!(initials("Mum"), "Mu");
+        assert_eq!(initials("Me"), "Me");
+        assert_ne!(initials("Mum"), initials("Me"));
+        assert_ne!(initials(T_ME_ZH), initials("妈妈"));
+        // Every seed contact differs from the user, in both languages.
+        let d = seed();
+        for lang in [Lang::En, Lang::Zh] {
+            let me = initials(lang.pick("Me", T_ME_ZH));
+            for c in d.contacts.iter() {
+                assert_ne!(initials(c.name(lang)), me, "{}", c.id);
+            }
+        }
+    }
+
+    /// "Me" in Chinese, as the chat names the user (`i18n` is not for `state`).
+    const T_ME_ZH: &str = "我";
 }

@@ -146,6 +146,15 @@ pub enum ChatsAction {
         /// again, as a rebase on another tab's data does, adds nothing.
         id: u64,
     },
+    /// A contact's profile opened the one-to-one chat with them, which did
+    /// not exist (`state::direct::open_with` chooses the id); refused when
+    /// one exists already.
+    CreateDirect {
+        /// The new chat's id.
+        id: String,
+        /// The contact's id.
+        with: String,
+    },
     /// The user deleted the chat (after confirming).
     Delete(String),
     /// The user opened the chat: nothing is unread any more.
@@ -226,6 +235,7 @@ pub fn reduce(chats: &mut Vec<Rc<Chat>>, action: ChatsAction) -> bool {
             }
             true
         }
+        ChatsAction::CreateDirect { id, with } => super::direct::create(chats, id, with),
         ChatsAction::Delete(id) => {
             let before = chats.len();
             chats.retain(|c| c.id != id);

@@ -7,10 +7,12 @@ pub mod chat_list;
 pub mod chats;
 pub mod connection;
 pub mod data_io;
+pub mod direct;
 pub mod links;
 pub mod mini;
 pub mod model;
 pub mod moments;
+pub mod nav;
 pub mod opener;
 pub mod orientation;
 pub mod page;
@@ -98,6 +100,12 @@ pub fn reduce(model: &mut Model, action: Action) {
             | ChatsAction::SetMembers { members, .. } = &mut a
             {
                 members.retain(|m| model.data.contact(m).is_some());
+            }
+            // Likewise the other person of a one-to-one chat.
+            if let ChatsAction::CreateDirect { with, .. } = &a {
+                if model.data.contact(with).is_none() {
+                    return;
+                }
             }
             chats::reduce(&mut model.data.chats, a)
         }

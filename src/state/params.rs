@@ -191,6 +191,23 @@ pub fn get(query: &str, name: &str) -> Option<String> {
     split_pairs(query).find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
+/// The parameter naming the link whose dialog is open over a chat or
+/// Moments (`#/chats/lihua?open=<link>`, issue 25): not a scenario
+/// parameter, so it is kept as it is ([`merge`]) and never refused
+/// ([`Params::parse`] leaves it alone). Going back to such an address
+/// opens the dialog again.
+pub const OPEN: &str = "open";
+
+/// The query pairs of `query` with parameter `name` set to `value`, or
+/// removed when `value` is `None`; the other pairs stay in their order.
+pub fn with_param(query: &str, name: &str, value: Option<&str>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = split_pairs(query).filter(|(n, _)| n != name).collect();
+    if let Some(v) = value {
+        out.push((name.to_string(), v.to_string()));
+    }
+    out
+}
+
 fn split_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     query_pairs(query.strip_prefix('?').unwrap_or(query)).map(|(n, v)| (decode(n), decode(v)))
 }
@@ -303,6 +320,28 @@ mod tests {
     fn unknown_and_empty_parameters_are_left_alone() {
         let p = Params::parse("utm_source=x&&from=singlemessage&date");
         assert_eq!(p.rejected, vec![("date".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn an_open_dialog_in_the_address_is_kept_and_never_refused() {
+        let link = "https://v.douyin.com/abc/?x=1&y=2";
+        let pairs = with_param("date=2021-10-01", OPEN, Some(link));
+        let query = pairs
+            .iter()
+            .map(|(n, v)| encode(n) + "=" + &encode(v))
+            .collect::<Vec<_>>()
+            .join("&");
+        assert_eq!(get(&query, OPEN).as_deref(), Some(link));
+        assert!(Params::parse(&query).rejected.is_empty(), "{query}");
+        // The scenario moves on; the dialog stays.
+        let merged = merge(&query, vec![("date", "2020-01-01".to_string())]);
+        assert!(merged.contains(&(OPEN.to_string(), link.to_string())));
+        // Closing it removes it, and only it.
+        assert_eq!(
+            with_param(&query, OPEN, None),
+            [("date".to_string(), "2021-10-01".to_string())]
+        );
+        assert!(with_param("", OPEN, None).is_empty());
     }
 
     #[test]

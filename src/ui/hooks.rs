@@ -147,6 +147,64 @@ pub fn use_go() -> Callback<Route> {
     })
 }
 
+/// The link whose dialog is open over a chat or Moments, with callbacks
+/// that open one and close it (issue 25). The address carries it
+/// (`open=`, `state::params::OPEN`), written in place (no history entry),
+/// so that following a record id from the dialog and coming back, with
+/// the app's Back or the browser's, shows the dialog again. The callbacks
+/// never change, so rows holding them are not rendered again.
+#[hook]
+pub fn use_open_link() -> (Option<AttrValue>, Callback<AttrValue>, Callback<()>) {
+    use crate::state::params::{get, OPEN};
+    let location = use_location();
+    let navigator = use_navigator();
+    let link = get(&location.query, OPEN)
+        .filter(|l| !l.is_empty())
+        .map(AttrValue::from);
+    let open = {
+        let navigator = navigator.clone();
+        use_callback((), move |link: AttrValue, _| {
+            navigator.set_param(OPEN, Some(&link))
+        })
+    };
+    let close = use_callback((), move |(), _| navigator.set_param(OPEN, None));
+    (link, open, close)
+}
+
+/// Scrolls the element with id `target` to the top of the screen and
+/// focuses it, once it is rendered and whenever `target` changes (the
+/// timeline's `?id=`, the rules' `?id=`). Only the screen's own scroller
+/// (the `main` element) moves, by `state::nav::reveal_top`, and the focus
+/// scrolls nothing: `scrollIntoView` and a plain `focus` scroll every
+/// ancestor, the phone frame with its title bar and Back too (issue 25).
+#[hook]
+pub fn use_reveal(target: Option<String>) {
+    use wasm_bindgen::JsCast;
+    use_effect_with(target, |id| {
+        let el = id.as_deref().and_then(|id| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id(id)?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+        });
+        if let Some(el) = el {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+            if let Some(scroller) = el.closest("main").ok().flatten() {
+                let top = crate::state::nav::reveal_top(
+                    f64::from(scroller.scroll_top()),
+                    el.get_bounding_client_rect().top(),
+                    scroller.get_bounding_client_rect().top(),
+                );
+                // Whole pixels: the scroller rounds them anyway.
+                scroller.set_scroll_top(top.round() as i32);
+            }
+        }
+    });
+}
+
 /// Whether the window is wide enough for the side panel
 /// (`state::orientation::is_wide`).
 fn window_is_wide() -> bool {

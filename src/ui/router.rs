@@ -14,9 +14,11 @@
 
 use super::route::Route;
 use super::store::Dispatch;
+use crate::state::nav::{self, Entry};
 use crate::state::params::Params;
 use crate::state::Action;
 use gloo::events::EventListener;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -55,32 +57,43 @@ fn read() -> Location {
     }
 }
 
-/// The history state of an entry whose address the app has brought in step
-/// with the state (the shell writes every non-default scenario parameter
-/// into it): going back to it, an absent parameter means the default
-/// (`Params::whole`). Any other entry (typed, or a plain link such as a
-/// record id's `#/timeline?id=…`) leaves absent parameters as they are.
-const WHOLE: &str = "walled-garden:whole";
+fn history() -> Option<web_sys::History> {
+    web_sys::window().and_then(|w| w.history().ok())
+}
 
-/// Marks the current history entry as [`WHOLE`], keeping its address.
-fn mark_whole() {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        if history.state().ok().and_then(|s| s.as_string()).as_deref() != Some(WHOLE) {
-            let _ = history.replace_state(&JsValue::from_str(WHOLE), "");
-        }
+/// The current history entry's state, if it is text (the app's marks are).
+fn entry_state() -> Option<String> {
+    history()
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_string())
+}
+
+/// Writes `entry`'s mark (`state::nav::Entry`) into the current history
+/// entry, keeping its address.
+fn write_mark(entry: Entry) {
+    if let Some(history) = history() {
+        let _ = history.replace_state(&JsValue::from_str(&entry.encode()), "");
     }
 }
 
+/// Arrives at the current history entry from `from` (`None` on the first
+/// load): its mark, written if the entry had none (`nav::arrive`).
+fn arrive(from: Option<Entry>) -> Entry {
+    let (entry, new) = nav::arrive(entry_state().as_deref(), from);
+    if new {
+        write_mark(entry);
+    }
+    entry
+}
+
 /// What the current address asks for: its parameters, whole when the app
-/// wrote the entry ([`WHOLE`]).
-fn address_params(query: &str) -> Params {
+/// brought the entry's address in step with the state (`Entry::whole`: an
+/// absent parameter means its default); any other entry (typed, or a plain
+/// link such as a record id's `#/timeline?id=…`) leaves absent parameters
+/// as they are.
+fn address_params(query: &str, entry: Entry) -> Params {
     let params = Params::parse(query);
-    let whole = web_sys::window()
-        .and_then(|w| w.history().ok())
-        .and_then(|h| h.state().ok())
-        .and_then(|s| s.as_string())
-        .is_some_and(|s| s == WHOLE);
-    if whole {
+    if entry.whole {
         params.whole()
     } else {
         params
@@ -101,25 +114,81 @@ pub fn href(route: &Route, query: &[(impl AsRef<str>, impl AsRef<str>)]) -> Stri
 }
 
 /// Moves between addresses; `Clone` and cheap.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Navigator {
     refresh: Callback<()>,
+    /// The mark of the history entry shown (`state::nav`), shared with the
+    /// router, which updates it on every arrival.
+    entry: Rc<Cell<Entry>>,
+}
+
+impl PartialEq for Navigator {
+    fn eq(&self, other: &Self) -> bool {
+        self.refresh == other.refresh && Rc::ptr_eq(&self.entry, &other.entry)
+    }
 }
 
 impl Navigator {
     fn go(&self, href: &str, replace: bool) {
-        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        let Some(history) = history() else {
             return;
         };
-        let result = if replace {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(href))
+        // A pushed entry is one deeper; a replaced one keeps its depth. The
+        // router marks either whole once the shell has written the carried
+        // parameters.
+        let current = self.entry.get();
+        let entry = if replace {
+            Entry {
+                whole: false,
+                ..current
+            }
         } else {
-            history.push_state_with_url(&JsValue::NULL, "", Some(href))
+            let here = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            let same = split_hash(&here).0 == split_hash(href).0;
+            current.next_to(same)
+        };
+        let state = JsValue::from_str(&entry.encode());
+        let result = if replace {
+            history.replace_state_with_url(&state, "", Some(href))
+        } else {
+            history.push_state_with_url(&state, "", Some(href))
         };
         if result.is_ok() {
+            self.entry.set(entry);
             // pushState fires no event: tell the router ourselves.
             self.refresh.emit(());
         }
+    }
+
+    /// The top bar's Back (`state::nav::back`): back in history when the
+    /// previous entry is one of the app's screens, so it comes back as it
+    /// was left (a dialog open again); else to `parent` (an address from
+    /// [`href`]), as on a link opened cold.
+    pub fn back_or(&self, parent: &str) {
+        match nav::back(Some(self.entry.get())) {
+            nav::Back::History(steps) => {
+                if let Some(history) = history() {
+                    // The router follows on `popstate`.
+                    let _ = history.go_with_delta(-(steps as i32));
+                }
+            }
+            nav::Back::Parent => self.push(parent),
+        }
+    }
+
+    /// Sets the current address's parameter `name` to `value` (removes it
+    /// when `None`) in place: no history entry, as for the link dialog's
+    /// `open=` (`state::params::OPEN`). Reads the address when called, so
+    /// a callback holding the navigator can stay the same across renders.
+    pub fn set_param(&self, name: &str, value: Option<&str>) {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let (path, query) = split_hash(&hash);
+        let pairs = crate::state::params::with_param(query, name, value);
+        self.replace(&href(&Route::recognize(&path), &pairs));
     }
 
     /// Goes to `href` (from [`href`]), adding a history entry.
@@ -151,6 +220,12 @@ pub struct RouterProps {
 #[component]
 pub fn Router(props: &RouterProps) -> Html {
     let location = use_state(read);
+    // The shown entry's mark, read at once (a child's effect may replace
+    // the address before the router's effects run) and written, if the
+    // entry had none, in the first effect below.
+    let entry = use_mut_ref(|| Rc::new(Cell::new(nav::arrive(entry_state().as_deref(), None).0)))
+        .borrow()
+        .clone();
     let refresh = {
         let location = location.clone();
         use_callback((), move |_: (), _| location.set(read()))
@@ -160,13 +235,19 @@ pub fn Router(props: &RouterProps) -> Html {
     let dispatch = use_context::<Dispatch>();
     {
         let location = location.clone();
+        let entry = entry.clone();
         use_effect_with((), move |_| {
+            entry.set(arrive(None));
             // The address changed under the app: apply its parameters
             // first, then show its screen, in one render.
             let changed = move || {
                 let next = read();
+                // popstate and hashchange both come for a followed link:
+                // the second finds the mark the first wrote.
+                let arrived = arrive(Some(entry.get()));
+                entry.set(arrived);
                 if let Some(dispatch) = &dispatch {
-                    dispatch.dispatch(Action::Address(address_params(&next.query)));
+                    dispatch.dispatch(Action::Address(address_params(&next.query, arrived)));
                 }
                 location.set(next);
             };
@@ -183,14 +264,19 @@ pub fn Router(props: &RouterProps) -> Html {
     }
     // Children's effects run first: by now the shell has written the
     // carried parameters into the address, which makes the entry whole.
-    use_effect_with((*location).clone(), |location| {
-        if location.route != Route::NotFound {
-            mark_whole();
-        }
-    });
+    {
+        let entry = entry.clone();
+        use_effect_with((*location).clone(), move |location| {
+            let shown = entry.get();
+            if location.route != Route::NotFound && !shown.whole {
+                entry.set(shown.made_whole());
+                write_mark(shown.made_whole());
+            }
+        });
+    }
     let context = RouterContext {
         location: (*location).clone(),
-        navigator: Navigator { refresh },
+        navigator: Navigator { refresh, entry },
     };
     html! {
         <ContextProvider<RouterContext> {context}>

@@ -558,3 +558,31 @@ impl Writes {
         js_sys::Reflect::set(&self.proto, &"setItem".into(), &self.original).unwrap();
     }
 }
+
+/// The matrix cell of `platform` in `context`.
+pub fn cell(app: &Mounted, platform: &str, context: &str) -> web_sys::Element {
+    let table = app.role("table", Name::Is("Outcome matrix"));
+    table
+        .query_selector(&format!(
+            "td[data-platform=\"{platform}\"][data-context=\"{context}\"]"
+        ))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no cell {platform} {context}"))
+}
+
+/// The outcome the matrix gives `platform` in `context`.
+pub fn outcome(app: &Mounted, platform: &str, context: &str) -> String {
+    cell(app, platform, context)
+        .get_attribute("data-outcome")
+        .unwrap()
+}
+
+/// The text of the element with `role` (`status`, `alert`) whose text
+/// starts with `start`, if one is shown (live regions have no name: their
+/// text is what they say).
+pub fn said(app: &Mounted, role: &str, start: &str) -> Option<String> {
+    app.roles(role, Name::Any)
+        .iter()
+        .map(text_of)
+        .find(|t| t.trim_start().starts_with(start))
+}

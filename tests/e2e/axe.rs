@@ -205,7 +205,8 @@ fn axe_finds_nothing_serious_in_chinese() {
 
 /// The audit can fail: the contacts screen with issue 14's findings put
 /// back (white initials on WeChat green, an `li` under role=log, the
-/// scrolling list unreachable by keyboard) is reported.
+/// scrolling list unreachable by keyboard: its contacts, buttons since
+/// issue 25, made plain items again) is reported.
 #[test]
 #[ignore = "needs the release build and chromedriver: make e2e"]
 fn axe_reports_what_it_should() {
@@ -215,8 +216,9 @@ fn axe_reports_what_it_should() {
     visit(&b, &server, "#/contacts");
     // Styles through the CSSOM: the page's policy refuses style attributes.
     let applied = b.js(
-        "const list = document.querySelector('main ul[tabindex]'); \
-         list.removeAttribute('tabindex'); list.style.maxHeight = '120px'; \
+        "const list = document.querySelector('main ul'); \
+         list.querySelectorAll('button').forEach(b => b.replaceWith(...b.childNodes)); \
+         list.style.maxHeight = '120px'; \
          const face = list.querySelector('[data-c]'); face.style.background = '#07c160'; \
          const log = list.parentElement.appendChild(document.createElement('div')); log.setAttribute('role', 'log'); \
          log.appendChild(document.createElement('li')).textContent = 'x'; \

@@ -13,6 +13,7 @@
 
 mod axe;
 mod driver;
+mod fit;
 mod frame;
 mod journey;
 mod keys;

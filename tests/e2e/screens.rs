@@ -143,6 +143,7 @@ fn shoot_all(lang: Lang, dir: PathBuf) -> Vec<String> {
         ("#/me", "me"),
         ("#/moments", "moments"),
         ("#/timeline?date=2021-10-01", "timeline"),
+        ("#/history?platform=douyin", "history"),
         ("#/rules", "rules"),
         ("#/register", "register"),
         ("#/connection?date=2020-03-01&cohort=early", "connection"),
@@ -195,6 +196,32 @@ fn shoot_all(lang: Lang, dir: PathBuf) -> Vec<String> {
         "the outcome layer",
     );
     s.shoot("outcome");
+
+    // A laptop: the side panel beside the phone, the journalist's question
+    // (a Taobao link in a group on 2021-12-10) answered with its confidence.
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": false}),
+    );
+    s.visit(
+        "#/open?url=https%3A%2F%2Fitem.taobao.com%2Fitem.htm%3Fid%3D1&in=group&date=2021-12-10",
+    );
+    b.js_async(
+        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(1))))",
+    );
+    let shot = b.cdp("Page.captureScreenshot", json!({"format": "png"}));
+    let png = base64(shot["data"].as_str().expect("a screenshot"));
+    let file = String::from("laptop-opener")
+        + if lang == Lang::Zh {
+            "-zh.png"
+        } else {
+            "-en.png"
+        };
+    std::fs::write(s.dir.join(file), png).unwrap();
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true}),
+    );
     s.wide
 }
 

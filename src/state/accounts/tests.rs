@@ -321,3 +321,37 @@ fn a_rebase_puts_each_action_back_in_the_account_it_was_made_in() {
         .iter()
         .any(|n| n.kind == crate::state::model::NoticeKind::Dropped(Dropped::Account)));
 }
+
+/// The sign-up form is a reducer: each edit sets its field, an edit that
+/// changes nothing says so, and a code sent is forgotten when the number
+/// or its country changes (the code shown was that number's).
+#[test]
+fn the_sign_up_form_forgets_the_code_when_the_number_changes() {
+    let d = on("2021-08-10");
+    let mut f = SignUp::default();
+    assert!(f.apply(SignUpEdit::Country("+86".into())));
+    assert!(f.apply(SignUpEdit::Phone("139 1234 5678".into())));
+    assert!(f.apply(SignUpEdit::Name("Mei".into())));
+    assert!(f.apply(SignUpEdit::Kind(Some(AccountType::Personal))));
+    let digits = can_send_code(&d, &f).unwrap();
+    assert!(f.apply(SignUpEdit::CodeSent(digits.clone())));
+    assert!(f.apply(SignUpEdit::Code(code_for(&digits))));
+    assert!(
+        !f.apply(SignUpEdit::Name("Mei".into())),
+        "the same name: no change"
+    );
+    assert!(
+        !f.apply(SignUpEdit::Phone("139 1234 5678".into())),
+        "same number: the code stays"
+    );
+    assert_eq!(f.code_sent_to.as_deref(), Some(digits.as_str()));
+    assert!(check_sign_up(&d, &f).is_ok());
+    // Another number: its code must be asked for again.
+    assert!(f.apply(SignUpEdit::Phone("139 1234 5679".into())));
+    assert_eq!(f.code_sent_to, None);
+    assert!(matches!(check_sign_up(&d, &f), Err(SignUpError::NoCode)));
+    // The same for another country.
+    f.apply(SignUpEdit::CodeSent("13912345679".into()));
+    assert!(f.apply(SignUpEdit::Country("+852".into())));
+    assert_eq!(f.code_sent_to, None);
+}

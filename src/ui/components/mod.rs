@@ -5,9 +5,12 @@
 pub mod clipboard;
 pub mod group;
 pub mod link_card;
+pub mod link_overlay;
 pub mod link_settings;
 pub mod markup;
+pub mod nav_link;
 pub mod outcome;
+pub mod profile;
 pub mod scenario;
 pub mod scenario_bar;
 pub mod shell;
@@ -79,27 +82,9 @@ pub fn Avatar(props: &AvatarProps) -> Html {
     }
 }
 
-/// Up to two initials for Latin names ("Li Hua" → "LH"), the first
-/// character otherwise ("李华" → "李").
-pub fn initials(name: &str) -> String {
-    let mut words = name.split_whitespace();
-    let first = words.next().and_then(|w| w.chars().next());
-    match first {
-        Some(c) if c.is_ascii_alphabetic() => {
-            // ASCII case mapping: Unicode's tables would cost bundle size.
-            let mut s = String::from(c.to_ascii_uppercase());
-            if let Some(c2) = words
-                .filter_map(|w| w.chars().next())
-                .find(|c| c.is_alphabetic())
-            {
-                s.push(c2.to_ascii_uppercase());
-            }
-            s
-        }
-        Some(c) => c.to_string(),
-        None => "?".to_string(),
-    }
-}
+// The avatar's letters: the rule is `state::chat_list::initials`, tested
+// natively.
+use crate::state::chat_list::initials;
 
 /// Props of [`ConfirmDialog`].
 #[derive(Properties, PartialEq)]
@@ -134,19 +119,5 @@ pub fn ConfirmDialog(props: &ConfirmProps) -> Html {
                 </div>
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::initials;
-
-    #[test]
-    fn initials_of_names() {
-        assert_eq!(initials("Li Hua"), "LH");
-        assert_eq!(initials("Mum"), "M");
-        assert_eq!(initials("李华"), "李");
-        assert_eq!(initials("  "), "?");
-        assert_eq!(initials("Deals & Coupons"), "DC");
     }
 }

@@ -3,6 +3,7 @@
 //! first visit, the welcome (issue 25).
 
 use super::icon;
+use super::nav_link::NavLink;
 use super::scenario_bar::ScenarioBar;
 use super::side_panel::SidePanel;
 use super::welcome::{first_visit, Welcome};
@@ -10,9 +11,9 @@ use crate::i18n::{Explain, T};
 use crate::state::model::{Notice, NoticeKind};
 use crate::state::params::{carried_data, differs, merge};
 use crate::state::Action;
-use crate::ui::hooks::{use_go, use_store, use_wide};
+use crate::ui::hooks::{use_store, use_wide};
 use crate::ui::route::{Route, TABS};
-use crate::ui::router::{href, use_location, use_navigator};
+use crate::ui::router::{href, use_location, use_navigator, Navigator};
 use crate::ui::store::Store;
 use yew::prelude::*;
 
@@ -28,44 +29,6 @@ fn href_of(store: &Store, to: &Route) -> String {
     href(to, &carried_of(store))
 }
 
-/// Props of [`NavLink`].
-#[derive(Properties, PartialEq)]
-pub struct NavLinkProps {
-    /// Where it leads.
-    pub to: Route,
-    /// CSS classes of the anchor.
-    #[prop_or_default]
-    pub classes: Classes,
-    /// Marks the link as the current page (`aria-current`), for the tab bar.
-    #[prop_or_default]
-    pub current: bool,
-    /// Content.
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// An in-app link that keeps the scenario parameters in the address. A real
-/// `<a href>`, so it can be opened in a new tab or copied.
-#[component]
-pub fn NavLink(props: &NavLinkProps) -> Html {
-    let store = use_store();
-    let navigator = use_navigator();
-    let href = href_of(&store, &props.to);
-    let onclick = {
-        let href = href.clone();
-        Callback::from(move |e: MouseEvent| {
-            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
-                return; // the browser opens a new tab or window
-            }
-            e.prevent_default();
-            navigator.push(&href);
-        })
-    };
-    html! {
-        <a {href} class={props.classes.clone()} aria-current={props.current.then_some("page")} {onclick}>{ props.children.clone() }</a>
-    }
-}
-
 /// Props of [`Shell`].
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
@@ -79,6 +42,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     let store = use_store();
     let location = use_location();
     let navigator = use_navigator();
+    let back_nav = navigator.clone();
     let route = location.route.clone();
 
     // Keep the address in step with the scenario, so a reload or a copied
@@ -106,7 +70,6 @@ pub fn Shell(props: &ShellProps) -> Html {
         r => store.t(r.title()).into(),
     };
     let tab = route.tab();
-    let go = use_go();
     let welcome = use_state(first_visit);
     let close_welcome = {
         let welcome = welcome.clone();
@@ -118,7 +81,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         <div class="phone">
             <header class="topbar">
                 if let Some(parent) = route.parent() {
-                    { back_button(&store, &go, parent) }
+                    { back_button(&store, &back_nav, href_of(&store, &parent)) }
                 }
                 <h1 class="topbar-title">{ title }</h1>
                 if !store.rules().is_builtin() {
@@ -147,14 +110,16 @@ pub fn Shell(props: &ShellProps) -> Html {
     </>}
 }
 
-/// The top bar's back arrow. It leads to the screen's parent rather than
-/// the browser's previous page, so it also works on a link opened cold.
+/// The top bar's back arrow. It goes back in history when the previous
+/// entry is one of the app's screens, which comes back as it was left (a
+/// link's dialog open again, issue 25); on a link opened cold it leads to
+/// the screen's parent, `parent` (`Navigator::back_or`).
 /// Plain functions of the shell, not components: each component costs
 /// about 0.8 KB of the bundle.
-fn back_button(store: &Store, go: &Callback<Route>, to: Route) -> Html {
-    let go = go.clone();
+fn back_button(store: &Store, navigator: &Navigator, parent: String) -> Html {
+    let navigator = navigator.clone();
     html! {
-        <button class="back" aria-label={store.t(T::Back)} onclick={move |_| go.emit(to.clone())}>
+        <button class="back" aria-label={store.t(T::Back)} onclick={move |_| navigator.back_or(&parent)}>
             { icon("back") }
         </button>
     }

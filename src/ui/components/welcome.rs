@@ -4,7 +4,7 @@
 //! browser under its own key (`state::orientation`, which says why not in
 //! the saved data).
 
-use super::shell::NavLink;
+use super::nav_link::NavLink;
 use crate::i18n::T;
 use crate::state::orientation::{welcome_due, WELCOME_KEY, WELCOME_SEEN};
 use crate::ui::hooks::{use_modal, use_view};

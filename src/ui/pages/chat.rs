@@ -1,7 +1,7 @@
 //! One chat: the messages as WeChat bubbles.
 
 use crate::i18n::T;
-use crate::policy::{Context, Viewer};
+use crate::policy::Context;
 use crate::state::chats::{
     check_message, earlier, later, speakers, window, ChatsAction, MessageError, WINDOW,
 };
@@ -11,9 +11,9 @@ use crate::state::time;
 use crate::state::Action;
 use crate::ui::components::group::GroupEditor;
 use crate::ui::components::link_card::LinkCards;
-use crate::ui::components::outcome::OutcomeView;
+use crate::ui::components::link_overlay::LinkOverlay;
 use crate::ui::components::{icon, Avatar, ConfirmDialog};
-use crate::ui::hooks::{use_decision, use_go, use_modal, use_store};
+use crate::ui::hooks::{use_go, use_open_link, use_store};
 use crate::ui::route::Route;
 use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -36,7 +36,8 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
     let log_ref = use_node_ref();
     // The link whose outcome screen is shown over the chat, as a modal
     // layer: Escape or Close ends it and the focus returns to the card.
-    let opened = use_state(|| None::<AttrValue>);
+    // The address carries it, so coming back to the chat shows it again.
+    let (opened, on_open, on_close) = use_open_link();
 
     // Opening a chat reads it.
     {
@@ -62,12 +63,6 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
         });
     }
 
-    // Stable across renders, so that message rows whose data did not change
-    // are not rendered again.
-    let on_open = {
-        let opened = opened.clone();
-        use_callback((), move |link: AttrValue, _| opened.set(Some(link)))
-    };
     let data = store.data();
     let lang = store.lang();
     let Some(chat) = data.chat(&props.id) else {
@@ -125,59 +120,9 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                 let view = view.clone();
                 Callback::from(move |_| view.set((0, WINDOW)))
             }} />
-            <LinkOverlay link={(*opened).clone()} {context} on_close={{
-                let opened = opened.clone();
-                Callback::from(move |()| opened.set(None))
-            }} />
+            <LinkOverlay link={opened} {context} {on_close} />
         </section>
     }
-}
-
-/// Props of [`LinkOverlay`].
-#[derive(Properties, PartialEq)]
-pub(super) struct OverlayProps {
-    /// The link tapped, if one is open.
-    pub link: Option<AttrValue>,
-    /// Where it was shared.
-    pub context: Context,
-    /// Closes the layer.
-    pub on_close: Callback<()>,
-}
-
-/// The outcome screen of a link tapped in a chat or in Moments, as a modal
-/// layer over the screen, with its Close button.
-#[component]
-pub(super) fn LinkOverlay(props: &OverlayProps) -> Html {
-    let store = use_store();
-    let node = use_modal(props.link.is_some());
-    let Some(link) = props.link.clone() else {
-        return Html::default();
-    };
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    html! {
-        <div class="outcome-overlay" role="dialog" aria-modal="true" aria-label={link.clone()} ref={node}>
-            <button class="btn overlay-close" data-cancel="" onclick={close}>{ store.t(T::Close) }</button>
-            <OpenedLink key={link.to_string()} link={link.clone()} context={props.context} />
-        </div>
-    }
-}
-
-/// Props of [`OpenedLink`].
-#[derive(Properties, PartialEq)]
-struct OpenedProps {
-    /// The link tapped.
-    link: AttrValue,
-    /// Where it was shared.
-    context: Context,
-}
-
-/// The outcome screen of a link opened from a chat (or Moments). Keyed by
-/// the link, so that a continued confirmation does not carry over to the
-/// next one.
-#[component]
-fn OpenedLink(props: &OpenedProps) -> Html {
-    let decision = use_decision(&props.link, props.context, Viewer::default());
-    html! { <OutcomeView link={props.link.clone()} {decision} /> }
 }
 
 /// Props of [`MessageRow`].

@@ -7,7 +7,7 @@ use crate::state::chats::{new_group_id, ChatsAction};
 use crate::state::time;
 use crate::state::Action;
 use crate::ui::components::group::GroupEditor;
-use crate::ui::components::shell::NavLink;
+use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::hooks::{use_go, use_store};
 use crate::ui::route::Route;

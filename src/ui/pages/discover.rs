@@ -3,7 +3,7 @@
 
 use crate::i18n::T;
 use crate::ui::components::icon as draw_icon;
-use crate::ui::components::shell::NavLink;
+use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::welcome::AboutEntry;
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;

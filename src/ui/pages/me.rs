@@ -7,8 +7,8 @@ use crate::state::params::full_query_data;
 use crate::state::Action;
 use crate::ui::components::clipboard::{page_base, CopyButton};
 use crate::ui::components::link_settings::LinkSettings;
+use crate::ui::components::nav_link::NavLink;
 use crate::ui::components::scenario::ScenarioControls;
-use crate::ui::components::shell::NavLink;
 use crate::ui::components::welcome::AboutEntry;
 use crate::ui::components::{Avatar, ConfirmDialog};
 use crate::ui::hooks::use_store;
@@ -100,7 +100,7 @@ pub fn MeScreen() -> Html {
 }
 
 /// "Mainland China · Personal account · +86 138****8000".
-fn region_line(a: &Account, lang: Lang) -> String {
+fn region_line(a: &Account, lang: Lang) -> Html {
     let region = match a.region {
         crate::policy::scenario::Region::Mainland => T::Mainland,
         crate::policy::scenario::Region::Overseas => T::Overseas,
@@ -109,12 +109,12 @@ fn region_line(a: &Account, lang: Lang) -> String {
         crate::policy::registration::AccountType::Personal => T::PersonalAccount,
         crate::policy::registration::AccountType::Official => T::OfficialAccount,
     };
-    format!(
-        "{} · {} · {}",
-        region.tr(lang),
-        kind.tr(lang),
-        a.masked_phone()
-    )
+    // The number never breaks ("+86 / 138****8000" on two lines read as
+    // two things): its own element, kept on one line by the style.
+    html! {<>
+        { region.tr(lang) }{ " · " }{ kind.tr(lang) }{ " · " }
+        <span class="phone-number">{ a.masked_phone() }</span>
+    </>}
 }
 
 /// Every account, with **Switch** on each but the current one, and the way

@@ -1,7 +1,7 @@
 //! The "not found" screen.
 
 use crate::i18n::T;
-use crate::ui::components::shell::NavLink;
+use crate::ui::components::nav_link::NavLink;
 use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
 use yew::prelude::*;

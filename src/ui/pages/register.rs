@@ -9,7 +9,7 @@ use crate::i18n::{Explain, T};
 use crate::policy::record::{entry, source_name, source_url};
 use crate::policy::registration::{AccountType, COUNTRIES};
 use crate::state::accounts::{
-    can_send_code, check_sign_up, code_for, AccountsAction, SignUp, SignUpError,
+    can_send_code, check_sign_up, code_for, AccountsAction, SignUp, SignUpEdit, SignUpError,
 };
 use crate::state::Action;
 use crate::ui::components::scenario::ScenarioControls;
@@ -32,18 +32,18 @@ pub fn RegisterScreen() -> Html {
     let lang = store.lang();
     let t = |k: T| store.t(k);
 
-    // One setter for every field: what it changes in the form. Text
-    // fields take every keystroke (`input`), selects their `change`.
-    let set = |f: fn(&mut SignUp, String)| setter::<Event>(&form, &error, f);
-    let typed = |f: fn(&mut SignUp, String)| setter::<InputEvent>(&form, &error, f);
+    // One setter for every field: the edit it makes to the form
+    // (`SignUp::apply`, natively tested). Text fields take every keystroke
+    // (`input`), selects their `change`.
+    let set = |f: fn(String) -> SignUpEdit| setter::<Event>(&form, &error, f);
+    let typed = |f: fn(String) -> SignUpEdit| setter::<InputEvent>(&form, &error, f);
     let on_get_code = {
         let (form, error, store) = (form.clone(), error.clone(), store.clone());
         Callback::from(move |_| match can_send_code(store.data(), &form) {
             Ok(digits) => {
-                form.set(SignUp {
-                    code_sent_to: Some(digits),
-                    ..(*form).clone()
-                });
+                let mut next = (*form).clone();
+                next.apply(SignUpEdit::CodeSent(digits));
+                form.set(next);
                 error.set(None);
             }
             Err(e) => error.set(Some(e)),
@@ -72,7 +72,7 @@ pub fn RegisterScreen() -> Html {
             <div class="scenario full">
                 <div class="field">
                     <label for="reg-country">{ t(T::CountryCode) }</label>
-                    <select id="reg-country" aria-describedby="reg-country-note" onchange={set(|f, v| f.country = v)}>
+                    <select id="reg-country" aria-describedby="reg-country-note" onchange={set(SignUpEdit::Country)}>
                         { for COUNTRIES.iter().map(|&(code, en, zh, _, _)| html! {
                             <option key={code} value={code} selected={form.country == code}>
                                 { format!("{code} {}", lang.pick(en, zh)) }
@@ -87,11 +87,11 @@ pub fn RegisterScreen() -> Html {
                 <div class="field">
                     <label for="reg-phone">{ t(T::PhoneNumber) }</label>
                     <input id="reg-phone" type="tel" inputmode="numeric" autocomplete="tel-national"
-                        value={form.phone.clone()} oninput={typed(|f, v| f.phone = v)} />
+                        value={form.phone.clone()} oninput={typed(SignUpEdit::Phone)} />
                 </div>
                 <div class="field">
                     <label for="reg-type">{ t(T::AccountType) }</label>
-                    <select id="reg-type" onchange={set(|f, v| f.kind = AccountType::parse(&v))}>
+                    <select id="reg-type" onchange={set(|v| SignUpEdit::Kind(AccountType::parse(&v)))}>
                         <option value="personal" selected={kind == AccountType::Personal}>{ t(T::PersonalAccount) }</option>
                         <option value="official" selected={kind == AccountType::Official}>{ t(T::OfficialAccount) }</option>
                     </select>
@@ -99,7 +99,7 @@ pub fn RegisterScreen() -> Html {
                 <div class="field">
                     <label for="reg-name">{ t(T::AccountName) }</label>
                     <input id="reg-name" type="text" autocomplete="nickname"
-                        value={form.name.clone()} oninput={typed(|f, v| f.name = v)} />
+                        value={form.name.clone()} oninput={typed(SignUpEdit::Name)} />
                 </div>
             </div>
             <div class="actions">
@@ -114,7 +114,7 @@ pub fn RegisterScreen() -> Html {
                 <div class="field">
                     <label for="reg-code">{ t(T::VerificationCode) }</label>
                     <input id="reg-code" type="text" inputmode="numeric" autocomplete="one-time-code"
-                        value={form.code.clone()} oninput={typed(|f, v| f.code = v)} />
+                        value={form.code.clone()} oninput={typed(SignUpEdit::Code)} />
                 </div>
             </div>
             if let Some(e) = &*error {
@@ -127,21 +127,19 @@ pub fn RegisterScreen() -> Html {
     }
 }
 
-/// A callback that writes the field's value into the form with `f` and
-/// clears the refusal (what was typed stays).
+/// A callback that applies the edit `f` makes of the field's value to the
+/// form, and clears the refusal (what was typed stays).
 fn setter<E: AsRef<web_sys::Event> + 'static>(
     form: &UseStateHandle<SignUp>,
     error: &UseStateHandle<Option<SignUpError>>,
-    f: fn(&mut SignUp, String),
+    f: fn(String) -> SignUpEdit,
 ) -> Callback<E> {
     let (form, error) = (form.clone(), error.clone());
     Callback::from(move |e: E| {
         let mut next = (*form).clone();
-        f(
-            &mut next,
-            e.target_unchecked_into::<HtmlInputElement>().value(),
-        );
-        form.set(next);
+        if next.apply(f(e.target_unchecked_into::<HtmlInputElement>().value())) {
+            form.set(next);
+        }
         error.set(None);
     })
 }

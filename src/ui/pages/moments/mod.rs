@@ -8,7 +8,6 @@ mod settings;
 
 pub use settings::moments_settings;
 
-use super::chat::LinkOverlay;
 use crate::i18n::moments::view_line;
 use crate::i18n::T;
 use crate::policy::Context;
@@ -16,8 +15,9 @@ use crate::state::model::ME;
 use crate::state::moments::{feed, MomentsAction};
 use crate::state::time::at;
 use crate::state::Action;
+use crate::ui::components::link_overlay::LinkOverlay;
 use crate::ui::components::Avatar;
-use crate::ui::hooks::use_store;
+use crate::ui::hooks::{use_open_link, use_store};
 use composer::Composer;
 use post::PostCard;
 use web_sys::HtmlSelectElement;
@@ -34,7 +34,8 @@ pub fn MomentsScreen() -> Html {
     let viewer = use_state(|| ME.to_string());
     let shown = use_state_eq(|| PAGE);
     let composing = use_state_eq(|| false);
-    let opened = use_state(|| None::<AttrValue>);
+    // The link whose dialog is open, carried in the address (`open=`).
+    let (opened, on_open, on_close) = use_open_link();
     let lang = store.lang();
     let data = store.data();
 
@@ -47,10 +48,6 @@ pub fn MomentsScreen() -> Html {
         use_callback((), move |a: MomentsAction, _| {
             store.dispatch(Action::Moments(a))
         })
-    };
-    let on_open = {
-        let opened = opened.clone();
-        use_callback((), move |link: AttrValue, _| opened.set(Some(link)))
     };
     let on_viewer = {
         let (viewer, shown) = (viewer.clone(), shown.clone());
@@ -84,6 +81,8 @@ pub fn MomentsScreen() -> Html {
     let line = view_line(viewer_name, &f.hidden, lang);
     let total = f.posts.len();
     let my_name = data.account.name(lang).to_string();
+    // The user's own posts are signed with the account's name (issue 25).
+    let me_name = AttrValue::from(my_name.clone());
     let contacts = data.contacts.clone();
     html! {
         <section class="moments">
@@ -107,17 +106,14 @@ pub fn MomentsScreen() -> Html {
             <div class="moments-feed">
                 { for f.posts.iter().take(*shown).map(|p| html! {
                     <PostCard key={p.id} post={p.clone()} viewer={AttrValue::from((*viewer).clone())} {lang} {now}
-                        contacts={contacts.clone()} on_action={on_action.clone()} on_open={on_open.clone()} />
+                        contacts={contacts.clone()} me={me_name.clone()} on_action={on_action.clone()} on_open={on_open.clone()} />
                 }) }
             </div>
             if total > *shown {
                 <div class="more"><button class="more-btn" onclick={show_more}>{ store.t(T::ShowMore) }</button></div>
             }
             <Composer open={*composing} on_close={close_composer} />
-            <LinkOverlay link={(*opened).clone()} context={Context::Moments} on_close={{
-                let opened = opened.clone();
-                Callback::from(move |()| opened.set(None))
-            }} />
+            <LinkOverlay link={opened} context={Context::Moments} {on_close} />
         </section>
     }
 }

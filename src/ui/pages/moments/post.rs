@@ -28,17 +28,23 @@ pub struct PostProps {
     pub now: i64,
     /// The contacts, for names.
     pub contacts: Rc<Vec<Contact>>,
+    /// The account's name, for the user's own posts, likes and comments
+    /// (WeChat signs them with it); "Me" when not given.
+    #[prop_or_default]
+    pub me: AttrValue,
     /// Likes, comments and deletions.
     pub on_action: Callback<MomentsAction>,
     /// A link card was tapped.
     pub on_open: Callback<AttrValue>,
 }
 
-/// The name of `id` in `lang`.
-fn name_of<'a>(contacts: &'a [Contact], id: &str, lang: Lang) -> &'a str {
+/// The name of `id` in `lang`: a contact's, or `me` (the account's name)
+/// for the user.
+fn name_of<'a>(contacts: &'a [Contact], me: &'a str, id: &str, lang: Lang) -> &'a str {
     match contacts.iter().find(|c| c.id == id) {
         Some(c) => c.name(lang),
-        None => T::Me.tr(lang),
+        None if me.is_empty() => T::Me.tr(lang),
+        None => me,
     }
 }
 
@@ -54,7 +60,7 @@ pub fn PostCard(props: &PostProps) -> Html {
     let lang = props.lang;
     let t = |k: T| k.tr(lang);
     let viewer = props.viewer.as_str();
-    let author = name_of(&props.contacts, &p.author, lang);
+    let author = name_of(&props.contacts, &props.me, &p.author, lang);
     let color: AttrValue = props
         .contacts
         .iter()
@@ -64,7 +70,7 @@ pub fn PostCard(props: &PostProps) -> Html {
     let liked = p.likes.iter().any(|l| l == ME);
     let likes: Vec<&str> = p
         .likes_seen_by(viewer)
-        .map(|l| name_of(&props.contacts, l, lang))
+        .map(|l| name_of(&props.contacts, &props.me, l, lang))
         .collect();
     let fold = folds(&p.text);
     // One picture large, four in two rows, as WeChat lays them out.
@@ -115,7 +121,7 @@ pub fn PostCard(props: &PostProps) -> Html {
         })
     };
     let comments = p.comments_seen_by(viewer).map(|c| {
-        let from = name_of(&props.contacts, &c.from, lang);
+        let from = name_of(&props.contacts, &props.me, &c.from, lang);
         let reply = {
             let (replying, who) = (replying.clone(), c.from.clone());
             Callback::from(move |_| replying.set(Some(who.clone())))
@@ -135,7 +141,7 @@ pub fn PostCard(props: &PostProps) -> Html {
             <li key={c.id} class="comment">
                 <span class="comment-from">{ from }</span>
                 if let Some(to) = &c.reply_to {
-                    {" "}{ t(T::ReplyTo) }{" "}<span class="comment-from">{ name_of(&props.contacts, to, lang) }</span>
+                    {" "}{ t(T::ReplyTo) }{" "}<span class="comment-from">{ name_of(&props.contacts, &props.me, to, lang) }</span>
                 }
                 {": "}<span class="comment-text">{ c.text.clone() }</span>
                 if can_act && !own {
@@ -216,7 +222,7 @@ pub fn PostCard(props: &PostProps) -> Html {
                 if let Some(to) = &*replying {
                     <form class="comment-box" onsubmit={send}>
                         <input ref={input} aria-label={t(T::CommentText)} maxlength="1000"
-                            placeholder={(!to.is_empty()).then_some(to.as_str()).map(|w| format!("{} {}", t(T::Reply), name_of(&props.contacts, w, lang)))} />
+                            placeholder={(!to.is_empty()).then_some(to.as_str()).map(|w| format!("{} {}", t(T::Reply), name_of(&props.contacts, &props.me, w, lang)))} />
                         <button class="btn primary" type="submit">{ t(T::Send) }</button>
                     </form>
                 }

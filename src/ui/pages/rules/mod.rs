@@ -10,8 +10,7 @@ use crate::present::rules::list;
 use crate::present::words::context_name;
 use crate::state::timeline::RuleFilter;
 use crate::ui::components::markup::html;
-use crate::ui::hooks::{use_location, use_store};
-use wasm_bindgen::JsCast;
+use crate::ui::hooks::{use_location, use_reveal, use_store};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -27,19 +26,7 @@ pub fn RulesScreen() -> Html {
     let location = use_location();
     let target = crate::state::params::get(&location.query, "id");
     let filter = use_state_eq(RuleFilter::default);
-    use_effect_with(target.clone(), |id| {
-        let el = id.as_deref().and_then(|id| {
-            web_sys::window()?
-                .document()?
-                .get_element_by_id(&(String::from("rule-") + id))?
-                .dyn_into::<web_sys::HtmlElement>()
-                .ok()
-        });
-        if let Some(el) = el {
-            el.scroll_into_view();
-            let _ = el.focus();
-        }
-    });
+    use_reveal(target.as_ref().map(|id| String::from("rule-") + id));
     let rules = store.rules();
     let on_platform = {
         let filter = filter.clone();

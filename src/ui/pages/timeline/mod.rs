@@ -17,7 +17,7 @@ use crate::state::scenario::ScenarioAction;
 use crate::state::timeline::{offset, scrub, span};
 use crate::state::Action;
 use crate::ui::components::markup::Shared;
-use crate::ui::hooks::{use_dispatch, use_location, use_store, RulesKey};
+use crate::ui::hooks::{use_dispatch, use_location, use_reveal, use_store, RulesKey};
 use crate::ui::store::Dispatch;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -29,19 +29,7 @@ pub fn TimelineScreen() -> Html {
     let location = use_location();
     let target = crate::state::params::get(&location.query, "id");
     // `#/timeline?id=R-2021-09-17` scrolls to that entry and focuses it.
-    use_effect_with(target, |id| {
-        let el = id.as_deref().and_then(|id| {
-            web_sys::window()?
-                .document()?
-                .get_element_by_id(id)?
-                .dyn_into::<web_sys::HtmlElement>()
-                .ok()
-        });
-        if let Some(el) = el {
-            el.scroll_into_view();
-            let _ = el.focus();
-        }
-    });
+    use_reveal(target);
     html! {
         <div class="timeline">
             <Scrubber />
