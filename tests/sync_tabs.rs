@@ -94,10 +94,10 @@ async fn a_like_and_a_comment_made_at_once_in_two_tabs_both_survive() {
     let again = mount("#/moments").await;
     let t = text_of(&post(&again, "Coffee and a cat"));
     assert!(
-        t.contains("Wang Fang, Sun Li, Zhao Lei, Me"),
+        t.contains("Wang Fang, Sun Li, Zhao Lei, Alex Chen"),
         "the like: {t}"
     );
-    assert!(t.contains("Me: Lovely cat"), "the comment: {t}");
+    assert!(t.contains("Alex Chen: Lovely cat"), "the comment: {t}");
     again.unmount();
 }
 

@@ -203,21 +203,28 @@ fn shoot_all(lang: Lang, dir: PathBuf) -> Vec<String> {
         "Emulation.setDeviceMetricsOverride",
         json!({"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": false}),
     );
-    s.visit(
-        "#/open?url=https%3A%2F%2Fitem.taobao.com%2Fitem.htm%3Fid%3D1&in=group&date=2021-12-10",
-    );
-    b.js_async(
-        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(1))))",
-    );
-    let shot = b.cdp("Page.captureScreenshot", json!({"format": "png"}));
-    let png = base64(shot["data"].as_str().expect("a screenshot"));
-    let file = String::from("laptop-opener")
-        + if lang == Lang::Zh {
-            "-zh.png"
-        } else {
-            "-en.png"
-        };
-    std::fs::write(s.dir.join(file), png).unwrap();
+    // And a group chat: the whole frame and its composer in the window.
+    for (hash, name) in [
+        (
+            "#/open?url=https%3A%2F%2Fitem.taobao.com%2Fitem.htm%3Fid%3D1&in=group&date=2021-12-10",
+            "laptop-opener",
+        ),
+        ("#/chats/family", "laptop-chat"),
+    ] {
+        s.visit(hash);
+        b.js_async(
+            "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(1))))",
+        );
+        let shot = b.cdp("Page.captureScreenshot", json!({"format": "png"}));
+        let png = base64(shot["data"].as_str().expect("a screenshot"));
+        let file = String::from(name)
+            + if lang == Lang::Zh {
+                "-zh.png"
+            } else {
+                "-en.png"
+            };
+        std::fs::write(s.dir.join(file), png).unwrap();
+    }
     b.cdp(
         "Emulation.setDeviceMetricsOverride",
         json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true}),
