@@ -240,6 +240,7 @@ strings! {
     ExplainOpen => "Paste any link and choose where it was shared. The result is what WeChat did on the simulated day, with the rule, its source and its confidence.", "粘贴任意链接并选择分享的场景。结果就是微信在模拟当天的处理方式，附有规则、出处和可信程度。";
     ExplainMini => "WeChat's own answer to outside links: mini programs, and the links that open them.", "微信对外部链接的自家方案：小程序，以及打开小程序的链接。";
     ExplainTimeline => "The dated record behind every rule, 2013 to 2023, with its sources. Move the date to travel in time.", "每条规则背后有日期的记录（2013 至 2023 年）及其出处。移动日期即可穿越时间。";
+    ExplainHistory => "Every day this platform's links changed, in chats, groups and Moments, with the rules on each side of the change.", "这个平台的链接在单聊、群聊和朋友圈中每一次变化的日期，以及变化前后的规则。";
     ExplainRules => "The rules the simulator runs, as data. Inspect them, or apply your own and watch every screen follow.", "模拟器运行的规则数据。可以查看，也可以应用你自己的规则，所有页面都会随之变化。";
     ExplainMe => "The scenario every screen follows (date, region, phone, VPN, cohort), the language and your data.", "所有页面都遵循的情景（日期、地区、手机、VPN、灰度批次）、语言以及你的数据。";
     ExplainRegister => "Signing up for WeChat on the simulated day, with the suspensions and checks of the time.", "在模拟当天注册微信，包括当时的暂停注册和各项验证。";

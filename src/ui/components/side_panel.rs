@@ -32,6 +32,7 @@ fn about(route: &Route, group: bool) -> (T, &'static [Context]) {
         Route::Me => (T::ExplainMe, &[]),
         Route::Register => (T::ExplainRegister, &[]),
         Route::Connection => (T::ExplainConnection, &[]),
+        Route::History => (T::ExplainHistory, &[]),
         // Screens added later say what every screen does until they have
         // their own words.
         #[allow(unreachable_patterns)]
