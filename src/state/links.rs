@@ -106,15 +106,6 @@ pub fn mode_in(prefs: &[LinkPref], platform: &str) -> LinkMode {
         .map_or(LinkMode::Show, |p| p.mode)
 }
 
-impl Data {
-    /// Whether the user reported `link` in chat `chat`.
-    pub fn is_reported(&self, link: &str, chat: &str) -> bool {
-        self.reports
-            .iter()
-            .any(|r| r.link == link && r.chat == chat)
-    }
-}
-
 /// A change to the link settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinksAction {
@@ -448,8 +439,9 @@ mod tests {
         };
         reduce(&mut prefs, &mut reports, report);
         d.reports = reports;
-        assert!(d.is_reported("https://v.douyin.com/a/", "deals"));
-        assert!(!d.is_reported("https://v.douyin.com/a/", "family"));
-        assert!(!d.is_reported("https://v.douyin.com/b/", "deals"));
+        let view = LinkView::of(&d);
+        assert!(view.is_reported("https://v.douyin.com/a/", "deals"));
+        assert!(!view.is_reported("https://v.douyin.com/a/", "family"));
+        assert!(!view.is_reported("https://v.douyin.com/b/", "deals"));
     }
 }

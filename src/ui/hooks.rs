@@ -232,3 +232,35 @@ pub fn use_wide() -> bool {
     }
     *wide
 }
+
+/// Whether a layer a button opens (a sheet, a dialog) is open, with the
+/// button's callback and the layer's `on_close`: a part that opens one owns
+/// this state, so nothing around it renders when it opens or closes.
+#[derive(Clone, PartialEq)]
+pub struct Layer {
+    /// Whether the layer is shown.
+    pub open: bool,
+    /// Opens it (the button's `onclick`).
+    pub show: Callback<MouseEvent>,
+    /// Closes it (the layer's `on_close`).
+    pub hide: Callback<()>,
+}
+
+/// A [`Layer`], closed at first.
+#[hook]
+pub fn use_layer() -> Layer {
+    let open = use_state_eq(|| false);
+    let show = {
+        let open = open.clone();
+        use_callback((), move |_: MouseEvent, _| open.set(true))
+    };
+    let hide = {
+        let open = open.clone();
+        use_callback((), move |(), _| open.set(false))
+    };
+    Layer {
+        open: *open,
+        show,
+        hide,
+    }
+}

@@ -5,7 +5,7 @@
 use super::icon;
 use super::scenario::{scenario_words, ScenarioSheet};
 use crate::i18n::T;
-use crate::ui::hooks::use_view;
+use crate::ui::hooks::{use_layer, use_view};
 use yew::prelude::*;
 
 /// "Scenario: 2021-11-29, overseas": the button and the sheet it opens,
@@ -13,26 +13,18 @@ use yew::prelude::*;
 #[component]
 pub fn ScenarioBar() -> Html {
     let view = use_view();
-    let open = use_state(|| false);
-    let show = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(true))
-    };
-    let hide = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
-    };
+    let layer = use_layer();
     let words = scenario_words(&view.scenario, view.lang, false);
     html! {
         <div class="scenario-bar">
             <button type="button" class="scenario-bar-btn" aria-haspopup="dialog"
-                data-date={view.scenario.date.to_string()} onclick={show}>
+                data-date={view.scenario.date.to_string()} onclick={layer.show.clone()}>
                 <span class="scenario-bar-label">{ view.t(T::Scenario) }{ view.t(T::ScColon) }</span>
                 <span class="scenario-bar-value">{ words }</span>
                 { icon("chevron") }
             </button>
-            if *open {
-                <ScenarioSheet on_close={hide} />
+            if layer.open {
+                <ScenarioSheet on_close={layer.hide.clone()} />
             }
         </div>
     }

@@ -10,7 +10,7 @@ use crate::i18n::T;
 use crate::policy::Context;
 use crate::state::orientation::record_ids;
 use crate::state::params::carried_data;
-use crate::ui::hooks::{use_location, use_navigator, use_store, RulesKey};
+use crate::ui::hooks::{use_layer, use_location, use_navigator, use_store, RulesKey};
 use crate::ui::route::Route;
 use crate::ui::router::href;
 use yew::prelude::*;
@@ -46,7 +46,7 @@ pub fn SidePanel() -> Html {
     let store = use_store();
     let route = use_location().route;
     let navigator = use_navigator();
-    let editing = use_state(|| false);
+    let layer = use_layer();
     let lang = store.lang();
     let scenario = store.data().scenario;
     let group = match &route {
@@ -58,14 +58,6 @@ pub fn SidePanel() -> Html {
         (scenario, RulesKey::of(&store), contexts),
         |(s, rules, contexts)| record_ids(rules.rules(), s, contexts),
     );
-    let edit = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.set(true))
-    };
-    let done = {
-        let editing = editing.clone();
-        Callback::from(move |_| editing.set(false))
-    };
     let carried = carried_data(store.data());
     let cite = |id: &String| {
         let mut q = carried.clone();
@@ -94,9 +86,9 @@ pub fn SidePanel() -> Html {
                 <p class="side-scenario" data-date={scenario.date.to_string()}>
                     { scenario_words(&scenario, lang, true) }
                 </p>
-                <button type="button" class="btn" aria-haspopup="dialog" onclick={edit}>{ T::EditScenario.tr(lang) }</button>
-                if *editing {
-                    <ScenarioSheet on_close={done} />
+                <button type="button" class="btn" aria-haspopup="dialog" onclick={layer.show.clone()}>{ T::EditScenario.tr(lang) }</button>
+                if layer.open {
+                    <ScenarioSheet on_close={layer.hide.clone()} />
                 }
             </section>
             <section class="side-section" aria-labelledby="side-screen">

@@ -7,7 +7,7 @@
 use super::nav_link::NavLink;
 use crate::i18n::T;
 use crate::state::orientation::{welcome_due, WELCOME_KEY, WELCOME_SEEN};
-use crate::ui::hooks::{use_modal, use_view};
+use crate::ui::hooks::{use_layer, use_modal, use_view};
 use crate::ui::route::Route;
 use yew::prelude::*;
 
@@ -112,17 +112,9 @@ pub struct AboutProps {
 #[component]
 pub fn AboutEntry(props: &AboutProps) -> Html {
     let view = use_view();
-    let open = use_state(|| false);
-    let show = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(true))
-    };
-    let hide = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
-    };
+    let layer = use_layer();
     html! {<>
-        <button type="button" class={props.classes.clone()} aria-haspopup="dialog" onclick={show}>
+        <button type="button" class={props.classes.clone()} aria-haspopup="dialog" onclick={layer.show.clone()}>
             if props.cell {
                 { props.children.clone() }
                 <span class="cell-body"><span class="cell-title">{ view.t(T::AboutApp) }</span></span>
@@ -131,8 +123,8 @@ pub fn AboutEntry(props: &AboutProps) -> Html {
                 { view.t(T::AboutApp) }
             }
         </button>
-        if *open {
-            <Welcome on_close={hide} />
+        if layer.open {
+            <Welcome on_close={layer.hide.clone()} />
         }
     </>}
 }
