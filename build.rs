@@ -9,6 +9,11 @@
 
 use std::path::Path;
 
+// The same SHA-256 the app uses for custom rules (src/policy/fingerprint.rs).
+#[allow(dead_code)]
+#[path = "src/policy/sha256.rs"]
+mod sha256;
+
 fn strip(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(m) => {
@@ -45,8 +50,14 @@ fn record(wasm: bool, dir: &str) {
 
 fn main() {
     println!("cargo:rerun-if-changed=rules/rules.json");
+    println!("cargo:rerun-if-changed=src/policy/sha256.rs");
     let text = std::fs::read_to_string("rules/rules.json").expect("rules/rules.json");
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
+    // The fingerprint of the file as written, before it is minified: it
+    // equals `sha256sum rules/rules.json`.
+    std::fs::write(Path::new(&dir).join("rules.sha256"), sha256::hex(text.as_bytes()))
+        .expect("write rules.sha256");
     let out = if wasm {
         match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut v) => {
@@ -60,7 +71,6 @@ fn main() {
     } else {
         text
     };
-    let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     std::fs::write(Path::new(&dir).join("rules.json"), out).expect("write rules.json");
     record(wasm, &dir);
 }

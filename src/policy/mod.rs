@@ -9,6 +9,7 @@
 pub mod connection;
 pub mod engine;
 pub mod extract;
+pub mod fingerprint;
 pub mod history;
 pub mod link;
 pub mod matrix;
@@ -17,6 +18,7 @@ pub mod record;
 pub mod registration;
 pub mod rules;
 pub mod scenario;
+pub mod sha256;
 pub mod sync;
 
 pub use engine::{decide, decide_as, Decision, TraceStep, Viewer, Why};

@@ -8,6 +8,7 @@
 
 use super::model::Data;
 use crate::json::{Error, FromJson, Node, ToJson};
+use crate::policy::fingerprint::Fingerprint;
 use crate::policy::rules::{RuleError, Rules};
 use std::rc::Rc;
 
@@ -22,6 +23,8 @@ pub struct CustomRules {
     /// `None` only for a saved file that this build no longer accepts: it
     /// is kept (nothing is lost) but the built-in rules decide.
     rules: Option<Rc<Rules>>,
+    /// Of `text`, computed once here rather than per citation or render.
+    fingerprint: Fingerprint,
 }
 
 impl CustomRules {
@@ -31,6 +34,7 @@ impl CustomRules {
         Ok(CustomRules {
             text: text.into(),
             rules: Some(Rc::new(rules)),
+            fingerprint: Fingerprint::of_custom(text),
         })
     }
     /// The file as the user wrote it.
@@ -67,7 +71,8 @@ impl ToJson for CustomRules {
 impl FromJson for CustomRules {
     fn from_json(n: &Node) -> Result<Self, Error> {
         let text = String::from_json(n)?;
-        Ok(CustomRules::parse(&text).unwrap_or(CustomRules {
+        Ok(CustomRules::parse(&text).unwrap_or_else(|_| CustomRules {
+            fingerprint: Fingerprint::of_custom(&text),
             text: text.into(),
             rules: None,
         }))
@@ -82,6 +87,15 @@ impl Data {
             .as_ref()
             .and_then(|c| c.rules.as_deref())
             .unwrap_or_else(|| Rules::builtin())
+    }
+    /// The fingerprint of the rules file every decision uses: a citation,
+    /// a download and a correction carry it. A saved file this build no
+    /// longer accepts leaves the built-in rules deciding, so it is theirs.
+    pub fn rules_fingerprint(&self) -> Fingerprint {
+        match &self.custom_rules {
+            Some(c) if c.rules.is_some() => c.fingerprint.clone(),
+            _ => Fingerprint::builtin(),
+        }
     }
     /// The custom rules in force, `None` with the built-in ones.
     pub fn custom_rules_shared(&self) -> Option<Rc<Rules>> {
@@ -276,10 +290,19 @@ mod tests {
         bad.custom_rules = Some(CustomRules {
             text: "{\"format\":1}".into(),
             rules: None,
+            fingerprint: Fingerprint::of_custom("{\"format\":1}"),
         });
         let back = decode(&encode(&bad)).unwrap();
         assert_eq!(back.custom_rules.as_ref().unwrap().text(), "{\"format\":1}");
         assert!(back.rules().is_builtin());
+        assert_eq!(back.rules_fingerprint(), Fingerprint::builtin());
+        // An applied file decides, and its fingerprint is its own.
+        let text = crate::policy::rules::BUILTIN_JSON.replace("\"format\"", " \"format\"");
+        let mut own = seed();
+        own.custom_rules = Some(CustomRules::parse(&text).unwrap());
+        let f = own.rules_fingerprint();
+        assert!(f.is_custom());
+        assert_eq!(f.sha256(), crate::policy::sha256::hex(text.as_bytes()));
     }
 
     #[test]
