@@ -54,5 +54,5 @@ struct OpenedProps {
 #[component]
 fn OpenedLink(props: &OpenedProps) -> Html {
     let decision = use_decision(&props.link, props.context, Viewer::default());
-    html! { <OutcomeView link={props.link.clone()} {decision} /> }
+    html! { <OutcomeView link={props.link.clone()} {decision} context={props.context} /> }
 }

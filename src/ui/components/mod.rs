@@ -3,6 +3,7 @@
 //! copy buttons; and, here, icons, avatars and the confirmation dialog.
 
 pub mod clipboard;
+pub mod decision_actions;
 pub mod group;
 pub mod link_card;
 pub mod link_overlay;

@@ -12,6 +12,7 @@ use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::engine::Decision;
 use crate::policy::rules::{LinkForm, Outcome, Rules, Text};
+use crate::policy::Context;
 use crate::present::outcome as page;
 use crate::state::chats::ChatsAction;
 use crate::state::mini;
@@ -29,6 +30,8 @@ pub struct OutcomeProps {
     pub decision: Rc<Decision>,
     /// The link as the user gave it (shown, copied and shared as text).
     pub link: AttrValue,
+    /// Where it was shared (a citation and a comparison name it).
+    pub context: Context,
     /// Shown above the screen, inside the status element (e.g. a summary).
     #[prop_or_default]
     pub children: Html,
@@ -134,6 +137,8 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
                 <summary><h3>{ T::Why.tr(lang) }</h3></summary>
                 { super::why::why_body(d, store.rules(), lang) }
             </details>
+            <super::decision_actions::DecisionActions decision={props.decision.clone()}
+                link={props.link.clone()} context={props.context} />
             { props.after.clone() }
         </section>
     }

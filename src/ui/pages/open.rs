@@ -67,7 +67,7 @@ pub fn OpenScreen() -> Html {
         let key = url.clone() + "|" + ctx.as_str() + "|" + d.outcome.as_str();
         let address = page_base() + "#/open" + &scenario_query(&url, ctx, &scenario, lang);
         html! {
-            <OutcomeView {key} decision={d.clone()} link={url.clone()} why_open=true>
+            <OutcomeView {key} decision={d.clone()} link={url.clone()} context={ctx} why_open=true>
                 { html(summary(&d, store.rules(), lang)) }
                 <div class="opener-copy">
                     <CopyButton text={address} label={store.t(T::CopyScenarioLink)} />
