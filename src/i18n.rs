@@ -108,6 +108,8 @@ strings! {
     HistoryTitle => "History", "变化历史";
     HistoryHelp => "What this platform's links did in WeChat, and every day on which that changed, from 2013 to 2023, for the scenario's region, phone, VPN and cohort. The rules behind each change come second.", "该平台的链接在微信中的遭遇，以及 2013 至 2023 年间每一次变化的日期（按当前场景的地区、手机、VPN 和用户组）。每次变化背后的规则列在其后。";
     HistoryFirst => "At first", "起初";
+    HistoryOnDay => "On your day,", "在你的日期";
+    HistorySince => "since", "自";
     HistoryNoChange => "No change from 2013 to 2023.", "2013 至 2023 年间没有变化。";
     HistoryUnknown => "The active rules have no platform with this id:", "当前规则中没有这个平台：";
     HistoryMissing => "Choose a platform to see every change of its links.", "选择一个平台，查看其链接的每一次变化。";
@@ -263,6 +265,7 @@ strings! {
     Dismiss => "Dismiss", "关闭";
     DateInvalid => "Enter a complete date (YYYY-MM-DD).", "请输入完整日期（年-月-日）。";
     BadParam => "Ignored an invalid address parameter:", "已忽略无效的地址参数：";
+    BadParamOutside => "Ignored a day outside the record (2013-01-01 to 2023-12-31), kept the current day:", "已忽略记录范围（2013-01-01 至 2023-12-31）之外的日期，仍用当前日期：";
     StorageRecovered => "Saved data could not be read, so the demo data was loaded. The unreadable data is kept under the key", "无法读取已保存的数据，已载入演示数据。无法读取的数据保存在键名";
     StorageWriteFailed => "Not saved: this browser's storage is full or off. What was saved before is safe; new changes last while this page is open. Deleting a long chat frees space.", "未保存：浏览器存储已满或已停用。之前保存的内容完好；新的更改在页面打开期间保留。删除较长的聊天可释放空间。";
     StorageSynced => "Updated with changes made in another tab.", "已同步另一个标签页中的更改。";

@@ -117,6 +117,9 @@ async fn a_refused_date_keeps_the_current_one_and_says_so() {
         type_address(&(String::from("#/me?") + &pair)).await;
         let said = notices_of(&app, &pair);
         assert_eq!(said.len(), 1, "one status notice names {pair}");
+        // A well-formed day says what the record covers; garbage doesn't.
+        let names_range = said[0].contains("2013-01-01 to 2023-12-31");
+        assert_eq!(names_range, bad != "garbage", "{pair}: {}", said[0]);
         assert_eq!(app.value("Date"), "2020-03-01", "{pair} kept out");
         assert!(hash().contains("date=2020-03-01"), "{pair}: {}", hash());
     }

@@ -35,6 +35,25 @@ async fn follow(link: &Element) {
     flush().await;
 }
 
+/// Changes the address as typing it does, and waits for the renders.
+async fn type_address(hash: &str) {
+    let w = web_sys::window().unwrap();
+    let changed = js_sys::Promise::new(&mut |resolve, _| {
+        let opts = web_sys::AddEventListenerOptions::new();
+        opts.set_once(true);
+        w.add_event_listener_with_callback_and_add_event_listener_options(
+            "hashchange",
+            &resolve,
+            &opts,
+        )
+        .unwrap();
+    });
+    w.location().set_hash(hash).unwrap();
+    JsFuture::from(changed).await.unwrap();
+    flush().await;
+    flush().await;
+}
+
 fn attr(el: &Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()
 }
@@ -92,6 +111,24 @@ fn assert_douyins_history(app: &Mounted) {
 async fn douyins_history_has_the_2018_change_in_chats() {
     let app = mount_fresh("#/history?platform=douyin").await;
     assert_douyins_history(&app);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn each_context_says_what_was_in_force_on_the_scenarios_day() {
+    let app = mount_fresh("#/history?platform=douyin&date=2019-06-01").await;
+    let chat = app.find("[data-since][data-context=chat]");
+    assert_eq!(attr(&chat, "data-date"), "2019-06-01");
+    assert_eq!(attr(&chat, "data-outcome"), "copy_to_browser");
+    assert_eq!(attr(&chat, "data-since"), "2018-03-01");
+    assert!(text_of(&chat).contains("2019-06-01: Copy to browser since 2018-03-01"));
+    // Moving the day moves the line, not the history.
+    let before = rows(&app, "Chat").len();
+    type_address("#/history?platform=douyin&date=2014-01-01").await;
+    let chat = app.find("[data-since][data-context=chat]");
+    assert_eq!(attr(&chat, "data-outcome"), "open");
+    assert_eq!(attr(&chat, "data-since"), "2013-01-01");
+    assert_eq!(rows(&app, "Chat").len(), before);
     app.unmount();
 }
 

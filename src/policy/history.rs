@@ -28,6 +28,17 @@ pub struct Lane {
     pub changes: Vec<Change>,
 }
 
+impl Lane {
+    /// What the link did on `day`, and since when: the last change on or
+    /// before it, or the first cell (since [`START`]) before any change.
+    pub fn on(&self, day: Date) -> (&Cell, Date) {
+        match self.changes.iter().rev().find(|c| c.date <= day) {
+            Some(c) => (&c.after, c.date),
+            None => (&self.first, START),
+        }
+    }
+}
+
 /// Every change of one platform, context by context.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct History {

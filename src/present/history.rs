@@ -9,7 +9,8 @@ use super::markup::Markup;
 use super::words::{context_name, platform_label};
 use crate::i18n::T;
 use crate::lang::Lang;
-use crate::policy::history::History;
+use crate::policy::history::{History, Lane};
+use crate::policy::scenario::Date;
 use crate::policy::matrix::{platforms, START};
 use crate::policy::rules::{Context, Rules};
 
@@ -24,8 +25,10 @@ fn lane_id(c: Context) -> &'static str {
 }
 
 /// The history section: the platform's name as its heading, what it
-/// shows, then each context with its outcome at first and its changes.
-pub fn history(h: &History, rules: &Rules, lang: Lang) -> Markup {
+/// shows, then each context with its outcome at first, its changes, and
+/// what was in force on the scenario's `day` (so the reader sees where
+/// their day falls in it).
+pub fn history(h: &History, day: Date, rules: &Rules, lang: Lang) -> Markup {
     let mut m = Markup::with_capacity(4096);
     let section = [
         ("class", "history"),
@@ -64,29 +67,58 @@ pub fn history(h: &History, rules: &Rules, lang: Lang) -> Markup {
                         &[("class", "history-none")],
                         T::HistoryNoChange.tr(lang),
                     );
-                    return;
+                } else {
+                    m.el(
+                        "ol",
+                        &[("class", "history-list"), ("aria-labelledby", id)],
+                        |m| {
+                            for c in &lane.changes {
+                                change_row(m, c, false, rules, lang);
+                            }
+                        },
+                    );
                 }
-                m.el(
-                    "ol",
-                    &[("class", "history-list"), ("aria-labelledby", id)],
-                    |m| {
-                        for c in &lane.changes {
-                            change_row(m, c, false, rules, lang);
-                        }
-                    },
-                );
+                on_day(m, lane, day, lang);
             });
         }
     });
     m
 }
 
+/// What was in force on the scenario's day in one context, since when.
+fn on_day(m: &mut Markup, lane: &Lane, day: Date, lang: Lang) {
+    let (cell, since) = lane.on(day);
+    let (day, since) = (day.to_string(), since.to_string());
+    let attrs = [
+        ("class", "history-on-day"),
+        ("data-context", lane.context.as_str()),
+        ("data-date", &*day),
+        ("data-outcome", cell.outcome.as_str()),
+        ("data-since", &*since),
+    ];
+    m.el("p", &attrs, |m| {
+        m.text(T::HistoryOnDay.tr(lang)).text(" ");
+        m.leaf("time", &[("datetime", &day)], &day);
+        m.text(lang.pick(": ", "："));
+        m.text(&cell_words(cell, lang)).text(" ");
+        m.text(T::HistorySince.tr(lang)).text(" ");
+        m.leaf("time", &[("datetime", &since)], &since);
+        m.text(lang.pick(".", "。"));
+    });
+}
+
 /// The screen for the address's `platform` (percent-decoded, if given):
 /// its history if it is a platform of the active rules (`h`, from
 /// `policy::history::history`), else what [`pick`] says.
-pub fn page(h: Option<&History>, requested: Option<&str>, rules: &Rules, lang: Lang) -> Markup {
+pub fn page(
+    h: Option<&History>,
+    requested: Option<&str>,
+    day: Date,
+    rules: &Rules,
+    lang: Lang,
+) -> Markup {
     match h {
-        Some(h) => history(h, rules, lang),
+        Some(h) => history(h, day, rules, lang),
         // `?platform=` with nothing after it asks for no platform.
         None => pick(requested.filter(|p| !p.is_empty()), rules, lang),
     }
@@ -140,7 +172,7 @@ mod tests {
     fn douyins_chats_say_the_change_in_words_then_its_rules() {
         let rules = Rules::builtin();
         let h = of(rules, "douyin", &Scenario::default()).unwrap();
-        let m = history(&h, rules, Lang::En);
+        let m = history(&h, Date::new(2019, 6, 1).unwrap(), rules, Lang::En);
         let s = m.as_str();
         assert!(
             s.contains("<h2 id=\"hist-title\" class=\"section-title history-name\">Douyin</h2>")
@@ -162,7 +194,21 @@ mod tests {
         for id in ["hist-chat", "hist-group", "hist-moments"] {
             assert!(s.contains(&format!("<h3 id=\"{id}\"")), "{id}");
         }
-        let zh = history(&h, rules, Lang::Zh);
+        // Where the scenario's day falls: in the 2018-03 band, in words.
+        assert!(
+            s.contains(
+                "<p class=\"history-on-day\" data-context=\"chat\" data-date=\"2019-06-01\" \
+                 data-outcome=\"copy_to_browser\" data-since=\"2018-03-01\">On your day, \
+                 <time datetime=\"2019-06-01\">2019-06-01</time>: Copy to browser since \
+                 <time datetime=\"2018-03-01\">2018-03-01</time>.</p>"
+            ),
+            "{s}"
+        );
+        let first = history(&h, START, rules, Lang::En);
+        assert!(first.as_str().contains(
+            "data-context=\"chat\" data-date=\"2013-01-01\" data-outcome=\"open\" data-since=\"2013-01-01\""
+        ));
+        let zh = history(&h, START, rules, Lang::Zh);
         assert!(zh.as_str().contains("抖音"));
         assert!(zh.as_str().contains("单聊："));
     }

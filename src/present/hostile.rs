@@ -276,21 +276,21 @@ fn history_of_a_platform_and_every_change_in_between() {
         let h = crate::policy::history::history(&rules, &p.id, &s).unwrap();
         for lang in [Lang::En, Lang::Zh] {
             // The heading is the platform's (hostile) name.
-            assert_shown(&history::history(&h, &rules, lang), "history");
+            assert_shown(&history::history(&h, crate::policy::matrix::START, &rules, lang), "history");
             shown += 1;
         }
     }
     assert!(shown > 0);
     // Feishu's history carries the hostile rule's id as a link.
     let feishu = crate::policy::history::history(&rules, "feishu", &s).unwrap();
-    let m = history::history(&feishu, &rules, Lang::En);
+    let m = history::history(&feishu, crate::policy::matrix::START, &rules, Lang::En);
     assert!(m
         .as_str()
         .contains(&(String::from("<code>r") + ESCAPED + "</code>")));
     for lang in [Lang::En, Lang::Zh] {
         assert_shown(&history::pick(Some(H), &rules, lang), "pick");
         assert_shown(&history::pick(None, &rules, lang), "pick");
-        assert_shown(&history::page(None, Some(H), &rules, lang), "page");
+        assert_shown(&history::page(None, Some(H), crate::policy::matrix::START, &rules, lang), "page");
         let every = crate::policy::history::between(&rules, &s, START, END);
         assert!(!every.is_empty());
         assert_shown(&changes::every(&every, &rules, lang), "every change");

@@ -30,6 +30,27 @@ pub fn simulated_day(text: &str) -> Option<Date> {
         .filter(|d| (FIRST_DAY..=LAST_DAY).contains(d))
 }
 
+/// Why an address parameter's value was refused, so the notice can say
+/// what to change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not a value the parameter takes (`date=garbage`, `os=windows`).
+    Malformed,
+    /// A well-formed day outside [`FIRST_DAY`]..=[`LAST_DAY`].
+    OutsideRecord,
+}
+
+/// Why `value` was refused for the parameter `name` (one of
+/// [`Params::rejected`]).
+pub fn refusal(name: &str, value: &str) -> Refusal {
+    let is_date = name == "date" || name.ends_with(".date");
+    if is_date && Date::parse(value).is_ok() {
+        Refusal::OutsideRecord
+    } else {
+        Refusal::Malformed
+    }
+}
+
 /// Percent-decodes a query component (`+` is a space). Invalid escapes are
 /// kept as typed and invalid UTF-8 is replaced, so decoding never fails.
 pub use crate::policy::link::form_decode as decode;
@@ -262,6 +283,20 @@ pub fn encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_says_whether_the_day_was_outside_the_record() {
+        let p = Params::parse("?date=2030-01-01&os=windows&vpn=maybe");
+        let why: Vec<Refusal> = p.rejected.iter().map(|(n, v)| refusal(n, v)).collect();
+        assert_eq!(
+            why,
+            [Refusal::OutsideRecord, Refusal::Malformed, Refusal::Malformed]
+        );
+        assert_eq!(refusal("date", "2010-01-01"), Refusal::OutsideRecord);
+        assert_eq!(refusal("b.date", "2030-01-01"), Refusal::OutsideRecord);
+        assert_eq!(refusal("date", "garbage"), Refusal::Malformed);
+        assert_eq!(refusal("date", "2021-02-30"), Refusal::Malformed);
+    }
 
     #[test]
     fn good_values_are_taken() {

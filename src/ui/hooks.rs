@@ -171,6 +171,55 @@ pub fn use_open_link() -> (Option<AttrValue>, Callback<AttrValue>, Callback<()>)
     (link, open, close)
 }
 
+thread_local! {
+    /// Where each kept scroller was last, by key, for the life of the tab.
+    static PLACES: std::cell::RefCell<std::collections::HashMap<AttrValue, i32>> =
+        Default::default();
+}
+
+/// A scroller whose place survives leaving the screen (issue 25: a chat
+/// scrolled up to an older link card, its dialog, a record id followed,
+/// and Back). Put `onscroll` on the scroller (`node`): every scroll notes
+/// its place under `key`, a write to a map and no render. When `restore`
+/// (the address reopens the dialog, so this is a return, not a fresh
+/// visit that starts at the newest) the first render gives the place
+/// back; `restored` says it did, so the caller doesn't scroll to the
+/// newest over it.
+pub struct KeptScroll {
+    /// Goes on the scroller.
+    pub onscroll: Callback<Event>,
+    /// Whether the mount gave a kept place back.
+    pub restored: bool,
+}
+
+/// See [`KeptScroll`].
+#[hook]
+pub fn use_kept_scroll(node: NodeRef, key: AttrValue, restore: bool) -> KeptScroll {
+    // Decided once, on mount: later renders of the same visit keep it.
+    let place = *use_state(|| {
+        restore
+            .then(|| PLACES.with(|p| p.borrow().get(&key).copied()))
+            .flatten()
+    });
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let (Some(top), Some(el)) = (place, node.cast::<web_sys::Element>()) {
+                el.set_scroll_top(top);
+            }
+        });
+    }
+    let onscroll = use_callback(key, move |_: Event, key| {
+        if let Some(el) = node.cast::<web_sys::Element>() {
+            PLACES.with(|p| p.borrow_mut().insert(key.clone(), el.scroll_top()));
+        }
+    });
+    KeptScroll {
+        onscroll,
+        restored: place.is_some(),
+    }
+}
+
 /// Scrolls the element with id `target` to the top of the screen and
 /// focuses it, once it is rendered and whenever `target` changes (the
 /// timeline's `?id=`, the rules' `?id=`). Only the screen's own scroller

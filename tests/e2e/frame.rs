@@ -121,6 +121,15 @@ fn following_a_record_id_moves_no_frame() {
             "document.querySelector('[role=log] [data-display]')",
             "a link card",
         );
+        // Scrolled up from the newest, as a reader going back to an older
+        // card would be (the log scrolls when it is taller than the screen).
+        let log = b.js(
+            "const l = document.querySelector('[role=log]'); \
+             l.scrollTop = Math.floor((l.scrollHeight - l.clientHeight) / 2); \
+             l.dispatchEvent(new Event('scroll')); \
+             return [l.scrollTop, l.scrollHeight - l.clientHeight];",
+            json!([]),
+        );
         b.js(
             "document.querySelector('[role=log] [data-display]').click()",
             json!([]),
@@ -156,6 +165,31 @@ fn following_a_record_id_moves_no_frame() {
                 n(&after, 2),
                 n(&after, 3)
             ));
+        }
+        // The app's Back: the chat again, its dialog open, the log where
+        // the reader left it (not at the newest).
+        b.js(
+            "(wgFind(document.body, 'button', 'Back', 'exact')[0] || wgFind(document.body, 'link', 'Back', 'exact')[0]).click()",
+            json!([]),
+        );
+        b.wait(
+            "location.hash.startsWith('#/chats/lihua') && document.querySelector('[role=dialog] details')",
+            "the chat with its dialog again",
+        );
+        b.wait_app();
+        let back = b.js(
+            "return document.querySelector('[role=log]').scrollTop",
+            json!([]),
+        );
+        let (was, room) = (n(&log, 0), n(&log, 1));
+        if room > 2.0 && (n(&back, 0) - was).abs() > 1.0 {
+            problems.push(format!(
+                "{at}: the log was at {was} of {room}, after Back at {}",
+                back
+            ));
+        }
+        if w == 390 && room <= 2.0 {
+            problems.push(format!("{at}: the chat does not scroll ({room} px of room)"));
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");

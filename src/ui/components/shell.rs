@@ -9,7 +9,7 @@ use super::side_panel::SidePanel;
 use super::welcome::{first_visit, Welcome};
 use crate::i18n::{Explain, T};
 use crate::state::model::{Notice, NoticeKind};
-use crate::state::params::{carried_data, differs, merge};
+use crate::state::params::{carried_data, differs, merge, Refusal};
 use crate::state::Action;
 use crate::ui::hooks::{use_store, use_wide};
 use crate::ui::route::{Route, TABS};
@@ -159,7 +159,11 @@ fn notices(store: &Store) -> Html {
 fn notice(store: &Store, n: &Notice) -> Html {
     let text = match &n.kind {
         NoticeKind::BadParam { name, value } => {
-            html! { <>{ store.t(T::BadParam) }{" "}<code>{ name }{"="}{ value }</code></> }
+            let lead = match crate::state::params::refusal(name, value) {
+                Refusal::Malformed => T::BadParam,
+                Refusal::OutsideRecord => T::BadParamOutside,
+            };
+            html! { <>{ store.t(lead) }{" "}<code>{ name }{"="}{ value }</code></> }
         }
         NoticeKind::StorageRecovered { backup_key, reason } => html! {
             <>{ store.t(T::StorageRecovered) }{" "}<code>{ backup_key }</code>{" ("}{ reason.explain(store.lang()) }{")"}</>

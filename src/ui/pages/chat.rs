@@ -13,7 +13,7 @@ use crate::ui::components::group::GroupEditor;
 use crate::ui::components::link_card::LinkCards;
 use crate::ui::components::link_overlay::LinkOverlay;
 use crate::ui::components::{icon, Avatar, ConfirmDialog};
-use crate::ui::hooks::{use_go, use_open_link, use_store};
+use crate::ui::hooks::{use_go, use_kept_scroll, use_open_link, use_store};
 use crate::ui::route::Route;
 use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -49,12 +49,19 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
     // The shown slice of the chat: `gap` newest messages scrolled past,
     // `size` shown (see `state::chats::window`).
     let view = use_state(|| (0usize, WINDOW));
+    // Coming back to the dialog (Back from a record id) finds the chat
+    // where the reader left it; a fresh visit starts at the newest.
+    let kept = use_kept_scroll(log_ref.clone(), props.id.clone(), opened.is_some());
+    let skip_once = use_mut_ref(|| kept.restored);
     // Keep the newest message in view while following the newest.
     {
         let log_ref = log_ref.clone();
         let count = store.data().chat(&props.id).map_or(0, |c| c.messages.len());
         let following = view.0 == 0;
         use_effect_with((count, following), move |_| {
+            if std::mem::take(&mut *skip_once.borrow_mut()) {
+                return;
+            }
             if following {
                 if let Some(el) = log_ref.cast::<web_sys::Element>() {
                     el.set_scroll_top(el.scroll_height());
@@ -106,7 +113,7 @@ pub fn ChatScreen(props: &ChatProps) -> Html {
                 <GroupBar chat={props.id.clone()} />
             }
             // The log holds a list: `li` needs a `ul` parent, not role=log.
-            <div class="messages" role="log" aria-live="polite" ref={log_ref}><ul class="msg-list">
+            <div class="messages" role="log" aria-live="polite" ref={log_ref} onscroll={kept.onscroll}><ul class="msg-list">
                 if lo > 0 {
                     <li class="more"><button class="more-btn earlier" onclick={show_earlier}>{ store.t(T::ShowEarlier) }</button></li>
                 }

@@ -32,6 +32,7 @@ pub fn HistoryScreen() -> Html {
             { html(crate::present::history::page(
                 h.as_ref().as_ref(),
                 platform.as_deref(),
+                view.scenario.date,
                 view.rules.rules(),
                 view.lang,
             )) }
