@@ -30,12 +30,12 @@ fn strip(v: &mut serde_json::Value) {
     }
 }
 
-/// The record (`rules/record.json`, the timeline's content) for the wasm
-/// bundle: minified, without its `about` (documentation for people reading
-/// the file). Every entry keeps what the timeline shows.
-fn record(wasm: bool, dir: &str) {
-    println!("cargo:rerun-if-changed=rules/record.json");
-    let text = std::fs::read_to_string("rules/record.json").expect("rules/record.json");
+/// A data file of `rules/` (the record, the timeline's content; the
+/// stories) for the wasm bundle: minified, without its `about`
+/// (documentation for people reading the file); as written natively.
+fn data_file(name: &str, wasm: bool, dir: &str) {
+    println!("cargo:rerun-if-changed=rules/{name}");
+    let text = std::fs::read_to_string(format!("rules/{name}")).expect(name);
     let out = match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(mut v) if wasm => {
             if let Some(m) = v.as_object_mut() {
@@ -45,7 +45,7 @@ fn record(wasm: bool, dir: &str) {
         }
         _ => text,
     };
-    std::fs::write(Path::new(dir).join("record.json"), out).expect("write record.json");
+    std::fs::write(Path::new(dir).join(name), out).expect(name);
 }
 
 fn main() {
@@ -56,8 +56,11 @@ fn main() {
     let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     // The fingerprint of the file as written, before it is minified: it
     // equals `sha256sum rules/rules.json`.
-    std::fs::write(Path::new(&dir).join("rules.sha256"), sha256::hex(text.as_bytes()))
-        .expect("write rules.sha256");
+    std::fs::write(
+        Path::new(&dir).join("rules.sha256"),
+        sha256::hex(text.as_bytes()),
+    )
+    .expect("write rules.sha256");
     let out = if wasm {
         match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut v) => {
@@ -72,5 +75,6 @@ fn main() {
         text
     };
     std::fs::write(Path::new(&dir).join("rules.json"), out).expect("write rules.json");
-    record(wasm, &dir);
+    data_file("record.json", wasm, &dir);
+    data_file("stories.json", wasm, &dir);
 }

@@ -19,6 +19,7 @@ pub mod registration;
 pub mod rules;
 pub mod scenario;
 pub mod sha256;
+pub mod stories;
 pub mod sync;
 
 pub use engine::{decide, decide_as, Decision, TraceStep, Viewer, Why};
