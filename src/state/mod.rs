@@ -21,6 +21,7 @@ pub mod persist;
 pub mod rules;
 pub mod scenario;
 pub mod seed;
+pub mod story;
 pub mod sync_tabs;
 pub mod time;
 pub mod timeline;
