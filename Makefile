@@ -5,12 +5,12 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup fmt clippy unit browser release size e2e screens bench bench-baseline fuzz clean
+.PHONY: serve test setup fmt clippy unit package browser release size e2e screens bench bench-baseline fuzz clean
 
 serve: setup
 	trunk serve --address 127.0.0.1 --port 8080
 
-test: setup fmt clippy unit browser release size e2e
+test: setup fmt clippy unit package browser release size e2e
 	@scripts/summary.sh target/test-native.log target/test-browser.log target/test-e2e.log
 
 setup:
@@ -19,17 +19,39 @@ setup:
 fmt:
 	cargo fmt --all -- --check
 
+# The tests build with `over-budget` (the parts of issues 26 and 27 the
+# 400 KB ceiling has no room for yet, docs/size.md); the release build
+# doesn't. Clippy checks both.
+FEATURES := --features over-budget
+
 clippy:
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --features browser-bench $(WASM) -- -D warnings
+	cargo clippy --all-targets $(FEATURES) -- -D warnings
+	cargo clippy --all-targets --features browser-bench,over-budget $(WASM) -- -D warnings
 
 unit:
 	@mkdir -p target
-	cargo test --lib --bins --tests --examples 2>&1 | tee target/test-native.log
+	cargo test --lib --bins --tests --examples $(FEATURES) 2>&1 | tee target/test-native.log
+
+# Data packages made by the app's own code (`decide --package`, through the
+# functions behind the app's Download data package): the matrix of a day,
+# every change 2013-2023, the record and a batch of links, each checked by the
+# Frictionless Framework (`frictionless validate`, installed by setup.sh
+# into .tools/venv). The matrix's is target/pkg/matrix/datapackage.json.
+PKG := target/pkg
+DECIDE := cargo run --quiet --example decide $(FEATURES) --
+package:
+	@rm -rf $(PKG) && mkdir -p $(PKG)/matrix $(PKG)/changes $(PKG)/record $(PKG)/links
+	$(DECIDE) --matrix --date 2021-10-01 --package $(PKG)/matrix.zip
+	$(DECIDE) --changes --from 2013-01-01 --to 2023-12-31 --lang zh --package $(PKG)/changes.zip
+	$(DECIDE) --record --package $(PKG)/record.zip
+	$(DECIDE) --date 2021-12-10 --package $(PKG)/links.zip https://m.tb.cn/h.x https://v.douyin.com/abc/ '=HYPERLINK("x")'
+	@for p in matrix changes record links; do python3 -m zipfile -e $(PKG)/$$p.zip $(PKG)/$$p; done
+	@for p in matrix changes record links; do .tools/venv/bin/frictionless validate $(PKG)/$$p/datapackage.json || exit 1; done
 
 browser:
 	@mkdir -p target
-	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install 2>&1 | tee target/test-browser.log
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install -- $(FEATURES) 2>&1 | tee target/test-browser.log
 
 release:
 	trunk build --release
@@ -71,7 +93,7 @@ bench: setup
 		scripts/size.sh dist --jsonl $(BENCH)/size.jsonl)
 	@$(call bench_step,browser,WASM_BINDGEN_TEST_TIMEOUT=600 wasm-pack test --headless --chrome \
 		--chromedriver /usr/bin/chromedriver --mode no-install --release \
-		-- --features browser-bench --test bench_browser -- --nocapture); \
+		-- --features browser-bench,over-budget --test bench_browser -- --nocapture); \
 		grep '^{"bench"' $(BENCH)/browser.log >$(BENCH)/browser.jsonl || true
 	@$(call bench_step,bare,cd bench/bare && trunk build --release)
 	@$(call bench_step,e2e,WG_BENCH=1 timeout 900 cargo test --test e2e -- --ignored --nocapture --test-threads=1 bench_)

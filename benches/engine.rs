@@ -10,7 +10,12 @@
 //!   100,000 synthetic rules (target: the 100,000-rule time within 1.5× of
 //!   the 10-rule time, since decisions only look at indexed candidates);
 //! - `connection_match_1000`: microseconds to rank Connection's strangers
-//!   for 1,000 different profiles (`policy::connection::ranking`).
+//!   for 1,000 different profiles (`policy::connection::ranking`);
+//! - `package_changes_full_ms`: milliseconds to build the data package of
+//!   What changed over 2013–2023 (every change in between, its citation,
+//!   the CSV, `datapackage.json`, the README and the ZIP; target ≤ 200);
+//! - `fingerprint_custom_ms`: milliseconds to fingerprint the built-in rules
+//!   file's text as a custom file (`Fingerprint::of_custom`; target ≤ 5).
 
 mod corpus;
 
@@ -77,6 +82,7 @@ fn main() {
         .map(|s| s * 1e9 / syn_links.len() as f64)
         .collect();
     connection_bench();
+    package_bench();
     for (i, n) in sizes.iter().enumerate() {
         if i == 0 {
             println!(
@@ -122,5 +128,55 @@ fn connection_bench() {
     println!(
         r#"{{"bench":"connection_match_1000","value":{:.1},"unit":"us/1000 profiles","better":"lower"}}"#,
         best * 1e6
+    );
+}
+
+/// The best of `runs` timings of `f`, in milliseconds.
+fn best_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        f();
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    best * 1e3
+}
+
+/// The data package of every change 2013–2023 as the What changed screen
+/// makes it (rows included), and the fingerprint of a rules file the size
+/// of the built-in one; best of ten each.
+fn package_bench() {
+    use walled_garden::lang::Lang;
+    use walled_garden::policy::fingerprint::Fingerprint;
+    use walled_garden::policy::history::between;
+    use walled_garden::policy::matrix::{END, START};
+    use walled_garden::policy::scenario::Scenario;
+    use walled_garden::present::download::{package, tables};
+    use walled_garden::state::cite::Citation;
+    let data = walled_garden::state::seed::seed();
+    let made = walled_garden::policy::scenario::DEFAULT_DATE;
+    let undated = Scenario {
+        date: START,
+        ..data.scenario
+    };
+    let ms = best_ms(10, || {
+        let rows = between(data.rules(), &undated, START, END);
+        let t = tables::changes(&rows);
+        let c = Citation::of_changes(&data, START, END, made, "#/timeline".into());
+        std::hint::black_box(package::package(&t, &c, Lang::En));
+    });
+    println!(
+        r#"{{"bench":"package_changes_full_ms","value":{ms:.2},"unit":"ms","target":200,"better":"lower","ok":{}}}"#,
+        ms <= 200.0
+    );
+    // The file as written (the embedded copy may be minified).
+    let text = include_str!("../rules/rules.json");
+    let ms = best_ms(10, || {
+        std::hint::black_box(Fingerprint::of_custom(std::hint::black_box(text)));
+    });
+    println!(
+        r#"{{"bench":"fingerprint_custom_ms","value":{ms:.3},"unit":"ms","target":5,"better":"lower","ok":{},"bytes":{}}}"#,
+        ms <= 5.0,
+        text.len()
     );
 }

@@ -9,23 +9,38 @@
 //! with a header). With no LINK, reads links from standard input, one per
 //! line. `--changes` prints every change point of the outcome matrix
 //! instead (`policy::matrix`, the function the timeline screen uses).
+//! Every decision carries `rules_sha256` (a CSV column too): the SHA-256
+//! of the rules file that made it (the built-in one's equals `sha256sum
+//! rules/rules.json`; with `--rules FILE`, that file's bytes), as the app's
+//! citations give it.
+//! `--package FILE.zip` writes the app's data package instead (the CSV,
+//! `datapackage.json`, a README; `decide/package.rs`), `--matrix` the
+//! outcome matrix of the day, `--record` the record with its sources.
 //! `--help` documents every option. Bad arguments: a one-line error on
 //! standard error and exit code 2.
+
+// The example's root sits beside the other examples: its module is in
+// its own folder.
+#[path = "decide/package.rs"]
+mod package;
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use walled_garden::policy::engine::{decide, Decision};
+use walled_garden::policy::fingerprint::Fingerprint;
 use walled_garden::policy::matrix::{self, Change};
 use walled_garden::policy::rules::{Context, Rules};
 use walled_garden::policy::scenario::{parse_vpn, Cohort, Date, Os, Region, Scenario};
 
-const USAGE: &str = "usage: decide [--date YYYY-MM-DD] [--in chat|group|moments|mini_program] [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--cohort early|late] [--rules FILE] [--format json|csv] LINK... | decide --changes [--from YYYY-MM-DD] [--to YYYY-MM-DD] [options]; decide --help for more";
+const USAGE: &str = "usage: decide [--date YYYY-MM-DD] [--in chat|group|moments|mini_program] [--region mainland|overseas] [--os ios|android] [--vpn on|off] [--cohort early|late] [--rules FILE] [--format json|csv] [--package FILE.zip] LINK... | decide --changes [--from YYYY-MM-DD] [--to YYYY-MM-DD] [options] | decide --matrix|--record [options]; decide --help for more";
 
 const HELP: &str = "decide: what WeChat did with a link, on a day, in a context (the Walled Garden rules).
 
 usage:
   decide [OPTIONS] LINK...        decide each LINK (none: one link per line on standard input)
   decide --changes [OPTIONS]      every change point of the outcome matrix
+  decide --matrix [OPTIONS]       the outcome matrix of the day, as CSV
+  decide --record [OPTIONS]       the record's entries with their sources, as CSV
 
 options:
   --date YYYY-MM-DD      the simulated day (default 2021-10-01)
@@ -51,6 +66,18 @@ options:
                          e.g. decide --changes --from 2021-09-01 --to 2022-02-01 --format csv
   --to YYYY-MM-DD        last day for --changes (default 2023-12-31)
                          e.g. decide --changes --to 2019-12-31
+  --matrix               print the outcome matrix of --date as CSV: one row per platform and context (the app's Download CSV)
+                         e.g. decide --matrix --date 2021-09-17 --cohort early
+  --record               print the record (the timeline's entries with their dates and sources) as CSV
+                         e.g. decide --record --lang zh
+  --package FILE.zip     write the app's data package instead of printing: a ZIP of the CSV, datapackage.json and README.md
+                         e.g. decide --package links.zip https://taobao.com/ https://jd.com/
+                         (datapackage.json is a Frictionless Data Package: columns and types, licence, sources,
+                         citation, rules fingerprint, scenario. The table is the batch check's for links, What
+                         changed's (every change in between) for --changes, the matrix's for --matrix, the
+                         record's for --record. Dated today, or by SOURCE_DATE_EPOCH when set)
+  --lang en|zh           the language of the package's README and descriptions (default en)
+                         e.g. decide --matrix --lang zh --package matrix.zip
   --help, -h             this text
                          e.g. decide --help
   --                     the rest are links, even if they start with --
@@ -69,6 +96,10 @@ struct Args {
     help: bool,
     from: Date,
     to: Date,
+    matrix: bool,
+    record: bool,
+    package: Option<String>,
+    lang: walled_garden::lang::Lang,
 }
 
 fn day(name: &str, v: &str) -> Result<Date, String> {
@@ -86,6 +117,10 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         help: false,
         from: matrix::START,
         to: matrix::END,
+        matrix: false,
+        record: false,
+        package: None,
+        lang: walled_garden::lang::Lang::En,
     };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -133,6 +168,14 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             "--changes" => a.changes = true,
             "--from" => a.from = day("--from", &value("--from")?)?,
             "--to" => a.to = day("--to", &value("--to")?)?,
+            "--matrix" => a.matrix = true,
+            "--record" => a.record = true,
+            "--package" => a.package = Some(value("--package")?),
+            "--lang" => {
+                let v = value("--lang")?;
+                a.lang = walled_garden::lang::Lang::parse(&v)
+                    .ok_or_else(|| format!("--lang: \"{v}\" is not en or zh"))?;
+            }
             "--help" | "-h" => a.help = true,
             "--" => a.links.extend(it.by_ref()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}; {USAGE}")),
@@ -142,27 +185,33 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
     if a.changes && !a.links.is_empty() {
         return Err(format!("--changes takes no LINK; {USAGE}"));
     }
+    let tables = [a.matrix, a.record, a.changes]
+        .iter()
+        .filter(|b| **b)
+        .count();
+    if tables > 1 || (tables == 1 && !a.changes && !a.links.is_empty()) {
+        return Err(format!(
+            "--matrix, --record and --changes are one table each and take no LINK; {USAGE}"
+        ));
+    }
     if a.from > a.to {
         return Err(format!("--from {} is after --to {}", a.from, a.to));
     }
     Ok(a)
 }
 
-/// One CSV field (RFC 4180), with formula-looking text defused as the
-/// app's batch export does.
+/// One CSV field (RFC 4180), with formula-looking text defused: the
+/// app's own writer (`present::download::csv`).
 fn field(v: &str) -> String {
-    let formula = v.starts_with(['=', '+', '-', '@']);
-    if !formula && !v.contains([',', '"', '\n', '\r']) && v.trim() == v {
-        return v.to_string();
-    }
-    let q = if formula { "'" } else { "" };
-    format!("\"{q}{}\"", v.replace('"', "\"\""))
+    walled_garden::present::download::csv::field(v)
 }
 
 const CSV_HEADER: &str =
-    "link,outcome,platform,host,share,display,form,rules,confidence,assumption,reachable,custom";
+    "link,outcome,platform,host,share,display,form,rules,confidence,assumption,reachable,custom,rules_sha256";
 
-fn csv(link: &str, d: &Decision) -> String {
+/// `sha256`: the rules file's fingerprint, so every row says which rules
+/// made it.
+fn csv(link: &str, d: &Decision, sha256: &str) -> String {
     [
         field(link),
         d.outcome.as_str().into(),
@@ -176,6 +225,7 @@ fn csv(link: &str, d: &Decision) -> String {
         d.assumption_str().into(),
         d.reachable_str().into(),
         d.custom.to_string(),
+        sha256.into(),
     ]
     .join(",")
 }
@@ -214,7 +264,9 @@ fn change_json(c: &Change) -> String {
     .to_string()
 }
 
-fn json(link: &str, d: &Decision) -> String {
+/// `sha256`: the rules file's fingerprint (`rules_sha256`), as a citation
+/// of the app gives it.
+fn json(link: &str, d: &Decision, sha256: &str) -> String {
     let trace: Vec<serde_json::Value> = d
         .trace
         .iter()
@@ -249,6 +301,7 @@ fn json(link: &str, d: &Decision) -> String {
             "rule": &*o.rule,
         })),
         "custom": d.custom,
+        "rules_sha256": sha256,
         "title_en": d.texts.en.title,
         "reason_en": walled_garden::i18n::reason(d, walled_garden::lang::Lang::En),
         "trace": trace,
@@ -272,6 +325,10 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let loaded;
+    // The built-in rules' fingerprint, or that of the file's bytes as read.
+    let mut fingerprint = Fingerprint::builtin();
+    // The file's text, for a package's citation (custom rules, as the app's).
+    let mut rules_text = None;
     let rules: &Rules = match &args.rules {
         None => Rules::builtin(),
         Some(path) => {
@@ -279,6 +336,8 @@ fn main() -> ExitCode {
                 Ok(t) => t,
                 Err(e) => return fail(&format!("--rules {path}: {e}")),
             };
+            fingerprint = Fingerprint::of_custom(&text);
+            rules_text = Some(text.clone());
             loaded = match Rules::from_json(&text) {
                 Ok(r) => r,
                 Err(errors) => {
@@ -292,6 +351,9 @@ fn main() -> ExitCode {
             &loaded
         }
     };
+    if args.matrix || args.record || args.package.is_some() {
+        return made(&args, rules_text.as_deref());
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.changes {
@@ -316,9 +378,9 @@ fn main() -> ExitCode {
     let mut emit = |link: &str| {
         let d = decide(rules, link, args.context, &args.scenario);
         if args.csv {
-            writeln!(out, "{}", csv(link, &d))
+            writeln!(out, "{}", csv(link, &d, fingerprint.sha256()))
         } else {
-            writeln!(out, "{}", json(link, &d))
+            writeln!(out, "{}", json(link, &d, fingerprint.sha256()))
         }
     };
     if args.links.is_empty() {
@@ -339,4 +401,32 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `--matrix` and `--package`: the app's table (and package) for the
+/// arguments, through the library functions the app's buttons call.
+fn made(args: &Args, rules_text: Option<&str>) -> ExitCode {
+    let what = if args.matrix {
+        package::What::Matrix
+    } else if args.record {
+        package::What::Record
+    } else if args.changes {
+        package::What::Changes(args.from, args.to)
+    } else {
+        package::What::Links(&args.links)
+    };
+    let (table, citation) = match package::table(&what, args.scenario, args.lang, rules_text) {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    match &args.package {
+        Some(path) => match package::write(path, &table, &citation, args.lang) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
+        None => {
+            print!("{}", table.csv);
+            ExitCode::SUCCESS
+        }
+    }
 }

@@ -50,6 +50,11 @@ const CATALOG = [
   { bench: "decide_rules_10", source: "native", unit: "ns/decision", better: "lower" },
   { bench: "decide_rules_1000", source: "native", unit: "ns/decision", better: "lower" },
   { bench: "decide_rules_100000", source: "native", unit: "ns/decision", better: "lower" },
+  // Downloads (issue 26): the data package of every change 2013-2023 (rows,
+  // citation, CSV, descriptor, README, ZIP), and the fingerprint of a rules
+  // file as big as the built-in one (once per rules change, never per render).
+  { bench: "package_changes_full_ms", source: "native", unit: "ms", better: "lower", target: 200 },
+  { bench: "fingerprint_custom_ms", source: "native", unit: "ms", better: "lower", target: 5 },
   { bench: "wasm_decide_mixed", source: "browser", unit: "decisions/s", better: "higher" },
   { bench: "wasm_native_ratio", source: "derived", unit: "ratio", better: "higher", target: 0.25 },
   { bench: "nav_to_interactive_chats_cold", source: "e2e", unit: "ms", better: "lower", target: 1000 },
@@ -76,6 +81,8 @@ const CATALOG = [
   // Accounts (issue 18): switching when both accounts hold a 10,000-message
   // chat, from the click on Switch to the end of the render.
   { bench: "account_switch_10000", source: "browser", unit: "ms", better: "lower", target: 16 },
+  // Compare (issue 26): from a change of B's cohort to both sides rendered.
+  { bench: "compare_change_ms", source: "browser", unit: "ms", better: "lower", target: 50 },
   { bench: "size_total_gzip", source: "size", unit: "bytes gzip", better: "lower", target: 400000 },
   // A keystroke (issue 24, bench_keys in tests/e2e/keys.rs): 20 real key
   // presses per text field of the release build, timed by the Event Timing

@@ -115,7 +115,9 @@ const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
   "style-src 'self'",
-  "img-src 'self'",
+  // blob: for the chart's PNG download only: the SVG the app made is drawn
+  // into a canvas through an object URL (ui::components::download).
+  "img-src 'self' blob:",
   "connect-src 'self'",
   "manifest-src 'self'",
   "worker-src 'self'",

@@ -9,6 +9,7 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 TERSER_VERSION=5.51.2
 AXE_VERSION=4.14.1
+FRICTIONLESS_VERSION=5.21.0
 # The wasm-bindgen CLI must equal the library version in Cargo.lock exactly,
 # or trunk and wasm-pack try to download their own (and fail offline).
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
@@ -92,6 +93,22 @@ if ! dpkg -s fonts-noto-cjk fonts-noto-color-emoji >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq fonts-noto-cjk fonts-noto-color-emoji >/dev/null
+fi
+
+# The Frictionless Framework (PyPI), in a virtual environment of its own
+# under .tools/: `make package` runs `frictionless validate` on a data
+# package the app's own code made (issue 26). Debian's python3 needs
+# python3-venv for `python3 -m venv`.
+if [ "$(.tools/venv/bin/frictionless --version 2>/dev/null)" != "$FRICTIONLESS_VERSION" ]; then
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    say "installing python3-venv"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq python3-venv >/dev/null
+  fi
+  say "installing frictionless $FRICTIONLESS_VERSION from PyPI into .tools/venv"
+  [ -x .tools/venv/bin/pip ] || python3 -m venv .tools/venv
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION"
 fi
 
 # The tools are installed: their shared build folder is no longer needed.

@@ -5,10 +5,15 @@
 //! `match`-free array lookup: no formatting machinery, no allocation.
 
 mod accounts;
+pub mod cite;
+pub mod compare;
 pub mod connection;
+pub mod correction;
+pub mod download;
 pub mod errors;
 pub mod moments;
 mod rules_import;
+pub mod stories;
 mod sync;
 pub mod time;
 
@@ -108,6 +113,7 @@ strings! {
     HistoryTitle => "History", "变化历史";
     HistoryHelp => "What this platform's links did in WeChat, and every day on which that changed, from 2013 to 2023, for the scenario's region, phone, VPN and cohort. The rules behind each change come second.", "该平台的链接在微信中的遭遇，以及 2013 至 2023 年间每一次变化的日期（按当前场景的地区、手机、VPN 和用户组）。每次变化背后的规则列在其后。";
     HistoryFirst => "At first", "起初";
+    Stories => "Stories", "故事";
     HistoryOnDay => "On your day,", "在你的日期";
     HistorySince => "since", "自";
     HistoryNoChange => "No change from 2013 to 2023.", "2013 至 2023 年间没有变化。";
@@ -217,6 +223,7 @@ strings! {
     WelcomeDay => "The simulated day", "模拟的日期";
     WelcomeDayHelp => "Every screen shows WeChat as it was on that day. Change it, and the region, phone, VPN and cohort, from Scenario on any screen or on Me.", "每个页面都显示微信在那一天的样子。可在任一页面的「情景」或在「我」页面修改它，以及地区、手机、VPN 和灰度批次。";
     WaysIn => "Where to start", "从哪里开始";
+    WayStories => "A guided story: the record step by step on the live screens, for a class or a first look", "导览故事：在真实界面上一步步讲述记录，适合课堂或初次了解";
     WayOpener => "Link opener: paste a link, see what WeChat did with it", "链接打开器：粘贴一个链接，看看微信如何处理";
     WayTimeline => "Timeline: the dated record, 2013 to 2023, with its sources", "时间线：2013 至 2023 年有日期的记录及其出处";
     WayChats => "Or tap a link in a chat, as you would in WeChat.", "或者像在微信里一样，点开聊天中的链接。";

@@ -390,3 +390,37 @@ async fn account_switch_with_long_chats() {
     app.unmount();
     report("account_switch_10000", median(all), 16.0);
 }
+
+/// Compare (issue 26): from a change of B's cohort to both sides rendered
+/// (the address written, B decided again, its screen and the line of
+/// differences re-rendered; A is memoised and left as it was).
+#[wasm_bindgen_test]
+async fn compare_change() {
+    let app = mount_fresh(
+        "#/compare?url=https%3A%2F%2Fm.tb.cn%2Fh.x&in=group&a.date=2021-12-10&b.date=2021-12-10",
+    )
+    .await;
+    let mut all = Vec::new();
+    for i in 0..10 {
+        let cohort = if i % 2 == 0 { "early" } else { "late" };
+        let select: web_sys::HtmlSelectElement = app.control("B cohort").dyn_into().unwrap();
+        select.set_value(cohort);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let e = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        let t0 = now();
+        select.dispatch_event(&e).unwrap();
+        yew::scheduler::flush().await;
+        all.push(now() - t0);
+        let b = app.find("[role=status][data-side=\"b\"]");
+        let want = if i % 2 == 0 {
+            "open"
+        } else {
+            "copy_to_browser"
+        };
+        assert_eq!(b.get_attribute("data-outcome").as_deref(), Some(want));
+        flush().await;
+    }
+    app.unmount();
+    report("compare_change_ms", median(all), 50.0);
+}

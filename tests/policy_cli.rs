@@ -91,6 +91,11 @@ fn done_criterion() {
         "{trace:?}"
     );
     assert!(!v["rules"].as_array().unwrap().is_empty());
+    // Which rules decided: the built-in file's SHA-256, all 64 digits.
+    assert_eq!(
+        v["rules_sha256"],
+        walled_garden::policy::fingerprint::Fingerprint::builtin().sha256()
+    );
 }
 
 #[test]
@@ -155,6 +160,12 @@ fn custom_rules_file() {
     let v = lines(&out);
     assert_eq!(v[0]["custom"], true);
     assert_eq!(v[0]["outcome"], "open");
+    // The fingerprint of the file's bytes, as `sha256sum` gives it.
+    let bytes = std::fs::read(&good).unwrap();
+    assert_eq!(
+        v[0]["rules_sha256"],
+        walled_garden::policy::sha256::hex(&bytes)
+    );
 }
 
 #[test]
@@ -274,7 +285,10 @@ fn csv_for_links_and_help_for_every_option() {
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(rows.len(), 3);
     assert!(rows[0].starts_with("link,outcome,platform,"));
+    assert!(rows[0].ends_with(",custom,rules_sha256"));
     assert!(rows[1].starts_with("https://taobao.com/,open,taobao,"));
+    let builtin = walled_garden::policy::fingerprint::Fingerprint::builtin();
+    assert!(rows[1].ends_with(&format!(",false,{}", builtin.sha256())));
     assert!(rows[2].starts_with("\"a,b\","));
 
     let out = run(&["--help"], "");
@@ -319,5 +333,240 @@ fn csv_for_links_and_help_for_every_option() {
                 .count(),
             1
         );
+    }
+}
+
+/// A folder of its own for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wg-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs decide with the package's day fixed (2024-05-17).
+fn run_dated(args: &[&str]) -> Output {
+    example()
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1715904000")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run decide")
+}
+
+/// The files of the package at `path`: (name, text).
+fn unzip(path: &std::path::Path) -> Vec<(String, String)> {
+    let bytes = std::fs::read(path).expect("the package was written");
+    walled_garden::present::download::zip::read(&bytes)
+        .expect("a ZIP the app's reader reads back")
+        .into_iter()
+        .map(|(n, b)| (n, String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+/// A package's CSV, its header and the descriptor, checked against each
+/// other: names, and every column of the header in the schema in order.
+fn package_parts(path: &std::path::Path, csv_name: &str) -> (String, serde_json::Value) {
+    let files = unzip(path);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, [csv_name, "datapackage.json", "README.md"]);
+    let meta: serde_json::Value = serde_json::from_str(&files[1].1).unwrap();
+    let header = files[0].1.split("\r\n").next().unwrap().to_string();
+    let fields: Vec<&str> = meta["resources"][0]["schema"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields.join(","), header);
+    assert_eq!(meta["created"], "2024-05-17T00:00:00Z");
+    (files[0].1.clone(), meta)
+}
+
+fn header_of(fields: &[walled_garden::present::download::Field]) -> String {
+    fields.iter().map(|f| f.name).collect::<Vec<_>>().join(",")
+}
+
+#[test]
+fn a_package_of_links_has_the_batch_checks_csv() {
+    use walled_garden::policy::rules::Rules;
+    use walled_garden::policy::scenario::{Date, Scenario};
+    use walled_garden::present::download::tables;
+    let dir = scratch("links");
+    let zip = dir.join("links.zip");
+    let links = [
+        "https://m.tb.cn/h.x",
+        "https://v.douyin.com/abc/",
+        "=HYPERLINK(\"x\")",
+    ];
+    let mut args = vec!["--date", "2021-12-10", "--package", zip.to_str().unwrap()];
+    args.extend(links);
+    let out = run_dated(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (csv, meta) = package_parts(&zip, "links.csv");
+    assert!(csv.starts_with(&(header_of(&tables::LINKS) + "\r\n")));
+    // Byte for byte the app's Download CSV of the same batch.
+    let s = Scenario {
+        date: Date::parse("2021-12-10").unwrap(),
+        ..Scenario::default()
+    };
+    let rows = walled_garden::state::opener::batch(Rules::builtin(), &links.join("\n"), &s);
+    assert_eq!(csv, tables::links(&rows).csv);
+    assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\")\","), "{csv}");
+    let builtin = walled_garden::policy::fingerprint::Fingerprint::builtin();
+    assert_eq!(meta["rules_sha256"], builtin.sha256());
+    assert_eq!(meta["rules_custom"], false);
+    assert_eq!(meta["scenario"]["date"], "2021-12-10");
+    assert!(meta["permalink"]
+        .as_str()
+        .unwrap()
+        .starts_with("#/open?date=2021-12-10"));
+    assert!(meta["citation"].as_str().unwrap().contains(builtin.short()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_package_of_changes_has_what_changeds_columns() {
+    use walled_garden::present::download::tables;
+    let dir = scratch("changes");
+    let zip = dir.join("changes.zip");
+    let days = ["--from", "2021-09-01", "--to", "2022-02-01"];
+    let mut args = vec![
+        "--changes",
+        "--lang",
+        "zh",
+        "--package",
+        zip.to_str().unwrap(),
+    ];
+    args.extend(days);
+    let out = run_dated(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (csv, meta) = package_parts(&zip, "changes.csv");
+    let header = header_of(&tables::CHANGES);
+    assert!(csv.starts_with(&(header.clone() + "\r\n")));
+    // The same columns as `--changes --format csv`.
+    let mut args = vec!["--changes", "--format", "csv"];
+    args.extend(days);
+    let text = String::from_utf8(run(&args, "").stdout).unwrap();
+    assert_eq!(text.lines().next(), Some(header.as_str()));
+    assert!(csv.contains("\r\n2021-09-17,douyin,chat,copy_to_browser,confirm,"));
+    assert_eq!(meta["days"]["from"], "2021-09-01");
+    assert_eq!(meta["days"]["to"], "2022-02-01");
+    // The words in the user's language, the values the same.
+    let files = unzip(&zip);
+    assert!(files[2].1.contains("## 如何引用"), "{}", files[2].1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_matrix_and_the_record_print_and_package() {
+    use walled_garden::lang::Lang;
+    use walled_garden::policy::rules::Rules;
+    use walled_garden::policy::scenario::{Date, Scenario};
+    use walled_garden::present::download::tables;
+    let out = run(
+        &["--matrix", "--date", "2021-09-17", "--cohort", "early"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let s = Scenario {
+        date: Date::parse("2021-09-17").unwrap(),
+        cohort: walled_garden::policy::scenario::Cohort::Early,
+        ..Scenario::default()
+    };
+    let app = tables::matrix(Rules::builtin(), &s).csv;
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), app);
+    let dir = scratch("matrix");
+    let zip = dir.join("m.zip");
+    let args = [
+        "--matrix",
+        "--date",
+        "2021-09-17",
+        "--cohort",
+        "early",
+        "--package",
+    ];
+    let mut args = args.to_vec();
+    args.push(zip.to_str().unwrap());
+    assert_eq!(run_dated(&args).status.code(), Some(0));
+    let (csv, meta) = package_parts(&zip, "matrix.csv");
+    assert_eq!(csv, app);
+    assert_eq!(meta["scenario"]["cohort"], "early");
+    let record = run(&["--record"], "");
+    let text = String::from_utf8(record.stdout).unwrap();
+    assert_eq!(text, tables::record(Rules::builtin(), Lang::En).csv);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_package_with_a_rules_file_is_marked_custom() {
+    let dir = scratch("custom");
+    let rules = dir.join("rules.json");
+    std::fs::write(&rules, walled_garden::policy::rules::BUILTIN_JSON).unwrap();
+    let zip = dir.join("p.zip");
+    let args = [
+        "--rules",
+        rules.to_str().unwrap(),
+        "--matrix",
+        "--package",
+        zip.to_str().unwrap(),
+    ];
+    let out = run_dated(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (_, meta) = package_parts(&zip, "matrix.csv");
+    assert_eq!(meta["rules_custom"], true);
+    let bytes = std::fs::read(&rules).unwrap();
+    assert_eq!(
+        meta["rules_sha256"],
+        walled_garden::policy::sha256::hex(&bytes)
+    );
+    assert!(meta["rules_fingerprint"]
+        .as_str()
+        .unwrap()
+        .ends_with(" custom"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn package_options_are_documented_and_checked() {
+    let help = String::from_utf8(run(&["--help"], "").stdout).unwrap();
+    for opt in ["--matrix", "--record", "--package", "--lang"] {
+        let example = help
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with(opt))
+            .nth(1)
+            .unwrap_or("");
+        assert!(
+            example.trim_start().starts_with("e.g. decide"),
+            "{opt}: {example:?}"
+        );
+    }
+    for bad in [
+        &["--matrix", "https://taobao.com/"][..],
+        &["--matrix", "--changes"],
+        &["--record", "--matrix"],
+        &["--lang", "fr", "--matrix"],
+        &["--package"],
+        &["--matrix", "--package", "/nonexistent/dir/p.zip"],
+    ] {
+        let out = run(bad, "");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{bad:?}: {err}");
     }
 }

@@ -40,8 +40,8 @@ const ALLOWED: &[&str] = &[
     // WeChat's Chinese documentation names its mini-program links so:
     // "URL Scheme", "URL Link", "Short Link", and the mini program's "AppID".
     "URL", "Scheme", "Link", "Short", "AppID",
-    // A file format ("下载 CSV").
-    "CSV",
+    // File formats ("下载 CSV", and the chart's "下载 SVG", "下载 PNG").
+    "CSV", "SVG", "PNG",
     // The language picker names each language in itself.
     "English",
 ];
@@ -301,6 +301,10 @@ async fn the_tabs_chats_and_dialogs_have_no_english() {
         ("#/register", "#/register (placeholder)"),
         ("#/nowhere/at/all", "not found"),
         ("#/me?date=2021-13-45&region=mars", "bad parameters"),
+        (
+            "#/compare?url=https%3A%2F%2Fm.tb.cn%2Fh.x&in=group&a.date=2021-12-10&b.date=2021-12-10&b.cohort=early&b.os=windows",
+            "compare, a bad parameter on B",
+        ),
     ] {
         let sep = if address.contains('?') { "&" } else { "?" };
         let app = mount_fresh(&(String::from(address) + sep + "lang=zh&date=2021-10-01")).await;

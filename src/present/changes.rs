@@ -4,9 +4,12 @@
 use super::href;
 use super::markup::Markup;
 use super::words::{context_name, display_key, outcome_chip, platform_label};
+use crate::i18n::compare::K;
 use crate::lang::Lang;
-use crate::policy::matrix::{join, Cell, Change};
+use crate::policy::matrix::{join, sample_link, Cell, Change};
 use crate::policy::rules::Rules;
+use crate::policy::scenario::Scenario;
+use crate::state::compare::Compare;
 use std::sync::Arc;
 
 /// An outcome in short words, with its card when that is not a plain card.
@@ -19,8 +22,10 @@ pub(super) fn cell_words(c: &Cell, lang: Lang) -> String {
 }
 
 /// The changed cells (`policy::matrix::diff`) as a list: the platform and
-/// context, the outcome before and after, and the rules of each.
-pub fn list(rows: &[Change], rules: &Rules, lang: Lang) -> Markup {
+/// context, the outcome before and after, the rules of each, and a link
+/// to Compare the platform's link in that context with A on the first day
+/// (`from`, the scenario diffed) and B on the row's.
+pub fn list(rows: &[Change], from: &Scenario, rules: &Rules, lang: Lang) -> Markup {
     let mut m = Markup::new();
     m.el("ul", &[("class", "changes")], |m| {
         for c in rows {
@@ -40,6 +45,14 @@ pub fn list(rows: &[Change], rules: &Rules, lang: Lang) -> Markup {
                 m.text(&cell_words(&c.after, lang)).void("br", &[]);
                 m.leaf("code", &[], &c.before.rules_attr()).text(" → ");
                 m.leaf("code", &[], &c.after.rules_attr());
+                // Compare waits for room in the bundle (`OVER_BUDGET`).
+                let p = rules.platform(&c.platform).filter(|_| crate::OVER_BUDGET);
+                if let Some(p) = p {
+                    let mut to = Compare::new(&sample_link(p), c.context, *from);
+                    to.b.date = c.date;
+                    let to = href::compare(&to);
+                    m.text(" ").leaf("a", &[("href", &to)], K::Row.tr(lang));
+                }
             });
         }
     });
@@ -149,13 +162,20 @@ mod tests {
         };
         let (a, b) = (Date::parse("2021-09-16"), Date::parse("2021-09-17"));
         let changed = diff(rules, &s, a.unwrap(), b.unwrap());
+        let from = Scenario {
+            date: a.unwrap(),
+            ..s
+        };
         assert_eq!(
-            list(&changed[..1], rules, Lang::En).as_str(),
+            list(&changed[..1], &from, rules, Lang::En).as_str(),
             "<ul class=\"changes\"><li data-platform=\"douyin\" data-context=\"chat\" \
              data-from=\"copy_to_browser\" data-to=\"confirm\" \
              data-rules=\"chat-confirm-2021-09-17 douyin-copy-2018-03\"><strong>Douyin</strong> · \
              Chat: Copy to browser → Confirm first<br><code>douyin-copy-2018-03</code> → \
-             <code>chat-confirm-2021-09-17</code></li></ul>"
+             <code>chat-confirm-2021-09-17</code> <a href=\"#/compare?url=https%3A%2F%2Fdouyin.com%2F\
+             &amp;in=chat&amp;a.date=2021-09-16&amp;a.region=mainland&amp;a.os=ios&amp;a.vpn=off&amp;\
+             a.cohort=late&amp;b.date=2021-09-17&amp;b.region=mainland&amp;b.os=ios&amp;b.vpn=off&amp;\
+             b.cohort=late\">Compare side by side</a></li></ul>"
         );
     }
 }

@@ -10,9 +10,9 @@ use super::words::{context_name, platform_label};
 use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::history::{History, Lane};
-use crate::policy::scenario::Date;
 use crate::policy::matrix::{platforms, START};
 use crate::policy::rules::{Context, Rules};
+use crate::policy::scenario::Date;
 
 /// The id of a context's heading (the list is labelled by it).
 fn lane_id(c: Context) -> &'static str {

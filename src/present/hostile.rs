@@ -241,7 +241,8 @@ fn timeline_matrix_chart_changes_and_record() {
         let a = Date::parse("2021-09-16").unwrap();
         let changed = diff(&rules, &s, a, date);
         assert!(!changed.is_empty());
-        assert_shown(&changes::list(&changed, &rules, lang), "changes");
+        let from = Scenario { date: a, ..s };
+        assert_shown(&changes::list(&changed, &from, &rules, lang), "changes");
         assert_shown(&record::cards(&rules, lang), "cards");
         assert_clean(record::events(lang).as_str(), "events");
         assert_clean(record::ticks().as_str(), "ticks");
@@ -276,7 +277,10 @@ fn history_of_a_platform_and_every_change_in_between() {
         let h = crate::policy::history::history(&rules, &p.id, &s).unwrap();
         for lang in [Lang::En, Lang::Zh] {
             // The heading is the platform's (hostile) name.
-            assert_shown(&history::history(&h, crate::policy::matrix::START, &rules, lang), "history");
+            assert_shown(
+                &history::history(&h, crate::policy::matrix::START, &rules, lang),
+                "history",
+            );
             shown += 1;
         }
     }
@@ -290,7 +294,10 @@ fn history_of_a_platform_and_every_change_in_between() {
     for lang in [Lang::En, Lang::Zh] {
         assert_shown(&history::pick(Some(H), &rules, lang), "pick");
         assert_shown(&history::pick(None, &rules, lang), "pick");
-        assert_shown(&history::page(None, Some(H), crate::policy::matrix::START, &rules, lang), "page");
+        assert_shown(
+            &history::page(None, Some(H), crate::policy::matrix::START, &rules, lang),
+            "page",
+        );
         let every = crate::policy::history::between(&rules, &s, START, END);
         assert!(!every.is_empty());
         assert_shown(&changes::every(&every, &rules, lang), "every change");

@@ -28,3 +28,9 @@ pub const REGISTER: &str = "#/register";
 pub const CONNECTION: &str = "#/connection";
 /// The link opener; its query comes from `state::opener::scenario_query`.
 pub const OPEN: &str = "#/open";
+
+/// Compare (`#/compare?url=…&in=…&a.date=…`) with every field of both
+/// sides spelled out (`state::compare::Compare::query`).
+pub fn compare(c: &crate::state::compare::Compare) -> String {
+    String::from("#/compare?") + &c.query_string()
+}

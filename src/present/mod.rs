@@ -11,6 +11,9 @@
 pub mod batch;
 pub mod changes;
 pub mod chart;
+pub mod cite;
+pub mod compare;
+pub mod download;
 pub mod history;
 pub mod href;
 pub mod markup;
@@ -19,6 +22,7 @@ pub mod opener;
 pub mod outcome;
 pub mod record;
 pub mod rules;
+pub mod story;
 pub mod why;
 pub mod words;
 

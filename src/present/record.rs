@@ -131,6 +131,17 @@ fn card(m: &mut Markup, rules: &Rules, lang: Lang, e: &Entry) {
             ];
             m.leaf("button", &attrs, T::JumpTo.tr(lang));
         }
+        // Cite this: one dialog for every card (`ui::components::cite`),
+        // once the bundle has room for it (`crate::OVER_BUDGET`).
+        if !crate::OVER_BUDGET {
+            return;
+        }
+        let cite = [
+            ("type", "button"),
+            ("class", "btn cite-btn"),
+            ("data-cite", id),
+        ];
+        m.leaf("button", &cite, crate::i18n::cite::Ci::CiteThis.tr(lang));
     });
 }
 

@@ -5,7 +5,10 @@
 pub mod accounts;
 pub mod chat_list;
 pub mod chats;
+pub mod cite;
+pub mod compare;
 pub mod connection;
+pub mod correction;
 pub mod data_io;
 pub mod direct;
 pub mod links;

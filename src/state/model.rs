@@ -393,6 +393,8 @@ pub enum NoticeKind {
     WriteFailed,
     /// Another tab saved newer data, which this tab adopted.
     Synced,
+    /// The reader left a guided story; its last step's scenario is kept.
+    StoryLeft,
     /// An action of this tab no longer applied to another tab's newer data.
     Dropped(crate::state::sync_tabs::Dropped),
     /// All data was replaced by an imported file; what was there before is

@@ -1,6 +1,7 @@
 //! The pure half of the link opener: the address that reproduces a result,
-//! and the batch check with its CSV export. Natively tested; the batch
-//! table is `present::batch`, the screens are `ui::pages::open`.
+//! and the batch check. Natively tested; the batch table is
+//! `present::batch`, its CSV `present::download::tables::links`, the
+//! screens are `ui::pages::open`.
 
 use super::params::{encode, full_query};
 use crate::lang::Lang;
@@ -84,48 +85,6 @@ pub fn batch(rules: &Rules, text: &str, s: &Scenario) -> Vec<BatchRow> {
         .collect()
 }
 
-/// The batch as CSV (RFC 4180: comma-separated, CRLF line ends, fields
-/// quoted when needed), with a header line.
-pub fn csv(rows: &[BatchRow]) -> String {
-    let mut out =
-        String::from("link,platform,host,chat,group,moments,confidence,assumption,reachable\r\n");
-    for r in rows {
-        field(&mut out, &r.link);
-        for f in [&r.platform, &r.host] {
-            out.push(',');
-            field(&mut out, f);
-        }
-        for o in r.outcomes {
-            out.push(',');
-            out.push_str(o.as_str());
-        }
-        out.push(',');
-        out.push_str(r.confidence.as_str());
-        out.push_str(if r.assumption { ",yes" } else { ",no" });
-        out.push_str(if r.reachable { ",yes" } else { ",no" });
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// Appends one CSV field. Pasted text may start with `=`, `+`, `-` or `@`,
-/// which spreadsheets run as a formula: such fields get a leading `'` so
-/// that opening the export can never execute anything.
-fn field(out: &mut String, v: &str) {
-    let formula = v.starts_with(['=', '+', '-', '@']);
-    let quote = formula || v.contains([',', '"', '\n', '\r']) || v.trim() != v;
-    if !quote {
-        out.push_str(v);
-        return;
-    }
-    out.push('"');
-    if formula {
-        out.push('\'');
-    }
-    out.push_str(&v.replace('"', "\"\""));
-    out.push('"');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,57 +155,7 @@ mod tests {
                 (Confidence::Medium, true)
             ]
         );
-        let out = csv(&rows);
-        assert!(
-            out.contains(
-                "https://www.zhihu.com/q,zhihu,www.zhihu.com,warn,warn,warn,low,yes,yes\r\n"
-            ),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn csv_quotes_what_needs_quoting() {
-        let row = |link: &str| BatchRow {
-            link: link.into(),
-            platform: "none".into(),
-            host: String::new(),
-            outcomes: [Outcome::Open, Outcome::Warn, Outcome::Blocked],
-            confidence: Confidence::High,
-            assumption: false,
-            reachable: link != "-1",
-        };
-        let out = csv(&[
-            row("https://a.cn/x"),
-            row("https://a.cn/?q=1,2"),
-            row("say \"hi\""),
-            row("=HYPERLINK(\"x\")"),
-            row("-1"),
-        ]);
-        let lines: Vec<&str> = out.split("\r\n").collect();
-        assert_eq!(
-            lines[0],
-            "link,platform,host,chat,group,moments,confidence,assumption,reachable"
-        );
-        assert_eq!(
-            lines[1],
-            "https://a.cn/x,none,,open,warn,blocked,high,no,yes"
-        );
-        assert_eq!(
-            lines[2],
-            "\"https://a.cn/?q=1,2\",none,,open,warn,blocked,high,no,yes"
-        );
-        assert_eq!(
-            lines[3],
-            "\"say \"\"hi\"\"\",none,,open,warn,blocked,high,no,yes"
-        );
-        assert_eq!(
-            lines[4],
-            "\"'=HYPERLINK(\"\"x\"\")\",none,,open,warn,blocked,high,no,yes"
-        );
-        assert_eq!(lines[5], "\"'-1\",none,,open,warn,blocked,high,no,no");
-        assert_eq!(lines[6], "");
-        assert_eq!(lines.len(), 7);
+        assert_eq!(rows[0].outcomes, [Outcome::Warn; 3]);
     }
 
     #[test]
@@ -257,6 +166,5 @@ mod tests {
         let rows = batch(Rules::builtin(), &text, &day("2021-10-01"));
         assert_eq!(rows.len(), 1000);
         assert!(rows.iter().all(|r| r.platform == "taobao"));
-        assert_eq!(csv(&rows).lines().count(), 1001);
     }
 }

@@ -290,7 +290,11 @@ mod tests {
         let why: Vec<Refusal> = p.rejected.iter().map(|(n, v)| refusal(n, v)).collect();
         assert_eq!(
             why,
-            [Refusal::OutsideRecord, Refusal::Malformed, Refusal::Malformed]
+            [
+                Refusal::OutsideRecord,
+                Refusal::Malformed,
+                Refusal::Malformed
+            ]
         );
         assert_eq!(refusal("date", "2010-01-01"), Refusal::OutsideRecord);
         assert_eq!(refusal("b.date", "2030-01-01"), Refusal::OutsideRecord);

@@ -6,6 +6,8 @@ use super::connection::ConnectionAction;
 use super::model::Data;
 use super::scenario::ScenarioAction;
 use super::Action;
+use crate::lang::Lang;
+use crate::policy::connection::TestGroup;
 use crate::policy::rules::Rules;
 use crate::policy::stories::{self, Step, Story};
 
@@ -71,7 +73,9 @@ impl Place {
     }
     /// The step before, if any.
     pub fn back(&self) -> Option<Place> {
-        self.index.checked_sub(1).map(|index| Place { index, ..*self })
+        self.index
+            .checked_sub(1)
+            .map(|index| Place { index, ..*self })
     }
     /// The step after, if any.
     pub fn next(&self) -> Option<Place> {
@@ -84,28 +88,57 @@ impl Place {
     pub fn href(&self) -> String {
         step_href(&self.story.id, self.number())
     }
+    /// The query of a move to this step: the step, then the step's own
+    /// scenario and test group as the address carries them, so the address
+    /// is the step's state from the moment it is written (nothing of the
+    /// step before lingers in it) and `lang` is kept.
+    pub fn query(&self, lang: Lang) -> Vec<(&'static str, String)> {
+        let step = self.step();
+        let mut q = vec![("step", self.number().to_string())];
+        q.extend(crate::state::params::carried(&step.scenario, lang));
+        if step.group != TestGroup::default() {
+            q.push(("connection", step.group.as_str().to_string()));
+        }
+        q
+    }
 }
 
 /// The address of step `number` (from 1) of story `id`.
 pub fn step_href(id: &str, number: usize) -> String {
-    format!(
-        "#/story/{}?step={number}",
-        crate::state::params::encode(id)
-    )
+    format!("#/story/{}?step={number}", crate::state::params::encode(id))
 }
 
 /// What entering `step` changes: its scenario (the language stays) and
 /// Douyin's test group, each only if it differs, so entering the step the
 /// reader is on changes nothing.
 pub fn enter(step: &Step, data: &Data) -> Vec<Action> {
+    let [scenario, group] = set(step);
     let mut out = Vec::new();
     if data.scenario != step.scenario {
-        out.push(Action::Scenario(ScenarioAction::Set(step.scenario)));
+        out.push(scenario);
     }
     if data.douyin.group != step.group {
-        out.push(Action::Connection(ConnectionAction::SetGroup(step.group)));
+        out.push(group);
     }
     out
+}
+
+/// The actions that set `step`'s scenario and test group, whatever the
+/// state (each is a no-op when it already holds): a move to a step
+/// dispatches them before it writes the address, because the app's own
+/// moves carry the state into the address, not the other way round.
+pub fn set(step: &Step) -> [Action; 2] {
+    [
+        Action::Scenario(ScenarioAction::Set(step.scenario)),
+        Action::Connection(ConnectionAction::SetGroup(step.group)),
+    ]
+}
+
+/// Whether a move of the reader from a screen to another leaves a story
+/// (one of its steps to anything else): then a notice says its scenario
+/// is kept. Moving between steps, or arriving, says nothing.
+pub fn left(was_story: bool, is_story: bool) -> bool {
+    was_story && !is_story
 }
 
 /// Whether the reader has made the change the step's **Try it** asks for
@@ -146,6 +179,30 @@ mod tests {
         assert!(place("the-opening", Some(&(count + 1).to_string())).is_err());
         assert!(place("the-opening", Some("two")).is_err());
         assert_eq!(place("nope", None), Err(Wrong::Story("nope".into())));
+    }
+
+    #[test]
+    fn a_move_writes_the_steps_own_scenario() {
+        let p = place("douyin-connection", Some("2")).unwrap();
+        let q = p.query(Lang::Zh);
+        assert_eq!(q[0], ("step", "2".to_string()));
+        assert!(q.contains(&("date", "2020-03-01".to_string())));
+        assert!(q.contains(&("connection", "out".to_string())));
+        assert!(q.contains(&("lang", "zh".to_string())));
+        let first = place("douyin-connection", Some("1"))
+            .unwrap()
+            .query(Lang::En);
+        assert!(!first
+            .iter()
+            .any(|(k, _)| *k == "connection" || *k == "lang"));
+    }
+
+    #[test]
+    fn only_leaving_a_story_is_said() {
+        assert!(left(true, false));
+        assert!(!left(true, true));
+        assert!(!left(false, true));
+        assert!(!left(false, false));
     }
 
     #[test]

@@ -147,6 +147,21 @@ pub fn use_go() -> Callback<Route> {
     })
 }
 
+/// The decision for `link` in `context` under an explicit `scenario`
+/// (one side of Compare, a story's compare step) with the active rules,
+/// memoised on exactly those: a change of one side decides that side again
+/// and never the other.
+#[hook]
+pub fn use_side_decision(link: &str, context: Context, scenario: Scenario) -> Rc<Decision> {
+    let rules = use_view().rules.clone();
+    use_memo(
+        (AttrValue::from(link.to_string()), context, scenario, rules),
+        |(link, context, scenario, rules)| {
+            crate::policy::decide(rules.rules(), link, *context, scenario)
+        },
+    )
+}
+
 /// The link whose dialog is open over a chat or Moments, with callbacks
 /// that open one and close it (issue 25). The address carries it
 /// (`open=`, `state::params::OPEN`), written in place (no history entry),

@@ -30,6 +30,9 @@ export function modal(el) {
   const d = document, before = d.activeElement;
   const list = () => el.querySelectorAll('button:not([disabled]),[href],input:not([disabled]),select:not([disabled]),textarea:not([disabled])');
   const key = (e) => {
+    // A layer opened inside this one (Cite this over a link's dialog) has
+    // handled the key: Escape closes that layer only.
+    if (e.defaultPrevented) return;
     if (e.key === 'Escape') {
       const c = el.querySelector('[data-cancel]');
       if (c) { e.preventDefault(); c.click(); }

@@ -38,6 +38,16 @@ pub enum Route {
     /// One platform's history (`#/history?platform=douyin`); the platform
     /// is in the query, read by the screen as the timeline reads `id`.
     History,
+    /// One link in two scenarios side by side (`#/compare?url=…&a.date=…`);
+    /// everything it shows is in the query (`state::compare`).
+    Compare,
+    /// The guided stories (`#/stories`).
+    Stories,
+    /// One story (`#/story/<id>?step=N`; the step is in the query).
+    Story {
+        /// The story's id.
+        id: String,
+    },
     /// Anything else.
     NotFound,
 }
@@ -71,10 +81,22 @@ impl Route {
             "/register" => Route::Register,
             "/connection" => Route::Connection,
             "/history" => Route::History,
-            _ => match path.strip_prefix("/chats/") {
-                Some(id) if !id.is_empty() && !id.contains('/') => Route::Chat { id: decode(id) },
-                _ => Route::NotFound,
-            },
+            "/compare" => Route::Compare,
+            "/stories" => Route::Stories,
+            _ => {
+                let under = |prefix: &str| {
+                    path.strip_prefix(prefix)
+                        .filter(|id| !id.is_empty() && !id.contains('/'))
+                        .map(decode)
+                };
+                if let Some(id) = under("/chats/") {
+                    Route::Chat { id }
+                } else if let Some(id) = under("/story/") {
+                    Route::Story { id }
+                } else {
+                    Route::NotFound
+                }
+            }
         }
     }
 
@@ -95,9 +117,17 @@ impl Route {
             Route::Register => "/register",
             Route::Connection => "/connection",
             Route::History => "/history",
+            Route::Compare => "/compare",
+            Route::Stories => "/stories",
+            Route::Story { id } => return String::from("/story/") + &encode(id),
             Route::NotFound => "/404",
         };
         fixed.to_string()
+    }
+
+    /// Whether this is one of a story's steps.
+    pub fn is_story(&self) -> bool {
+        matches!(self, Route::Story { .. })
     }
 
     /// The tab this screen belongs to, if it is a top-level screen.
@@ -122,6 +152,11 @@ impl Route {
             | Route::Rules
             | Route::Connection => Some(Route::Discover),
             Route::History => Some(Route::Timeline),
+            Route::Compare => Some(Route::Open),
+            Route::Stories => Some(Route::Discover),
+            // A story's own Exit story goes back to where the reader came
+            // from; its Back and Next are the steps.
+            Route::Story { .. } => None,
             Route::Register => Some(Route::Me),
             Route::NotFound => Some(Route::Chats),
             _ => None,
@@ -143,6 +178,8 @@ impl Route {
             Route::Register => T::Register,
             Route::Connection => T::Connection,
             Route::History => T::HistoryTitle,
+            Route::Compare => T::Compare,
+            Route::Stories | Route::Story { .. } => T::Stories,
             Route::NotFound => T::NotFoundTitle,
         }
     }
@@ -173,6 +210,14 @@ mod tests {
             ("/register", Route::Register),
             ("/connection", Route::Connection),
             ("/history", Route::History),
+            ("/compare", Route::Compare),
+            ("/stories", Route::Stories),
+            (
+                "/story/the-opening",
+                Route::Story {
+                    id: "the-opening".into(),
+                },
+            ),
         ] {
             assert_eq!(Route::recognize(path), route.clone(), "{path}");
             assert_eq!(route.to_path(), path);
@@ -198,6 +243,21 @@ mod tests {
             crate::ui::router::href(&Route::History, &[("platform", id)])
         );
         assert_eq!(Route::History.parent(), Some(Route::Timeline));
+    }
+
+    /// present links to Compare itself, as to a history.
+    #[test]
+    fn a_compare_link_is_the_routers() {
+        use crate::state::compare::Compare;
+        let c = Compare::new(
+            "https://m.tb.cn/h.x?a=1&b",
+            crate::policy::Context::Group,
+            Default::default(),
+        );
+        assert_eq!(
+            crate::present::href::compare(&c),
+            crate::ui::router::href(&Route::Compare, &c.query())
+        );
     }
 
     #[test]

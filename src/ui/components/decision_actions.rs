@@ -4,6 +4,7 @@
 //! card opens), each button a component that owns its own dialog.
 
 use crate::policy::engine::Decision;
+use crate::policy::scenario::Scenario;
 use crate::policy::Context;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,17 +18,28 @@ pub struct DecisionActionsProps {
     pub link: AttrValue,
     /// Where it was shared.
     pub context: Context,
+    /// The scenario it was decided in, when not the store's (a side of
+    /// Compare).
+    #[prop_or_default]
+    pub scenario: Option<Scenario>,
 }
 
 /// The row of actions under a decision.
 #[component]
 pub fn DecisionActions(props: &DecisionActionsProps) -> Html {
     let _ = (&props.decision, &props.link, props.context);
+    // Not in the release build yet: the bundle ceiling (`OVER_BUDGET`).
+    if !crate::OVER_BUDGET {
+        return Html::default();
+    }
     html! {
         <div class="decision-actions">
-            // Cite this (src/ui/components/cite.rs)
-            // Compare… (src/ui/components/compare_button.rs)
-            // Suggest a correction (src/ui/components/correction.rs)
+            <super::cite::CiteThis what={super::cite::Subject::Decision { decision: props.decision.clone(),
+                link: props.link.clone(), context: props.context, scenario: props.scenario }} />
+            <super::compare_button::CompareButton link={props.link.clone()}
+                context={props.context} scenario={props.scenario} />
+            <super::correction::SuggestCorrection decision={props.decision.clone()}
+                link={props.link.clone()} context={props.context} scenario={props.scenario} />
         </div>
     }
 }

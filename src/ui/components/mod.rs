@@ -2,8 +2,12 @@
 //! outcome screen and its Why, the scenario controls, the group editor,
 //! copy buttons; and, here, icons, avatars and the confirmation dialog.
 
+pub mod cite;
 pub mod clipboard;
+pub mod compare_button;
+pub mod correction;
 pub mod decision_actions;
+pub mod download;
 pub mod group;
 pub mod link_card;
 pub mod link_overlay;
@@ -50,6 +54,8 @@ pub fn icon(name: &str) -> Html {
         "voice" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm-2 6a4 4 0 0 1 0 6m3-8a7 7 0 0 1 0 10",
         "emoji" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9 10v.5m6-.5v.5M8 14a4.5 4.5 0 0 0 8 0",
         "plus" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 5v8m-4-4h8",
+        // An open book, for the guided stories.
+        "stories" => "M12 6c-2-1.5-5-2-8-2v14c3 0 6 .5 8 2 2-1.5 5-2 8-2V4c-3 0-6 .5-8 2zm0 0v14",
         // An "i" in a circle, for About.
         "about" => "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 7v7m0-10v.5",
         _ => "",

@@ -12,9 +12,11 @@ use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::engine::Decision;
 use crate::policy::rules::{LinkForm, Outcome, Rules, Text};
+use crate::policy::scenario::Scenario;
 use crate::policy::Context;
 use crate::present::outcome as page;
 use crate::state::chats::ChatsAction;
+use crate::state::compare::Side;
 use crate::state::mini;
 use crate::state::model::ME;
 use crate::state::Action;
@@ -41,6 +43,12 @@ pub struct OutcomeProps {
     /// Whether the Why section starts open (the opener shows it at once).
     #[prop_or_default]
     pub why_open: bool,
+    /// On Compare, the side it shows (`data-side`; its Why gets its own id).
+    #[prop_or_default]
+    pub side: Option<Side>,
+    /// The scenario it was decided in, when not the store's (Compare's).
+    #[prop_or_default]
+    pub scenario: Option<Scenario>,
 }
 
 /// The status element of UI-CONTRACT.md (`role="status"` and the `data-*`
@@ -56,6 +64,12 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
     let lang = store.lang();
     let t = text_of(d, lang);
     let reason = crate::i18n::reason(d, lang);
+    let scenario = props.scenario.unwrap_or(store.data().scenario);
+    let why = match props.side {
+        Some(Side::A) => "why-a",
+        Some(Side::B) => "why-b",
+        None => "why",
+    };
     let go_on = {
         let continued = continued.clone();
         Callback::from(move |_: MouseEvent| continued.set(true))
@@ -125,20 +139,21 @@ pub fn OutcomeView(props: &OutcomeProps) -> Html {
             data-platform={d.platform_id().to_string()} data-host={d.host.clone()}
             data-share={d.share_str()} data-rules={d.rules_attr()}
             data-confidence={d.confidence_str()} data-assumption={d.assumption_str()}
-            data-reachable={d.reachable_str()} data-rules-source={d.rules_source()}>
+            data-reachable={d.reachable_str()} data-rules-source={d.rules_source()}
+            data-side={props.side.map(Side::as_str)}>
             { props.children.clone() }
-            { super::why::badges(d, store.data().scenario.cohort, lang, &open_why) }
+            { super::why::badges(d, scenario.cohort, lang, &open_why, why) }
             <div class="wx-screen">{ screen }</div>
             { network_notice(d, lang) }
             if d.share {
                 <ShareBox link={props.link.clone()} />
             }
-            <details id="why" class="why" open={*why_open} ontoggle={on_toggle}>
+            <details id={why} class="why" open={*why_open} ontoggle={on_toggle}>
                 <summary><h3>{ T::Why.tr(lang) }</h3></summary>
-                { super::why::why_body(d, store.rules(), lang) }
+                { super::why::why_body(d, store.rules(), &store.data().rules_fingerprint(), lang) }
             </details>
             <super::decision_actions::DecisionActions decision={props.decision.clone()}
-                link={props.link.clone()} context={props.context} />
+                link={props.link.clone()} context={props.context} scenario={props.scenario} />
             { props.after.clone() }
         </section>
     }

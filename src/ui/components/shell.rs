@@ -58,6 +58,19 @@ pub fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    // Leaving a story keeps the scenario its last step set: say so once,
+    // so the reader is not surprised by the day on the next screen.
+    {
+        let store = store.clone();
+        let was = use_mut_ref(|| route.clone());
+        use_effect_with(route.clone(), move |now| {
+            let before = std::mem::replace(&mut *was.borrow_mut(), now.clone());
+            if crate::state::story::left(before.is_story(), now.is_story()) {
+                store.dispatch(Action::Notify(NoticeKind::StoryLeft));
+            }
+        });
+    }
+
     let title: AttrValue = match &route {
         Route::Chat { id } => match store.data().chat(id) {
             Some(chat) => store
@@ -170,6 +183,7 @@ fn notice(store: &Store, n: &Notice) -> Html {
         },
         NoticeKind::WriteFailed => html! { store.t(T::StorageWriteFailed) },
         NoticeKind::Synced => html! { store.t(T::StorageSynced) },
+        NoticeKind::StoryLeft => html! { crate::i18n::stories::S::Kept.tr(store.lang()) },
         NoticeKind::Dropped(why) => html! { why.explain(store.lang()) },
         NoticeKind::Imported { backup_key } => html! {
             <>{ store.t(T::ImportedNotice) }{" "}<code>{ backup_key }</code></>
@@ -192,6 +206,7 @@ fn notice_kind(kind: &NoticeKind) -> &'static str {
         NoticeKind::StorageRecovered { .. } => "recovered",
         NoticeKind::WriteFailed => "write-failed",
         NoticeKind::Synced => "synced",
+        NoticeKind::StoryLeft => "story-left",
         NoticeKind::Dropped(_) => "dropped",
         NoticeKind::Imported { .. } => "imported",
     }

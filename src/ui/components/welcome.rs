@@ -78,6 +78,9 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                 <p class="welcome-text">{ view.t(T::WelcomeDayHelp) }</p>
                 <h3 id="welcome-ways" class="welcome-ways-title">{ view.t(T::WaysIn) }</h3>
                 <ul class="welcome-ways" aria-labelledby="welcome-ways">
+                    if crate::OVER_BUDGET {
+                        { way(Route::Stories, T::WayStories) }
+                    }
                     { way(Route::Open, T::WayOpener) }
                     { way(Route::Timeline, T::WayTimeline) }
                 </ul>

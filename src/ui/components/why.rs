@@ -7,6 +7,7 @@ use super::markup::html;
 use crate::i18n::T;
 use crate::lang::Lang;
 use crate::policy::engine::Decision;
+use crate::policy::fingerprint::Fingerprint;
 use crate::policy::rules::{Confidence, Rules};
 use crate::policy::scenario::Cohort;
 use crate::present::words::outcome_key;
@@ -15,8 +16,15 @@ use yew::prelude::*;
 /// How sure the decision is and what it rests on, where it is shown: the
 /// confidence (always), "Assumption" when inferred, "Not without a VPN"
 /// when the page does not load, and one line on the rollout cohort with
-/// what the other cohort saw. Each badge opens the Why section (`open`).
-pub fn badges(d: &Decision, cohort: Cohort, lang: Lang, open: &Callback<MouseEvent>) -> Html {
+/// what the other cohort saw. Each badge opens the Why section (`open`,
+/// whose id is `why`: each side of Compare has its own).
+pub fn badges(
+    d: &Decision,
+    cohort: Cohort,
+    lang: Lang,
+    open: &Callback<MouseEvent>,
+    why: &'static str,
+) -> Html {
     // How sure the record is, always: high too, so that the question is
     // answered where it is asked (each badge opens Why, which says why).
     let (confidence, class) = match d.confidence {
@@ -40,10 +48,10 @@ pub fn badges(d: &Decision, cohort: Cohort, lang: Lang, open: &Callback<MouseEve
         <>
             <p class="badges">
                 <button type="button" class={class} onclick={open.clone()}
-                    aria-controls="why">{ confidence.tr(lang) }</button>
+                    aria-controls={why}>{ confidence.tr(lang) }</button>
                 if d.assumption {
                     <button type="button" class="badge assumption" onclick={open.clone()}
-                        aria-controls="why">{ T::BadgeAssumption.tr(lang) }</button>
+                        aria-controls={why}>{ T::BadgeAssumption.tr(lang) }</button>
                 }
                 if !d.reachable {
                     <span class="chip network">{ T::Unreachable.tr(lang) }</span>
@@ -62,7 +70,11 @@ pub fn badges(d: &Decision, cohort: Cohort, lang: Lang, open: &Callback<MouseEve
 }
 
 /// The body of the Why section; `rules` are the active rules, which
-/// decided `d`.
-pub fn why_body(d: &Decision, rules: &Rules, lang: Lang) -> Html {
-    html(crate::present::why::body(d, rules, lang))
+/// decided `d`, and `fingerprint` their file's (the line a citation
+/// names: which rules these were).
+pub fn why_body(d: &Decision, rules: &Rules, fingerprint: &Fingerprint, lang: Lang) -> Html {
+    html! {<>
+        { html(crate::present::why::body(d, rules, lang)) }
+        { html(crate::present::cite::fingerprint(fingerprint, lang, false)) }
+    </>}
 }

@@ -1,24 +1,21 @@
 //! The batch check under the link opener: many links at once, a table of
-//! their outcomes in the three contexts, and a CSV download.
+//! their outcomes in the three contexts, and its downloads (CSV and data
+//! package, `ui::components::download`).
 
 use crate::i18n::T;
 use crate::present::batch::table;
-use crate::state::opener::{batch, csv, BatchRow};
+use crate::state::opener::{batch, BatchRow};
+use crate::ui::components::download::{Downloads, Source};
 use crate::ui::components::markup::Shared;
 use crate::ui::hooks::use_store;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// An object URL holding `text` as a file of type `mime`, for a download
 /// link (the CSV here, the data export on Me).
 pub(super) fn object_url(text: &str, mime: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    crate::ui::components::download::blob_url(text.as_bytes(), mime)
 }
 
 /// Rows added to the batch table per task: a thousand rows appear in four
@@ -31,11 +28,11 @@ const BATCH_CHUNK: usize = 250;
 /// A component that owns its state, so that typing in the opener's Link
 /// box above it never re-renders its table. The table is markup
 /// (`present::batch::table`), built again only when its rows or the
-/// language change; the CSV's object URL is made on the click that downloads it.
+/// language change; the downloads are made on the click that asks for them.
 #[component]
 pub fn BatchCheck() -> Html {
     let store = use_store();
-    let (area, anchor) = (use_node_ref(), use_node_ref());
+    let area = use_node_ref();
     // `None` until the first Check, so that an empty check can say so.
     let text = use_state_eq(|| None::<String>);
     let shown = use_state_eq(|| 0usize);
@@ -66,22 +63,6 @@ pub fn BatchCheck() -> Html {
             }
         })
     };
-    let on_download = {
-        let (rows, anchor) = (rows.clone(), anchor.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(a) = anchor.cast::<web_sys::HtmlElement>() else {
-                return;
-            };
-            // One object URL alive at a time: the previous one is released.
-            if let Some(old) = a.get_attribute("href") {
-                let _ = web_sys::Url::revoke_object_url(&old);
-            }
-            if let Some(url) = object_url(&csv(&rows), "text/csv;charset=utf-8") {
-                let _ = a.set_attribute("href", &url);
-                a.click();
-            }
-        })
-    };
     let lang = store.lang();
     let done = (*shown).min(total);
     let markup = use_memo((rows.clone(), done, lang), |(rows, done, lang)| {
@@ -97,9 +78,8 @@ pub fn BatchCheck() -> Html {
                 <div class="actions">
                     <button type="button" class="btn primary" onclick={on_check}>{ store.t(T::Check) }</button>
                     if total > 0 {
-                        <button type="button" class="btn batch-csv" onclick={on_download}>{ store.t(T::DownloadCsv) }</button>
+                        <Downloads source={Source::Links(rows.clone())} />
                     }
-                    <a ref={anchor} hidden=true download="walled-garden-links.csv"></a>
                 </div>
             </div>
             if let Some(table) = table {

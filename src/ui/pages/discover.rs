@@ -1,4 +1,4 @@
-//! Discover: the doors to Moments, mini programs and the simulator's tools,
+//! Discover: the doors to the guided stories, Moments, mini programs and the simulator's tools,
 //! and **About Walled Garden** (the welcome again, issue 25).
 
 use crate::i18n::T;
@@ -9,7 +9,11 @@ use crate::ui::hooks::use_store;
 use crate::ui::route::Route;
 use yew::prelude::*;
 
+// The stories come first: a newcomer's way in (issue 27), once the
+// bundle has room for them (`crate::OVER_BUDGET`).
+const STORIES: &[(Route, T, &str)] = &[(Route::Stories, T::Stories, "stories")];
 const ENTRIES: &[&[(Route, T, &str)]] = &[
+    if crate::OVER_BUDGET { STORIES } else { &[] },
     &[(Route::Moments, T::Moments, "moments")],
     &[
         (Route::MiniPrograms, T::MiniPrograms, "mini"),

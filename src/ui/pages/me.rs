@@ -91,6 +91,7 @@ pub fn MeScreen() -> Html {
             <div class="actions">
                 <AboutEntry classes={classes!("btn")} />
             </div>
+            { crate::ui::components::markup::html(crate::present::cite::fingerprint(&store.data().rules_fingerprint(), lang, true)) }
             if *confirming {
                 <ConfirmDialog title={store.t(T::ResetConfirmTitle)} body={store.t(T::ResetConfirmBody)}
                     confirm={store.t(T::Reset)} on_confirm={on_reset} {on_cancel} />

@@ -4,7 +4,8 @@
 //! with the reason.
 
 use crate::i18n::{Explain, T};
-use crate::policy::sync::{SyncStatus, SyncTarget};
+use crate::lang::Lang;
+use crate::policy::sync::{SyncAnswer, SyncStatus, SyncTarget};
 use crate::state::moments::{
     audience, check, reduce_draft, sync_answer_for, visibility_str, Draft, DraftAction,
     MomentsAction, MAX_PICTURES, MAX_POST_CHARS, PICTURES, TAGS,
@@ -29,6 +30,34 @@ impl Reducible for DraftState {
         } else {
             Rc::new(DraftState(d))
         }
+    }
+}
+
+/// One sync box of the composer (UI-CONTRACT.md: `data-sync`, the reason
+/// and record id beside it): checkable only when available; `toggle`
+/// `None` shows it without a draft (a story step about 2017).
+pub fn sync_row(
+    a: &SyncAnswer,
+    checked: bool,
+    toggle: Option<Callback<Event>>,
+    lang: Lang,
+) -> Html {
+    let target = a.target;
+    let available = a.status == SyncStatus::Available;
+    let id = format!("sync-{}", target.as_str());
+    html! {
+        <div key={target.as_str()} class="sync-row" data-target={target.as_str()}>
+            <input type="checkbox" id={id.clone()} data-sync={a.status.as_str()} disabled={!available || toggle.is_none()}
+                {checked} onchange={toggle} aria-describedby={format!("{id}-why")} />
+            <label for={id.clone()}>{ T::sync_to(target).tr(lang) }</label>
+            <span class={classes!("sync-status", a.status.as_str())}>{ T::sync_status(a.status).tr(lang) }</span>
+            <p class="sync-why" id={format!("{id}-why")}>
+                { a.reason(lang).to_string() }{" "}<span class="sync-source">{ a.source.to_string() }</span>
+                if a.assumption {
+                    {" "}<span class="flag assumption">{ T::BadgeAssumption.tr(lang) }</span>
+                }
+            </p>
+        </div>
     }
 }
 
@@ -119,27 +148,12 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let t = |k: T| store.t(k);
     let syncs = SyncTarget::ALL.map(|target| {
         let a = sync_answer_for(rules, &scenario, store.data().account.region, target);
-        let available = a.status == SyncStatus::Available;
-        let checked = available && d.sync.contains(&target);
-        let id = format!("sync-{}", target.as_str());
+        let checked = a.status == SyncStatus::Available && d.sync.contains(&target);
         let toggle = {
             let draft = draft.clone();
             Callback::from(move |_: Event| draft.dispatch(DraftAction::Sync(target)))
         };
-        html! {
-            <div key={target.as_str()} class="sync-row" data-target={target.as_str()}>
-                <input type="checkbox" id={id.clone()} data-sync={a.status.as_str()} disabled={!available}
-                    {checked} onchange={toggle} aria-describedby={format!("{id}-why")} />
-                <label for={id.clone()}>{ t(T::sync_to(target)) }</label>
-                <span class={classes!("sync-status", a.status.as_str())}>{ t(T::sync_status(a.status)) }</span>
-                <p class="sync-why" id={format!("{id}-why")}>
-                    { a.reason(lang).to_string() }{" "}<span class="sync-source">{ a.source.to_string() }</span>
-                    if a.assumption {
-                        {" "}<span class="flag assumption">{ t(T::BadgeAssumption) }</span>
-                    }
-                </p>
-            </div>
-        }
+        sync_row(&a, checked, Some(toggle), lang)
     });
     let pictures = PICTURES.iter().enumerate().map(|(i, (key, en, zh))| {
         let k = i as u8;

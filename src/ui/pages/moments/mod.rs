@@ -6,6 +6,7 @@ mod composer;
 mod post;
 mod settings;
 
+pub use composer::sync_row;
 pub use settings::moments_settings;
 
 use crate::i18n::moments::view_line;

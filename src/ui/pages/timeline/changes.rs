@@ -78,9 +78,9 @@ pub fn WhatChanged() -> Html {
         Some(Ok(_)) if rows.is_empty() => {
             html! { <p class="changes-none" role="status">{ store.t(T::NothingChanged) }</p> }
         }
-        Some(Ok((_, _, Ask::Ends))) => html! {<>
+        Some(Ok((a, _, Ask::Ends))) => html! {<>
             <p class="changes-count" role="status">{ rows.len() }{ " " }{ store.t(T::ChangedCells) }</p>
-            { html(list(&rows, store.rules(), store.lang())) }
+            { html(list(&rows, &Scenario { date: *a, ..undated }, store.rules(), store.lang())) }
         </>},
         Some(Ok((_, _, Ask::Between))) => html! {<>
             <p class="changes-count" role="status">{ rows.len() }{ " " }{ store.t(T::ChangesBetween) }</p>
@@ -103,6 +103,10 @@ pub fn WhatChanged() -> Html {
                 <button type="button" class="btn" onclick={ask(Ask::Between)}>{ store.t(T::EveryChangeBetween) }</button>
             </div>
             { result }
+            if let (true, Some(Ok((from, to, _)))) = (crate::OVER_BUDGET, *compared) {
+                <crate::ui::components::cite::CiteThis what={crate::ui::components::cite::Subject::Changes(from, to)} />
+                <crate::ui::components::download::Downloads source={crate::ui::components::download::Source::Changes { from, to, rows: rows.clone() }} />
+            }
         </section>
     }
 }

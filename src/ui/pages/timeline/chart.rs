@@ -87,6 +87,9 @@ pub fn Chart() -> Html {
                 </div>
             </div>
             { drawn.1.html() }
+            if crate::OVER_BUDGET {
+                <crate::ui::components::download::ChartDownloads context={*ctx} />
+            }
         </section>
     }
 }

@@ -10,6 +10,8 @@ mod changes;
 mod chart;
 mod matrix;
 
+pub use matrix::Matrix;
+
 use crate::i18n::T;
 use crate::policy::matrix::{END, START};
 use crate::present::record;
@@ -34,6 +36,10 @@ pub fn TimelineScreen() -> Html {
         <div class="timeline">
             <Scrubber />
             <matrix::Matrix />
+            if crate::OVER_BUDGET {
+                <crate::ui::components::cite::CiteThis what={crate::ui::components::cite::Subject::Matrix} />
+                <crate::ui::components::download::Downloads source={crate::ui::components::download::Source::Matrix} />
+            }
             <chart::Chart />
             <changes::WhatChanged />
             <Record />
@@ -163,7 +169,12 @@ fn Record() -> Html {
     html! {
         <section class="record" aria-labelledby="record-title" {onclick}>
             <h2 id="record-title" class="section-title">{ store.t(T::Timeline) }</h2>
-            { shown.html() }
+            if crate::OVER_BUDGET {
+                <crate::ui::components::download::Downloads source={crate::ui::components::download::Source::Record} />
+                <crate::ui::components::cite::CiteEntries cards={(*shown).clone()} />
+            } else {
+                { shown.html() }
+            }
         </section>
     }
 }
