@@ -9,26 +9,15 @@ super::strings! {
     Svg => "Download SVG", "下载 SVG";
     Png => "Download PNG", "下载 PNG";
     Intro => "A data package made by Walled Garden, a mock WeChat that runs the interoperability rules of China's super-apps on the user's machine. Every row comes from the rules named below; the permalink opens the same screen.", "由 Walled Garden 生成的数据包。Walled Garden 是一个模拟微信，在用户本机运行中国超级应用之间的互通规则。每一行都来自下面列出的规则；永久链接可打开同一屏幕。";
-    Made => "Made on", "生成日期";
-    App => "App", "应用";
-    Rules => "Rules", "规则";
     Custom => "the user's own rules (edited in the rules editor), not the built-in ones", "用户自己的规则（在规则编辑器中修改），而非内置规则";
-    Scenario => "Scenario", "情景";
+    Rules => "Rules", "规则";
     Days => "Days", "日期范围";
     Permalink => "Permalink", "永久链接";
-    Files => "Files", "文件";
-    CsvFile => "the table: UTF-8, comma-separated, CRLF line ends, a header line, one row per", "数据表：UTF-8 编码，逗号分隔，CRLF 换行，首行为表头，每行一条：";
-    JsonFile => "the Frictionless Data Package descriptor: every column with its type, the licence, the sources, the citation, the rules fingerprint, the scenario and the permalink", "Frictionless 数据包描述文件：每一列及其类型、许可、来源、引用、规则指纹、情景和永久链接";
-    Columns => "Columns", "列";
-    Booleans => "Booleans are yes or no; an empty cell is a value the record does not give.", "布尔值为 yes 或 no；空单元格表示记录没有给出该值。";
-    SureHead => "Confidence and assumption", "可信度与假设";
-    Sure => "confidence says how sure the record is of a decision: high (a source states it), medium or low (reprints, aggregators, or an inference). assumption is yes when any part of it (the page, the card, the share button, the reason) comes from an inferred rule rather than a source; an assumption is never of high confidence. Each rule's sources are in the rules file and in the record.", "confidence 表示记录对该判定的把握：high（有来源明确说明）、medium 或 low（转载、聚合网站或推断）。只要判定的任一部分（页面、卡片、分享按钮、原因）来自推断的规则而非来源，assumption 即为 yes；假设从不是高可信度。每条规则的来源见规则文件和记录。";
-    CiteHead => "How to cite", "如何引用";
-    Cite => "Cite the package as below. The rules fingerprint (the SHA-256 of the rules file) and the permalink let a reader reproduce every row.", "请按以下格式引用本数据包。规则指纹（规则文件的 SHA-256）和永久链接可让读者重现每一行。";
-    SheetHead => "Spreadsheets", "电子表格";
-    Sheet => "A cell that begins with =, +, -, @, a tab or a carriage return starts with an added ' so that a spreadsheet shows it as text and never runs it as a formula (OWASP's advice on CSV injection). Remove that first ' when you read such a cell as data.", "以 =、+、-、@、制表符或回车开头的单元格前加了一个 '，使电子表格把它当作文本显示，而不会当作公式执行（OWASP 针对 CSV 注入的建议）。作为数据读取这类单元格时，请去掉开头的 '。";
-    LicenceHead => "Licence", "许可";
-    Licence => "MIT, as Walled Garden. The facts come from the public sources the record names.", "MIT，与 Walled Garden 相同。事实来自记录中列出的公开来源。";
+    // The README, its slots (\u{1}) filled in order by
+    // `present::download::package::readme`: the title, the introduction,
+    // the day made, the version, the rules, the scenario, the days, the
+    // permalink, the CSV's name, what a row is, the columns, the citation.
+    Readme => "# \u{1} · Walled Garden\n\n\u{1}\n\n- Made on: \u{1}\n- App: Walled Garden \u{1}\n- Rules: \u{1}\n- Scenario: \u{1}\n- Days: \u{1}\n- Permalink: \u{1}\n\n## Files\n\n- `\u{1}`: the table (UTF-8, comma-separated, CRLF line ends, a header line), one row per \u{1}.\n- `datapackage.json`: the Frictionless Data Package descriptor: every column with its type, the licence, the sources, the citation, the rules fingerprint, the scenario and the permalink.\n\n## Columns\n\n\u{1}\nBooleans are yes or no; an empty cell is a value the record does not give.\n\n## Confidence and assumption\n\nconfidence says how sure the record is: high (a source states it), medium or low (reprints, aggregators, an inference). assumption is yes when any part (the page, the card, the share button, the reason) comes from an inferred rule rather than a source; an assumption is never of high confidence. The sources of every rule are in the rules file and the record.\n\n## How to cite\n\nCite the package as below. The rules fingerprint (the SHA-256 of the rules file) and the permalink let a reader reproduce every row.\n\n\u{1}\n## Spreadsheets\n\nA cell that begins with =, +, -, @, a tab or a carriage return starts with an added ' so that a spreadsheet shows it as text and never runs it as a formula (OWASP's advice on CSV injection). Remove that ' to read such a cell as data.\n\n## Licence\n\nMIT, as Walled Garden. The facts come from the public sources the record names.\n", "# \u{1} · Walled Garden\n\n\u{1}\n\n- 生成日期：\u{1}\n- 应用：Walled Garden \u{1}\n- 规则：\u{1}\n- 情景：\u{1}\n- 日期范围：\u{1}\n- 永久链接：\u{1}\n\n## 文件\n\n- `\u{1}`：数据表（UTF-8 编码，逗号分隔，CRLF 换行，首行为表头），每行一条\u{1}。\n- `datapackage.json`：Frictionless 数据包描述文件：每一列及其类型、许可、来源、引用、规则指纹、情景和永久链接。\n\n## 列\n\n\u{1}\n布尔值为 yes 或 no；空单元格表示记录没有给出该值。\n\n## 可信度与假设\n\nconfidence 表示记录的把握：high（有来源明确说明）、medium 或 low（转载、聚合网站或推断）。只要任一部分（页面、卡片、分享按钮、原因）来自推断的规则而非来源，assumption 即为 yes；假设从不是高可信度。每条规则的来源见规则文件和记录。\n\n## 如何引用\n\n请按以下格式引用本数据包。规则指纹（规则文件的 SHA-256）和永久链接可让读者重现每一行。\n\n\u{1}\n## 电子表格\n\n以 =、+、-、@、制表符或回车开头的单元格前加了一个 '，使电子表格把它当作文本显示，而不会当作公式执行（OWASP 针对 CSV 注入的建议）。作为数据读取时请去掉这个 '。\n\n## 许可\n\nMIT，与 Walled Garden 相同。事实来自记录中列出的公开来源。\n";
     SourceApp => "Walled Garden, the rules file", "Walled Garden 规则文件";
     RowMatrix => "platform and context on the scenario's day", "情景日期某平台在某场景下的结果";
     RowChanges => "cell that changed", "发生变化的单元格";
@@ -68,48 +57,6 @@ super::strings! {
     ColAssumed => "The whole entry is stated by no source.", "整个条目没有来源明确说明。";
 }
 
-impl D {
-    /// The description of the column `name` (a name of
-    /// `present::download::tables`); `None` for a name it does not know
-    /// (a test checks every column has one).
-    pub fn column(name: &str) -> Option<D> {
-        Some(match name {
-            "date" => D::ColDate,
-            "platform" => D::ColPlatform,
-            "link" => D::ColLink,
-            "host" => D::ColHost,
-            "context" => D::ColContext,
-            "outcome" => D::ColOutcome,
-            "display" => D::ColDisplay,
-            "share" => D::ColShare,
-            "reachable" => D::ColReachable,
-            "confidence" => D::ColConfidence,
-            "assumption" => D::ColAssumption,
-            "rules" => D::ColRules,
-            "before" => D::ColBefore,
-            "after" => D::ColAfter,
-            "display_before" => D::ColDisplayBefore,
-            "display_after" => D::ColDisplayAfter,
-            "rules_before" => D::ColRulesBefore,
-            "rules_after" => D::ColRulesAfter,
-            "chat" => D::ColChat,
-            "group" => D::ColGroup,
-            "moments" => D::ColMoments,
-            "id" => D::ColId,
-            "section" => D::ColSection,
-            "until" => D::ColUntil,
-            "precision" => D::ColPrecision,
-            "title" => D::ColTitle,
-            "what" => D::ColWhat,
-            "sources" => D::ColSources,
-            "urls" => D::ColUrls,
-            "weak" => D::ColWeak,
-            "assumed" => D::ColAssumed,
-            _ => return None,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +71,8 @@ mod tests {
             assert!(!k.tr(Lang::Zh).trim().is_empty(), "{k:?}");
         }
         assert_eq!(D::Package.tr(Lang::En), "Download data package");
-        assert_eq!(D::column("nonsense"), None);
+        // Both READMEs have every slot.
+        let slots = |l| D::Readme.tr(l).matches('\u{1}').count();
+        assert_eq!((slots(Lang::En), slots(Lang::Zh)), (12, 12));
     }
 }

@@ -130,7 +130,12 @@ mod tests {
     use super::*;
     use crate::present::download::{Field, Type};
 
-    const FIELDS: [Field; 2] = [Field::new("a", Type::String), Field::new("b", Type::String)];
+    use crate::i18n::download::D;
+
+    const FIELDS: [Field; 2] = [
+        Field::new("a", Type::String, D::ColId),
+        Field::new("b", Type::String, D::ColId),
+    ];
 
     #[test]
     fn fields_are_quoted_when_they_must_be() {

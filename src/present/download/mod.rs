@@ -50,20 +50,22 @@ impl Type {
     }
 }
 
-/// A column: its name in the CSV's header and its type; its description is
-/// [`D::column`] of the name, in the package's language.
+/// A column: its name in the CSV's header, its type and its description
+/// (in the package's language, in `datapackage.json` and the README).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
     /// The header's name (an identifier: the same in both languages).
     pub name: &'static str,
     /// Its type.
     pub ty: Type,
+    /// What it means.
+    pub about: D,
 }
 
 impl Field {
-    /// A column named `name` of type `ty`.
-    pub const fn new(name: &'static str, ty: Type) -> Field {
-        Field { name, ty }
+    /// A column named `name` of type `ty`, meaning `about`.
+    pub const fn new(name: &'static str, ty: Type, about: D) -> Field {
+        Field { name, ty, about }
     }
 }
 

@@ -12,9 +12,9 @@
 //! parses; `frictionless validate` checks a package in `make test`.
 
 use super::zip::Zip;
-use super::{Field, Kind, Table, Type};
+use super::{Kind, Table, Type};
 use crate::i18n::download::D;
-use crate::json::{write_int, write_str};
+use crate::json::write_str;
 use crate::lang::Lang;
 use crate::policy::record::{entries, entry, source_name, source_url};
 use crate::policy::scenario::{vpn_str, Date};
@@ -84,242 +84,187 @@ fn package_name(t: &Table, c: &Citation) -> String {
     s
 }
 
-/// A pretty-printing JSON writer over `crate::json`'s escaping: two spaces
-/// a level, one member or item a line, so the descriptor reads well.
-struct Json {
-    out: String,
-    depth: usize,
-    fresh: bool,
+/// Where a template takes its next value: a control character no text of
+/// the templates holds.
+const SLOT: char = '\u{1}';
+
+/// `template` with each [`SLOT`] replaced, in order, by `values`. One
+/// template string and one loop instead of a push per piece: strings
+/// compress far better in the bundle than the code that would write them.
+fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 4096);
+    for (i, part) in template.split(SLOT).enumerate() {
+        if i > 0 {
+            out.push_str(values.get(i - 1).copied().unwrap_or_default());
+        }
+        out.push_str(part);
+    }
+    out
 }
 
-impl Json {
-    fn line(&mut self) {
-        if !self.fresh {
-            self.out.push(',');
-        }
-        self.out.push('\n');
-        for _ in 0..self.depth {
-            self.out.push_str("  ");
-        }
-        self.fresh = false;
-    }
-    /// Starts a member `"k": ` (inside an object).
-    fn key(&mut self, k: &str) -> &mut Json {
-        self.line();
-        write_str(&mut self.out, k);
-        self.out.push_str(": ");
-        self
-    }
-    /// Starts an item (inside an array).
-    fn item(&mut self) -> &mut Json {
-        self.line();
-        self
-    }
-    fn open(&mut self, c: char) -> &mut Json {
-        self.out.push(c);
-        self.depth += 1;
-        self.fresh = true;
-        self
-    }
-    fn close(&mut self, c: char) {
-        self.depth -= 1;
-        if !self.fresh {
-            self.out.push('\n');
-            for _ in 0..self.depth {
-                self.out.push_str("  ");
-            }
-        }
-        self.out.push(c);
-        self.fresh = false;
-    }
-    fn str(&mut self, v: &str) {
-        write_str(&mut self.out, v);
-    }
-    fn member(&mut self, k: &str, v: &str) {
-        self.key(k).str(v);
-    }
-    fn list(&mut self, k: &str, items: &[&str]) {
-        self.key(k).open('[');
-        for v in items {
-            self.item().str(v);
-        }
-        self.close(']');
-    }
+/// `v` as a JSON string literal (`crate::json`'s escaping).
+fn q(v: &str) -> String {
+    let mut s = String::with_capacity(v.len() + 2);
+    write_str(&mut s, v);
+    s
 }
 
-/// One column of the schema: its name, type, description in `lang`, and
-/// for booleans the words that mean true and false.
-fn field(j: &mut Json, f: &Field, lang: Lang) {
-    j.item().open('{');
-    j.member("name", f.name);
-    j.member("type", f.ty.as_str());
-    let about = D::column(f.name).map_or("", |d| d.tr(lang));
-    j.member("description", about);
-    if f.ty == Type::Boolean {
-        j.list("trueValues", &["yes"]);
-        j.list("falseValues", &["no"]);
+/// The descriptor: a Frictionless Data Package (v1) with one tabular
+/// resource, then our own keys for the provenance. Every slot takes a JSON
+/// value (strings already quoted by [`q`]).
+const DESCRIPTOR: &str = "{
+  \"profile\": \"tabular-data-package\",
+  \"name\": \u{1},
+  \"title\": \u{1},
+  \"description\": \u{1},
+  \"created\": \u{1},
+  \"licenses\": [{\"name\": \"MIT\", \"path\": \"https://opensource.org/licenses/MIT\", \"title\": \"MIT License\"}],
+  \"sources\": [\u{1}
+  ],
+  \"resources\": [{
+    \"name\": \u{1},
+    \"path\": \u{1},
+    \"profile\": \"tabular-data-resource\",
+    \"title\": \u{1},
+    \"format\": \"csv\",
+    \"mediatype\": \"text/csv\",
+    \"encoding\": \"utf-8\",
+    \"bytes\": \u{1},
+    \"hash\": \u{1},
+    \"dialect\": {\"delimiter\": \",\", \"lineTerminator\": \"\\r\\n\", \"quoteChar\": \"\\\"\", \"doubleQuote\": true, \"header\": true},
+    \"schema\": {
+      \"fields\": [\u{1}
+      ],
+      \"missingValues\": [\"\"]
     }
-    j.close('}');
+  }],
+  \"citation\": \u{1},
+  \"rules_sha256\": \u{1},
+  \"rules_fingerprint\": \u{1},
+  \"rules_custom\": \u{1},
+  \"scenario\": {\"date\": \u{1}, \"region\": \u{1}, \"os\": \u{1}, \"vpn\": \u{1}, \"cohort\": \u{1}},
+  \"days\": {\"from\": \u{1}, \"to\": \u{1}},
+  \"permalink\": \u{1},
+  \"app_version\": \u{1}
+}
+";
+
+/// `items` as the lines of a JSON array, each on its own line at `indent`.
+fn lines(items: &[String], indent: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out = out + "\n" + indent + item;
+    }
+    out
 }
 
 /// The `datapackage.json` of `t` cited by `c`, its words in `lang`.
 pub fn datapackage(t: &Table, c: &Citation, lang: Lang) -> String {
-    let cite = citation_text(t, c, lang);
-    let title = String::from(t.kind.title().tr(lang)) + " · Walled Garden";
     let fp = &c.fingerprint;
-    let mut j = Json {
-        out: String::with_capacity(4096),
-        depth: 0,
-        fresh: true,
-    };
-    j.open('{');
-    j.member("profile", "tabular-data-package");
-    j.member("name", &package_name(t, c));
-    j.member("title", &title);
-    j.member("description", D::Intro.tr(lang));
-    j.member("created", &(c.made.to_string() + "T00:00:00Z"));
-    j.key("licenses").open('[').item().open('{');
-    j.member("name", "MIT");
-    j.member("path", "https://opensource.org/licenses/MIT");
-    j.member("title", "MIT License");
-    j.close('}');
-    j.close(']');
-    j.key("sources").open('[');
-    j.item().open('{');
     let app = String::from(D::SourceApp.tr(lang)) + " " + &fp.label();
-    j.member("title", &app);
-    j.close('}');
+    let mut sources = vec![String::from("{\"title\": ") + &q(&app) + "}"];
     for (id, names) in &c.record {
-        j.item().open('{');
-        j.member("title", &(id.clone() + lang.pick(": ", "：") + names));
+        let mut title = id.clone();
+        if !names.is_empty() {
+            title = title + lang.pick(": ", "：") + names;
+        }
+        let mut s = String::from("{\"title\": ") + &q(&title);
         let url = entry(id).and_then(|e| e.sources.iter().find_map(|s| source_url(s)));
         if let Some(url) = url {
-            j.member("path", &url);
+            s = s + ", \"path\": " + &q(&url);
         }
-        j.close('}');
+        sources.push(s + "}");
     }
-    j.close(']');
-    // The resource: the CSV, its size and hash, its dialect and schema.
-    j.key("resources").open('[').item().open('{');
-    j.member("name", t.kind.name());
-    j.member("path", &t.file());
-    j.member("profile", "tabular-data-resource");
-    j.member("title", t.kind.title().tr(lang));
-    j.member("format", "csv");
-    j.member("mediatype", "text/csv");
-    j.member("encoding", "utf-8");
-    j.key("bytes");
-    write_int(&mut j.out, t.csv.len() as i128);
-    j.member(
-        "hash",
-        &(String::from("sha256:") + &sha256::hex(t.csv.as_bytes())),
-    );
-    j.key("dialect").open('{');
-    j.member("delimiter", ",");
-    j.member("lineTerminator", "\r\n");
-    j.member("quoteChar", "\"");
-    j.key("doubleQuote").out.push_str("true");
-    j.key("header").out.push_str("true");
-    j.close('}');
-    j.key("schema").open('{');
-    j.key("fields").open('[');
-    for f in t.kind.fields() {
-        field(&mut j, f, lang);
-    }
-    j.close(']');
-    j.list("missingValues", &[""]);
-    j.close('}');
-    j.close('}');
-    j.close(']');
-    // Provenance, in keys of our own (the format allows them).
-    j.member("citation", &cite);
-    j.member("rules_sha256", fp.sha256());
-    j.member("rules_fingerprint", &fp.label());
-    j.key("rules_custom")
-        .out
-        .push_str(if fp.is_custom() { "true" } else { "false" });
-    let s = &c.scenario;
-    j.key("scenario").open('{');
-    j.member("date", &s.date.to_string());
-    j.member("region", s.region.as_str());
-    j.member("os", s.os.as_str());
-    j.member("vpn", vpn_str(s.vpn));
-    j.member("cohort", s.cohort.as_str());
-    j.close('}');
+    let fields: Vec<String> = t
+        .kind
+        .fields()
+        .iter()
+        .map(|f| {
+            let mut s = String::from("{\"name\": ") + &q(f.name);
+            s = s + ", \"type\": " + &q(f.ty.as_str());
+            s = s + ", \"description\": " + &q(f.about.tr(lang));
+            if f.ty == Type::Boolean {
+                s += ", \"trueValues\": [\"yes\"], \"falseValues\": [\"no\"]";
+            }
+            s + "}"
+        })
+        .collect();
     let (from, to) = days(c);
-    j.key("days").open('{');
-    j.member("from", &from.to_string());
-    j.member("to", &to.to_string());
-    j.close('}');
-    j.member("permalink", &c.permalink);
-    j.member("app_version", c.version);
-    j.close('}');
-    j.out.push('\n');
-    j.out
+    let sc = &c.scenario;
+    let title = String::from(t.kind.title().tr(lang)) + " · Walled Garden";
+    let values = [
+        q(&package_name(t, c)),
+        q(&title),
+        q(D::Intro.tr(lang)),
+        q(&(c.made.to_string() + "T00:00:00Z")),
+        lines(&sources, "    "),
+        q(t.kind.name()),
+        q(&t.file()),
+        q(t.kind.title().tr(lang)),
+        t.csv.len().to_string(),
+        q(&(String::from("sha256:") + &sha256::hex(t.csv.as_bytes()))),
+        lines(&fields, "        "),
+        q(&citation_text(t, c, lang)),
+        q(fp.sha256()),
+        q(&fp.label()),
+        String::from(if fp.is_custom() { "true" } else { "false" }),
+        q(&sc.date.to_string()),
+        q(sc.region.as_str()),
+        q(sc.os.as_str()),
+        q(vpn_str(sc.vpn)),
+        q(sc.cohort.as_str()),
+        q(&from.to_string()),
+        q(&to.to_string()),
+        q(&c.permalink),
+        q(c.version),
+    ];
+    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+    fill(DESCRIPTOR, &values)
 }
 
-/// The package's README in `lang`: what it is and where it came from, its
-/// files, its columns, confidence and assumption, how to cite it, the
-/// spreadsheet note on CSV injection, the licence.
+/// The package's README in `lang` (the template [`D::Readme`]): what it
+/// is and where it came from, its files, its columns, confidence and
+/// assumption, how to cite it, the spreadsheet note on CSV injection, the
+/// licence.
 pub fn readme(t: &Table, c: &Citation, lang: Lang) -> String {
     let colon = lang.pick(": ", "：");
     let fp = &c.fingerprint;
-    let (from, to) = days(c);
-    let mut r = String::with_capacity(4096);
-    let head = |r: &mut String, d: D| {
-        *r += "\n## ";
-        *r += d.tr(lang);
-        *r += "\n\n";
-    };
-    r = r + "# " + t.kind.title().tr(lang) + " · Walled Garden\n\n" + D::Intro.tr(lang) + "\n\n";
-    let item = |r: &mut String, d: D, v: &str| {
-        *r += "- ";
-        *r += d.tr(lang);
-        *r += colon;
-        *r += v;
-        *r += "\n";
-    };
-    item(&mut r, D::Made, &c.made.to_string());
-    item(
-        &mut r,
-        D::App,
-        &(String::from("Walled Garden ") + c.version),
-    );
     let mut rules = String::from("`") + &fp.label() + "` (SHA-256 `" + fp.sha256() + "`)";
     if fp.is_custom() {
         rules = rules + lang.pick(", ", "，") + D::Custom.tr(lang);
     }
-    item(&mut r, D::Rules, &rules);
-    item(&mut r, D::Scenario, &scenario_words(c));
+    let (from, to) = days(c);
     let mut range = from.to_string();
     if to != from {
         range = range + " – " + &to.to_string();
     }
-    item(&mut r, D::Days, &range);
-    item(&mut r, D::Permalink, &c.permalink);
-    head(&mut r, D::Files);
-    r = r + "- `" + &t.file() + "`" + colon + D::CsvFile.tr(lang);
-    r = r + lang.pick(" ", "") + t.kind.row().tr(lang) + ".\n";
-    r = r + "- `datapackage.json`" + colon + D::JsonFile.tr(lang) + ".\n";
-    head(&mut r, D::Columns);
+    let mut columns = String::new();
     for f in t.kind.fields() {
-        r = r + "- `" + f.name + "` (" + f.ty.as_str() + ")" + colon;
-        r += D::column(f.name).map_or("", |d| d.tr(lang));
-        r += "\n";
+        columns = columns + "- `" + f.name + "` (" + f.ty.as_str() + ")" + colon;
+        columns = columns + f.about.tr(lang) + "\n";
     }
-    r = r + "\n" + D::Booleans.tr(lang) + "\n";
-    head(&mut r, D::SureHead);
-    r = r + D::Sure.tr(lang) + "\n";
-    head(&mut r, D::CiteHead);
-    r = r + D::Cite.tr(lang) + "\n\n";
+    let mut cite = String::new();
     for line in citation_text(t, c, lang).lines() {
-        r = r + "> " + line + "\n";
+        cite = cite + "> " + line + "\n";
     }
-    head(&mut r, D::SheetHead);
-    r = r + D::Sheet.tr(lang) + "\n";
-    head(&mut r, D::LicenceHead);
-    r = r + D::Licence.tr(lang) + "\n";
-    r
+    let values = [
+        t.kind.title().tr(lang),
+        D::Intro.tr(lang),
+        &c.made.to_string(),
+        c.version,
+        &rules,
+        &scenario_words(c),
+        &range,
+        &c.permalink,
+        &t.file(),
+        t.kind.row().tr(lang),
+        &columns,
+        &cite,
+    ];
+    fill(D::Readme.tr(lang), &values)
 }
 
 /// The data package of `t` cited by `c`, in `lang`: a ZIP of the CSV,

@@ -6,6 +6,7 @@
 
 use super::csv::Csv;
 use super::{Field, Kind, Table, Type};
+use crate::i18n::download::D;
 use crate::lang::Lang;
 use crate::policy::engine::decide;
 use crate::policy::matrix::{platforms, sample_link, Change, CONTEXTS};
@@ -14,71 +15,71 @@ use crate::policy::rules::Rules;
 use crate::policy::scenario::{Date, Scenario};
 use crate::state::opener::BatchRow;
 
-const fn s(name: &'static str) -> Field {
-    Field::new(name, Type::String)
+const fn s(name: &'static str, about: D) -> Field {
+    Field::new(name, Type::String, about)
 }
-const fn b(name: &'static str) -> Field {
-    Field::new(name, Type::Boolean)
+const fn b(name: &'static str, about: D) -> Field {
+    Field::new(name, Type::Boolean, about)
 }
-const fn d(name: &'static str) -> Field {
-    Field::new(name, Type::Date)
+const fn d(name: &'static str, about: D) -> Field {
+    Field::new(name, Type::Date, about)
 }
 
 /// The matrix's columns: one row per platform and context.
 pub const MATRIX: [Field; 11] = [
-    d("date"),
-    s("platform"),
-    s("link"),
-    s("context"),
-    s("outcome"),
-    s("display"),
-    b("share"),
-    b("reachable"),
-    s("confidence"),
-    b("assumption"),
-    s("rules"),
+    d("date", D::ColDate),
+    s("platform", D::ColPlatform),
+    s("link", D::ColLink),
+    s("context", D::ColContext),
+    s("outcome", D::ColOutcome),
+    s("display", D::ColDisplay),
+    b("share", D::ColShare),
+    b("reachable", D::ColReachable),
+    s("confidence", D::ColConfidence),
+    b("assumption", D::ColAssumption),
+    s("rules", D::ColRules),
 ];
 
 /// What changed's columns (and `decide --changes --format csv`'s).
 pub const CHANGES: [Field; 9] = [
-    d("date"),
-    s("platform"),
-    s("context"),
-    s("before"),
-    s("after"),
-    s("display_before"),
-    s("display_after"),
-    s("rules_before"),
-    s("rules_after"),
+    d("date", D::ColDate),
+    s("platform", D::ColPlatform),
+    s("context", D::ColContext),
+    s("before", D::ColBefore),
+    s("after", D::ColAfter),
+    s("display_before", D::ColDisplayBefore),
+    s("display_after", D::ColDisplayAfter),
+    s("rules_before", D::ColRulesBefore),
+    s("rules_after", D::ColRulesAfter),
 ];
 
 /// The record's columns: one row per entry.
 pub const RECORD: [Field; 12] = [
-    s("id"),
-    Field::new("section", Type::Integer),
-    d("date"),
-    d("until"),
-    s("precision"),
-    s("title"),
-    s("what"),
-    s("sources"),
-    s("urls"),
-    b("weak"),
-    b("assumed"),
-    s("rules"),
+    s("id", D::ColId),
+    Field::new("section", Type::Integer, D::ColSection),
+    d("date", D::ColDate),
+    d("until", D::ColUntil),
+    s("precision", D::ColPrecision),
+    s("title", D::ColTitle),
+    s("what", D::ColWhat),
+    s("sources", D::ColSources),
+    s("urls", D::ColUrls),
+    b("weak", D::ColWeak),
+    b("assumed", D::ColAssumed),
+    s("rules", D::ColRules),
 ];
 
 /// The batch check's columns (the CSV it has always downloaded).
 pub const LINKS: [Field; 9] = [
-    s("link"),
-    s("platform"),
-    s("host"),
-    s("chat"),
-    s("group"),
-    s("moments"),
-    s("confidence"),
-    b("assumption"),
-    b("reachable"),
+    s("link", D::ColLink),
+    s("platform", D::ColPlatform),
+    s("host", D::ColHost),
+    s("chat", D::ColChat),
+    s("group", D::ColGroup),
+    s("moments", D::ColMoments),
+    s("confidence", D::ColConfidence),
+    b("assumption", D::ColAssumption),
+    b("reachable", D::ColReachable),
 ];
 
 /// `yes` or `no`, the app's `data-*` booleans.
