@@ -181,3 +181,6 @@ writeFileSync(htmlPath, html);
 // Then the offline app and the Content Security Policy, on the final files
 // (trunk runs the hooks of one stage side by side, so this one calls it).
 await import("./pwa.mjs");
+
+// Last, the precompressed copies of the final files (scripts/compress.mjs).
+await import("./compress.mjs");

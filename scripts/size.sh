@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the size of the release bundle (raw and gzip -9) per file and in
-# total, and fails when the gzip total is over the budget.
+# total, and fails when the gzip total is over the budget. The `.gz` and
+# `.br` copies made for precompressed hosting are not counted.
 #
 #   scripts/size.sh [DIST] [--jsonl FILE]
 #
@@ -21,7 +22,13 @@ done
 BUDGET=${BUNDLE_BUDGET_BYTES:-400000}   # 400 KB, gzip, all files together (issue 24, docs/size.md)
 
 shopt -s nullglob
-files=("$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/snippets/*/*.js "$DIST"/snippets/*/*/*.js)
+files=()
+for f in "$DIST"/*.wasm "$DIST"/*.js "$DIST"/*.css "$DIST"/snippets/*/*.js "$DIST"/snippets/*/*/*.js; do
+  # The post-build step's precompressed copies (scripts/compress.mjs) are the
+  # same files again: each file is counted once, as gzip -9.
+  case $f in *.gz | *.br) continue ;; esac
+  files+=("$f")
+done
 if [ ${#files[@]} -eq 0 ]; then
   echo "size: no bundle in $DIST (run trunk build --release first)" >&2
   exit 1
